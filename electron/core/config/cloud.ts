@@ -1,0 +1,91 @@
+/**
+ * Where Microsoft's identity platform and APIs live. Sovereign clouds have their own login host
+ * and resource URIs; a custom base URL (the simulated cloud) hosts everything under one origin.
+ */
+export type ResourceName = 'azure' | 'graph' | 'exchange' | 'partnercenter' | 'aadgraph';
+
+export interface CloudEndpoints {
+  /** Stable name kept in settings: public, usgov, china, or custom. */
+  name: string;
+  displayName: string;
+  /** https://login.microsoftonline.com, without a trailing slash. */
+  loginHost: string;
+  graphApi: string;
+  partnerCenterApi: string;
+  /** Resource identifiers, redeemed as `{resource}/.default`. */
+  resources: Record<ResourceName, string>;
+}
+
+const publicResources: Record<ResourceName, string> = {
+  azure: 'https://management.azure.com',
+  graph: 'https://graph.microsoft.com',
+  exchange: 'https://outlook.office365.com',
+  partnercenter: 'https://api.partnercenter.microsoft.com',
+  aadgraph: 'https://graph.windows.net',
+};
+
+export const namedClouds: Record<string, CloudEndpoints> = {
+  public: {
+    name: 'public',
+    displayName: 'Microsoft public cloud',
+    loginHost: 'https://login.microsoftonline.com',
+    graphApi: 'https://graph.microsoft.com',
+    partnerCenterApi: 'https://api.partnercenter.microsoft.com',
+    resources: publicResources,
+  },
+  usgov: {
+    name: 'usgov',
+    displayName: 'Microsoft US Government cloud',
+    loginHost: 'https://login.microsoftonline.us',
+    graphApi: 'https://graph.microsoft.us',
+    partnerCenterApi: 'https://api.partnercenter.microsoft.com',
+    resources: {
+      azure: 'https://management.usgovcloudapi.net',
+      graph: 'https://graph.microsoft.us',
+      exchange: 'https://outlook.office365.us',
+      partnercenter: 'https://api.partnercenter.microsoft.com',
+      aadgraph: 'https://graph.windows.net',
+    },
+  },
+  china: {
+    name: 'china',
+    displayName: 'Microsoft Azure operated by 21Vianet (China)',
+    loginHost: 'https://login.chinacloudapi.cn',
+    graphApi: 'https://microsoftgraph.chinacloudapi.cn',
+    partnerCenterApi: 'https://partner.partnercenterapi.microsoftonline.cn',
+    resources: {
+      azure: 'https://management.chinacloudapi.cn',
+      graph: 'https://microsoftgraph.chinacloudapi.cn',
+      exchange: 'https://partner.outlook.cn',
+      partnercenter: 'https://partner.partnercenterapi.microsoftonline.cn',
+      aadgraph: 'https://graph.chinacloudapi.cn',
+    },
+  },
+};
+
+/**
+ * Resolves a cloud setting: a named cloud, or an https base URL under which login, `/graph` and
+ * `/partnercenter` live (the simulated cloud). Resource identifiers stay the public ones: they are
+ * names in tokens, not addresses.
+ */
+export function resolveCloud(setting: string | undefined): CloudEndpoints {
+  const value = (setting ?? 'public').trim();
+  const named = namedClouds[value];
+  if (named) return named;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`The cloud setting "${value}" is neither public, usgov, china nor an https URL.`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`The cloud URL must use https: ${url.origin}`);
+  const base = url.origin;
+  return {
+    name: 'custom',
+    displayName: `Simulated cloud (${base})`,
+    loginHost: base,
+    graphApi: `${base}/graph`,
+    partnerCenterApi: `${base}/partnercenter`,
+    resources: publicResources,
+  };
+}

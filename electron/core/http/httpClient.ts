@@ -1,0 +1,192 @@
+import https from 'node:https';
+import http from 'node:http';
+import { rootCertificates } from 'node:tls';
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export interface HttpClient {
+  send(request: HttpRequest): Promise<HttpResponse>;
+}
+
+/** The network failed before Microsoft answered (after retries), or the call was cancelled. */
+export class NetworkError extends Error {
+  constructor(
+    message: string,
+    readonly cancelled = false,
+  ) {
+    super(message);
+    this.name = 'NetworkError';
+  }
+}
+
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A Retry-After longer than this is not waited out; the 429 is returned to the caller. */
+  maxRetryAfterMs: number;
+  timeoutMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = {
+  attempts: 4,
+  baseDelayMs: 250,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+  timeoutMs: 30_000,
+};
+
+const retryableStatus = new Set([429, 500, 502, 503, 504]);
+
+export interface NodeHttpClientOptions {
+  extraCa?: string;
+  retry?: Partial<RetryPolicy>;
+  maxSockets?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+/**
+ * HTTPS over Node's own stack, trusting the system roots plus one extra CA (the simulated
+ * cloud's). Retries 429 and 5xx answers and dropped connections with exponential backoff and
+ * jitter, honouring Retry-After; a refresh-token POST is safe to retry because an unused
+ * rotated token does not invalidate the one we sent.
+ */
+export function createHttpClient(options: NodeHttpClientOptions = {}): HttpClient {
+  const policy = { ...defaultRetryPolicy, ...options.retry };
+  const sleep = options.sleep ?? abortableSleep;
+  const random = options.random ?? Math.random;
+  const agent = new https.Agent({
+    keepAlive: true,
+    maxSockets: options.maxSockets ?? 32,
+    ca: options.extraCa ? [...rootCertificates, options.extraCa] : undefined,
+  });
+
+  async function send(request: HttpRequest): Promise<HttpResponse> {
+    for (let attempt = 1; ; attempt++) {
+      let outcome: HttpResponse | NetworkError;
+      try {
+        outcome = await sendOnce(agent, request, policy.timeoutMs);
+      } catch (error) {
+        if (error instanceof NetworkError && error.cancelled) throw error;
+        outcome = error instanceof NetworkError ? error : new NetworkError(String(error));
+      }
+      const retryable = outcome instanceof NetworkError || retryableStatus.has(outcome.status);
+      if (!retryable || attempt >= policy.attempts) {
+        if (outcome instanceof NetworkError) throw outcome;
+        return outcome;
+      }
+      const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+      let delay = backoff / 2 + random() * (backoff / 2);
+      if (!(outcome instanceof NetworkError)) {
+        const retryAfter = parseRetryAfter(outcome.headers['retry-after']);
+        if (retryAfter !== undefined) {
+          if (retryAfter > policy.maxRetryAfterMs) return outcome;
+          delay = Math.max(retryAfter, delay);
+        }
+      }
+      await sleep(delay, request.signal);
+    }
+  }
+
+  return { send };
+}
+
+function sendOnce(agent: https.Agent, request: HttpRequest, timeoutMs: number): Promise<HttpResponse> {
+  return new Promise((resolve, reject) => {
+    if (request.signal?.aborted) return reject(new NetworkError('The request was cancelled.', true));
+    const url = new URL(request.url);
+    const transport = url.protocol === 'http:' ? http : https;
+    const req = transport.request(
+      url,
+      {
+        method: request.method,
+        headers: {
+          ...(request.body === undefined ? {} : { 'content-length': Buffer.byteLength(request.body).toString() }),
+          ...request.headers,
+        },
+        agent: url.protocol === 'https:' ? agent : undefined,
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', (error) => reject(new NetworkError(describeNetworkFailure(url, error))));
+      },
+    );
+    const onAbort = () => req.destroy(new NetworkError('The request was cancelled.', true));
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    req.on('timeout', () => req.destroy(new NetworkError(`${url.host} did not answer within ${timeoutMs / 1000} s.`)));
+    req.on('error', (error) =>
+      reject(error instanceof NetworkError ? error : new NetworkError(describeNetworkFailure(url, error))),
+    );
+    req.on('close', () => request.signal?.removeEventListener('abort', onAbort));
+    req.end(request.body);
+  });
+}
+
+function describeNetworkFailure(url: URL, error: Error & { code?: string }): string {
+  switch (error.code) {
+    case 'ECONNREFUSED':
+      return `Could not connect to ${url.host}: the connection was refused.`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `Could not find ${url.hostname}. Check the network connection.`;
+    case 'ECONNRESET':
+      return `The connection to ${url.host} was reset.`;
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+      return `${url.host} presented a certificate SAM Desk does not trust.`;
+    default:
+      return `The connection to ${url.host} failed (${error.code ?? error.message}).`;
+  }
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new NetworkError('The request was cancelled.', true));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new NetworkError('The request was cancelled.', true));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export function readJson<T>(response: HttpResponse): T | undefined {
+  try {
+    return JSON.parse(response.body) as T;
+  } catch {
+    return undefined;
+  }
+}

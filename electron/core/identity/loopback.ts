@@ -1,0 +1,99 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MicrosoftIdentityError } from './aadsts';
+
+export const LOOPBACK_PORTS = { first: 8400, last: 8999 } as const;
+export const LOOPBACK_TIMEOUT_MS = 5 * 60_000;
+
+export class SignInCancelledError extends Error {
+  constructor(message = 'The sign-in was cancelled.') {
+    super(message);
+    this.name = 'SignInCancelledError';
+  }
+}
+
+const page = (title: string, text: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
+  `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">` +
+  `<style>body{font:15px "Segoe UI",system-ui,sans-serif;margin:15vh auto;max-width:28rem;color:#242424}</style>` +
+  `</head><body><h1>${title}</h1><p>${text}</p></body></html>`;
+
+/**
+ * The authorization-code redirect target: http://localhost:PORT/ served on 127.0.0.1 only, with
+ * PORT the first free one in 8400–8999. It answers one sign-in: a request whose `state` is not
+ * ours is ignored (and says so), the first matching one ends it, and it shuts itself after five
+ * minutes (RFC 8252 §7.3, loopback redirection; Bitwarden's SSO listener does the same).
+ */
+export class LoopbackListener {
+  private constructor(
+    private readonly server: http.Server,
+    readonly port: number,
+  ) {}
+
+  static async start(ports = LOOPBACK_PORTS): Promise<LoopbackListener> {
+    for (let port = ports.first; port <= ports.last; port++) {
+      const server = http.createServer();
+      const bound = await new Promise<boolean>((resolve) => {
+        server.once('error', () => resolve(false));
+        // Security: loopback only, never 0.0.0.0 (RFC 8252 §8.3).
+        server.listen({ port, host: '127.0.0.1', exclusive: true }, () => resolve(true));
+      });
+      if (bound) return new LoopbackListener(server, (server.address() as AddressInfo).port);
+    }
+    throw new Error(`No free port between ${ports.first} and ${ports.last} for the sign-in redirect. Close other sign-ins and try again.`);
+  }
+
+  get redirectUri(): string {
+    return `http://localhost:${this.port}/`;
+  }
+
+  /** Resolves with the authorization code for `state`; rejects on error, cancel or timeout. */
+  waitForCode(state: string, signal?: AbortSignal, timeoutMs = LOOPBACK_TIMEOUT_MS): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
+      const finish = (outcome: () => void) => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        this.close();
+        outcome();
+      };
+      const onAbort = () => finish(() => reject(new SignInCancelledError()));
+      const timer = setTimeout(
+        () => finish(() => reject(new SignInCancelledError('The sign-in was not finished within 5 minutes.'))),
+        timeoutMs,
+      );
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+
+      this.server.on('request', (request, response) => {
+        const url = new URL(request.url ?? '/', this.redirectUri);
+        const send = (status: number, title: string, text: string) => {
+          response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+          response.end(page(title, text));
+        };
+        if (request.method !== 'GET' || url.pathname !== '/') return send(404, 'Not found', 'Nothing here.');
+        if (url.searchParams.get('state') !== state) {
+          return send(
+            400,
+            'Sign-in response ignored',
+            'This response does not belong to the sign-in SAM Desk started, so it was ignored. Return to SAM Desk.',
+          );
+        }
+        const error = url.searchParams.get('error');
+        if (error) {
+          send(200, 'Sign-in did not finish', 'Return to SAM Desk to see what happened.');
+          const description = url.searchParams.get('error_description') ?? undefined;
+          return finish(() => reject(new MicrosoftIdentityError({ error, error_description: description })));
+        }
+        const code = url.searchParams.get('code');
+        if (!code) return send(400, 'Sign-in response ignored', 'The response had no authorization code.');
+        send(200, 'You are signed in', 'SAM Desk has what it needs. You can close this window.');
+        finish(() => resolve(code));
+      });
+    });
+  }
+
+  close(): void {
+    this.server.close();
+    this.server.closeAllConnections();
+  }
+}

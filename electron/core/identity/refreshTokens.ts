@@ -1,0 +1,78 @@
+import type { ResourceName } from '../config/cloud';
+import { ProfileStore, type ProfileRecord } from '../profiles/profileStore';
+import { vaultAccounts, type SecretVault } from '../vault/secretVault';
+import type { TokenClient } from './tokenClient';
+
+export class NotConsentedError extends Error {
+  constructor(profileName: string) {
+    super(`No refresh token is stored for “${profileName}”. Sign in again to consent.`);
+    this.name = 'NotConsentedError';
+  }
+}
+
+export class UnknownProfileError extends Error {
+  constructor(id: string) {
+    super(`There is no profile “${id}”.`);
+    this.name = 'UnknownProfileError';
+  }
+}
+
+export interface AccessToken {
+  accessToken: string;
+  expiresAt: Date;
+}
+
+/**
+ * Redeems a profile's refresh token and keeps the rotated one. The keychain write happens
+ * before the metadata says "redeemed", and a failed redemption writes nothing, so the last good
+ * token is never lost. Writes for one profile are serialized: concurrent redemptions each get a
+ * valid rotated token, and the keychain ends with one of them whole.
+ */
+export class RefreshTokenKeeper {
+  private readonly writes = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly vault: SecretVault,
+    private readonly profiles: ProfileStore,
+    private readonly tokens: TokenClient,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async redeem(profileId: string, tenantId: string, resource: ResourceName, signal?: AbortSignal): Promise<AccessToken> {
+    const profile = await this.profile(profileId);
+    const refreshToken = await this.vault.get(vaultAccounts.refreshToken(profile.id));
+    if (!refreshToken) throw new NotConsentedError(profile.name);
+    const clientSecret = profile.hasClientSecret
+      ? ((await this.vault.get(vaultAccounts.clientSecret(profile.id))) ?? undefined)
+      : undefined;
+    const redeemed = await this.tokens.redeem({
+      clientId: profile.clientId,
+      clientSecret,
+      refreshToken,
+      tenantId,
+      resource,
+      signal,
+    });
+    await this.keep(profile.id, redeemed.refreshToken);
+    return { accessToken: redeemed.accessToken, expiresAt: redeemed.expiresAt };
+  }
+
+  async profile(profileId: string): Promise<ProfileRecord> {
+    const profile = await this.profiles.get(profileId);
+    if (!profile) throw new UnknownProfileError(profileId);
+    return profile;
+  }
+
+  private keep(profileId: string, refreshToken: string): Promise<unknown> {
+    const previous = this.writes.get(profileId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      const redeemedAt = this.now().toISOString();
+      await this.vault.set(vaultAccounts.refreshToken(profileId), refreshToken);
+      await this.profiles.update((profiles) =>
+        profiles.map((profile) => (profile.id === profileId ? { ...profile, lastRedeemedAt: redeemedAt } : profile)),
+      );
+    });
+    this.writes.set(profileId, next.catch(() => undefined));
+    return next;
+  }
+}

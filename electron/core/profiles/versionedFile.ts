@@ -1,0 +1,46 @@
+import { rename } from 'node:fs/promises';
+import type { z } from 'zod';
+import { readFileIfExists, writeFileAtomic } from './atomicFile';
+
+/** The metadata file could not be read; it was moved aside so nothing is silently reset. */
+export class CorruptMetadataError extends Error {
+  constructor(
+    readonly path: string,
+    readonly setAsideAs: string,
+  ) {
+    super(`${path} was damaged and has been moved to ${setAsideAs}. Your keychain entries are untouched.`);
+    this.name = 'CorruptMetadataError';
+  }
+}
+
+/** A JSON file with a schema version, written atomically. Holds metadata only, never secrets. */
+export class VersionedJsonFile<T> {
+  constructor(
+    private readonly path: string,
+    private readonly schemaVersion: number,
+    private readonly schema: z.ZodType<T>,
+    private readonly empty: () => T,
+  ) {}
+
+  async read(): Promise<T> {
+    const text = await readFileIfExists(this.path);
+    if (text === undefined) return this.empty();
+    let parsed: { schemaVersion?: unknown; data?: unknown } | undefined;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    const data = parsed?.schemaVersion === this.schemaVersion ? this.schema.safeParse(parsed.data) : undefined;
+    if (!data?.success) {
+      const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      await rename(this.path, aside);
+      throw new CorruptMetadataError(this.path, aside);
+    }
+    return data.data;
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileAtomic(this.path, `${JSON.stringify({ schemaVersion: this.schemaVersion, data }, null, 2)}\n`);
+  }
+}

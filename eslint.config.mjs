@@ -1,0 +1,117 @@
+// Lint enforces the architecture in STYLE.md, not only style:
+// - only electron/main/** and electron/preload/** may import 'electron' (STYLE.md §3);
+// - raw ipcMain / ipcRenderer appear only in the typed wrappers (STYLE.md §1, §2);
+// - the renderer and the shared IPC contract reach neither Node nor main-process code;
+// - no console.log in app code.
+// Type-unaware rules only, so it stays fast.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import globals from 'globals';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+const ELECTRON_ALLOWED = ['electron/main/**', 'electron/preload/**'];
+const IPC_WRAPPERS = ['electron/main/ipcBinding.ts', 'electron/preload/index.ts'];
+
+const electronImportBan = {
+  paths: [{ name: 'electron', message: 'Only electron/main/** and electron/preload/** may import electron (STYLE.md §3).' }],
+  patterns: [
+    {
+      group: ['electron/*', '@electron/*'],
+      message: 'Only electron/main/** and electron/preload/** may use Electron (STYLE.md §3).',
+    },
+  ],
+};
+
+// Browser-side code: the renderer, and the contract it shares with main.
+const browserImportBan = {
+  paths: [
+    ...electronImportBan.paths,
+    ...builtinModules
+      .filter((name) => !name.startsWith('_') && !name.includes('/'))
+      .map((name) => ({ name, message: 'The renderer runs in a sandbox without Node; ask main through the preload API.' })),
+  ],
+  patterns: [
+    ...electronImportBan.patterns,
+    { group: ['node:*'], message: 'The renderer runs in a sandbox without Node; ask main through the preload API.' },
+    {
+      // Any path into electron/ other than the shared contract (relative or not).
+      regex: '(^|/)electron/(?!ipc/contract(\\.ts)?$)',
+      message: 'The renderer may import only electron/ipc/contract from electron/ (STYLE.md §1).',
+    },
+  ],
+};
+
+const ipcWrappersOnly = {
+  message: 'Use the typed IPC wrappers (electron/main/ipcBinding.ts, electron/preload/index.ts), never raw ipcMain/ipcRenderer (STYLE.md §1-2).',
+};
+
+export default defineConfig(
+  {
+    ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.samdesk-dev/', 'coverage/'],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      'no-unused-vars': 'off',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+        },
+      ],
+      'no-restricted-imports': ['error', electronImportBan],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // One report per use: skip the local half of `import { ipcMain }` and of `{ ipcMain } =`.
+          selector:
+            'Identifier[name=/^ipc(Main|Renderer)$/]:not(ImportSpecifier > Identifier.local):not(Property[shorthand=true] > Identifier.value)',
+          ...ipcWrappersOnly,
+        },
+        { selector: 'MemberExpression[computed=true] > Literal[value=/^ipc(Main|Renderer)$/]', ...ipcWrappersOnly },
+      ],
+    },
+  },
+  {
+    files: ['**/*.{js,cjs,mjs,ts,mts,cts,tsx}'],
+    ignores: ['renderer/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // CommonJS entry points (bin/*.js; the package has no "type": "module").
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ELECTRON_ALLOWED,
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: IPC_WRAPPERS,
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['renderer/**', 'electron/ipc/**'],
+    rules: { 'no-restricted-imports': ['error', browserImportBan] },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // App code logs through its own logger; console.error/warn stay for real failures (and the CLI).
+    files: ['electron/**', 'renderer/**'],
+    rules: { 'no-console': ['error', { allow: ['error', 'warn'] }] },
+  },
+);

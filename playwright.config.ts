@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests. The renderer's production bundle runs in Debian's Chromium (never
+// `npx playwright install`); *.electron.spec.ts drive the packaged app and skip, saying so,
+// where no Electron binary is installed (DESIGN.md, "Where this machine differs").
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results/e2e',
+  workers: 1,
+  retries: 0, // CI fails on a flaky test rather than hiding it
+  timeout: 120_000,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    launchOptions: {
+      executablePath: process.env.SAMDESK_CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'browser-harness', testIgnore: /\.electron\.spec\.ts$/ },
+    { name: 'electron', testMatch: /\.electron\.spec\.ts$/ },
+  ],
+});

@@ -1,0 +1,38 @@
+import { FluentProvider, Toaster, makeStaticStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { usePrefersDarkScheme } from './hooks/usePrefersDarkScheme';
+import { ConnectScreen } from './screens/ConnectScreen';
+import { MainScreen } from './screens/MainScreen';
+import { StartupScreen } from './screens/StartupScreen';
+import { useSamDeskStore } from './store';
+import { TOASTER_ID } from './toaster';
+
+const useGlobalStyles = makeStaticStyles({
+  'html, body, #root': { margin: 0, padding: 0, height: '100%' },
+});
+
+export function App() {
+  useGlobalStyles();
+  const dark = usePrefersDarkScheme();
+  const loadAppState = useSamDeskStore((state) => state.loadAppState);
+
+  useEffect(() => {
+    void loadAppState();
+  }, [loadAppState]);
+
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100%' }}>
+      <CurrentScreen />
+      <Toaster toasterId={TOASTER_ID} position="bottom-end" pauseOnHover pauseOnWindowBlur />
+    </FluentProvider>
+  );
+}
+
+function CurrentScreen() {
+  const { startupStatus, activeProfileId } = useSamDeskStore(
+    useShallow((state) => ({ startupStatus: state.startupStatus, activeProfileId: state.activeProfileId })),
+  );
+  if (startupStatus !== 'ready') return <StartupScreen />;
+  return activeProfileId ? <MainScreen /> : <ConnectScreen />;
+}

@@ -1,0 +1,77 @@
+import { Caption1, Select, Text, Title3, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { useShallow } from 'zustand/react/shallow';
+import { useSamDeskStore } from '../store';
+import { RefreshTokenBadge } from './RefreshTokenBadge';
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    minHeight: '52px',
+    boxSizing: 'border-box',
+  },
+  title: { margin: 0, flexShrink: 0 },
+  profile: {
+    marginLeft: 'auto',
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalM,
+    minWidth: 0,
+  },
+  who: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', minWidth: 0 },
+  ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '100%' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  picker: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+});
+
+export function AppHeader() {
+  const styles = useStyles();
+  const pickerId = useId('profile-picker');
+  const { profiles, activeProfileId, selectProfile } = useSamDeskStore(
+    useShallow((state) => ({
+      profiles: state.profiles,
+      activeProfileId: state.activeProfileId,
+      selectProfile: state.selectProfile,
+    })),
+  );
+  const profile = profiles.find((candidate) => candidate.id === activeProfileId);
+
+  return (
+    <header className={styles.header}>
+      <Title3 as="h1" className={styles.title}>
+        SAM Desk
+      </Title3>
+      {profile && (
+        <div className={styles.profile} aria-label="Signed-in profile" role="group">
+          {profiles.length > 1 && (
+            <span className={styles.picker}>
+              <label htmlFor={pickerId}>
+                <Caption1>Profile</Caption1>
+              </label>
+              <Select id={pickerId} size="small" value={profile.id} onChange={(_, data) => selectProfile(data.value)}>
+                {profiles.map((candidate) => (
+                  <option key={candidate.id} value={candidate.id}>
+                    {candidate.name}
+                  </option>
+                ))}
+              </Select>
+            </span>
+          )}
+          <div className={styles.who}>
+            <Text weight="semibold" className={styles.ellipsis}>
+              {profile.name}
+            </Text>
+            <Caption1 className={`${styles.ellipsis} ${styles.muted}`}>
+              {profile.user} · partner tenant {profile.partnerTenantId}
+            </Caption1>
+          </div>
+          <RefreshTokenBadge expiresAt={profile.refreshTokenExpiresAt} />
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,120 @@
+import { Body1, Caption1, Subtitle1, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import type { RefObject } from 'react';
+import type { CustomerTenant, Relationship } from '../../../electron/ipc/contract';
+import { formatDate } from '../format';
+import { useSamDeskStore } from '../store';
+import { SNIPPET_MODULE_CARDS } from '../snippetModules';
+import { CopyTenantIdButton } from './CopyTenantIdButton';
+import { RelationshipBadges } from './RelationshipBadges';
+import { SnippetCard } from './SnippetCard';
+
+const useStyles = makeStyles({
+  pane: {
+    minHeight: 0,
+    overflowY: 'auto',
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  content: { maxWidth: '860px', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
+  heading: { ...typographyStyles.title2, margin: 0, overflowWrap: 'anywhere', ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: 'center',
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, minWidth: 0 },
+  mono: { fontFamily: tokens.fontFamilyMonospace, userSelect: 'text', overflowWrap: 'anywhere' },
+  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  sectionHeading: { margin: 0 },
+  relationships: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  cards: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
+  empty: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface CustomerDetailPaneProps {
+  /** Receives focus when a customer is opened from the list. */
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}
+
+export function CustomerDetailPane({ headingRef }: CustomerDetailPaneProps) {
+  const styles = useStyles();
+  const customer = useSamDeskStore((state) =>
+    state.selectedCustomerTenantId
+      ? state.customers.find((candidate) => candidate.tenantId === state.selectedCustomerTenantId)
+      : undefined,
+  );
+
+  return (
+    <main className={styles.pane} aria-label="Customer details">
+      {customer ? (
+        <CustomerDetail customer={customer} headingRef={headingRef} />
+      ) : (
+        <Body1 className={styles.empty}>Select a customer to see its tenant and PowerShell snippets.</Body1>
+      )}
+    </main>
+  );
+}
+
+function CustomerDetail({ customer, headingRef }: { customer: CustomerTenant; headingRef: RefObject<HTMLHeadingElement | null> }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.content}>
+      <h2 ref={headingRef} tabIndex={-1} className={styles.heading}>
+        {customer.name}
+      </h2>
+      <dl className={styles.facts}>
+        <dt className={styles.term}>Domain</dt>
+        <dd className={styles.value}>{customer.domain}</dd>
+        <dt className={styles.term}>Tenant id</dt>
+        <dd className={styles.value}>
+          <span className={styles.mono}>{customer.tenantId}</span>
+          <CopyTenantIdButton tenantId={customer.tenantId} />
+        </dd>
+        <dt className={styles.term}>Relationships</dt>
+        <dd className={styles.value}>
+          <RelationshipBadges relationships={customer.relationships} />
+        </dd>
+      </dl>
+      <Caption1 className={styles.empty}>{accessSummary(customer.relationships)}</Caption1>
+
+      <section className={styles.section} aria-labelledby="powershell-heading">
+        <Subtitle1 as="h3" id="powershell-heading" className={styles.sectionHeading}>
+          PowerShell
+        </Subtitle1>
+        <Caption1 className={styles.empty}>
+          Each copy gets a fresh access token for this customer from your stored refresh token. Paste it into a
+          PowerShell window; the token is never shown here.
+        </Caption1>
+        <div className={styles.cards}>
+          {SNIPPET_MODULE_CARDS.map((card) => (
+            <SnippetCard key={card.module} card={card} customerTenantId={customer.tenantId} />
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+/** One sentence on what the relationships let the partner do in this tenant. */
+function accessSummary(relationships: readonly Relationship[]): string {
+  const activeGdap = relationships.filter((r) => r.kind === 'GDAP' && r.status === 'active');
+  const hasDap = relationships.some((r) => r.kind === 'DAP');
+  if (activeGdap.length > 0) {
+    const ends = activeGdap
+      .map((r) => (r.kind === 'GDAP' && r.endsAt ? formatDate(r.endsAt) : null))
+      .filter((date): date is string => date !== null)
+      .sort();
+    return ends[0] ? `Delegated admin access through GDAP until ${ends[0]}.` : 'Delegated admin access through GDAP.';
+  }
+  if (hasDap) return 'Delegated admin access through DAP (legacy; Microsoft recommends moving to GDAP).';
+  if (relationships.length > 0) return 'The GDAP relationship has expired: admin access will be refused until it is renewed.';
+  return 'No delegated admin relationship: admin access will be refused.';
+}

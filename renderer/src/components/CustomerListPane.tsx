@@ -1,0 +1,176 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  ProgressBar,
+  SearchBox,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowClockwiseRegular } from '@fluentui/react-icons';
+import { type KeyboardEvent, type RefObject, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { filterCustomers, formatCustomerCount, formatDateTime } from '../format';
+import { useSamDeskStore } from '../store';
+import { CustomerListbox } from './CustomerListbox';
+import { ErrorBar } from './ErrorBar';
+
+const useStyles = makeStyles({
+  pane: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: 0,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  toolbar: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}`,
+  },
+  titleRow: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  title: { margin: 0 },
+  count: { color: tokens.colorNeutralForeground3, marginRight: 'auto' },
+  search: { width: '100%', maxWidth: 'none' },
+  progress: { minHeight: '2px' },
+  message: { padding: tokens.spacingHorizontalM },
+  empty: {
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL}`,
+    color: tokens.colorNeutralForeground3,
+    textAlign: 'center',
+  },
+  footer: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    color: tokens.colorNeutralForeground3,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+});
+
+export interface CustomerListPaneProps {
+  onOpenCustomer: (customerTenantId: string) => void;
+}
+
+export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
+  const styles = useStyles();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listboxRef = useRef<HTMLDivElement>(null);
+  const state = useSamDeskStore(
+    useShallow((s) => ({
+      customers: s.customers,
+      searchKeys: s.customerSearchKeys,
+      fetchedAt: s.customersFetchedAt,
+      status: s.customersStatus,
+      error: s.customersError,
+      query: s.customerQuery,
+      selectedTenantId: s.selectedCustomerTenantId,
+      loadCustomers: s.loadCustomers,
+      setCustomerQuery: s.setCustomerQuery,
+      selectCustomer: s.selectCustomer,
+    })),
+  );
+
+  // Typing stays responsive with 10,000 customers: filtering follows the input at lower priority.
+  const deferredQuery = useDeferredValue(state.query);
+  const shown = useMemo(
+    () => filterCustomers(state.customers, state.searchKeys, deferredQuery),
+    [state.customers, state.searchKeys, deferredQuery],
+  );
+
+  useFocusShortcut(searchRef);
+
+  const loading = state.status === 'loading';
+  const total = state.customers.length;
+
+  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'ArrowDown' || shown.length === 0) return;
+    event.preventDefault();
+    const selectedIsShown = shown.some((customer) => customer.tenantId === state.selectedTenantId);
+    if (!selectedIsShown && shown[0]) state.selectCustomer(shown[0].tenantId);
+    listboxRef.current?.focus();
+  };
+
+  return (
+    <section className={styles.pane} aria-labelledby="customers-heading">
+      <div className={styles.toolbar}>
+        <div className={styles.titleRow}>
+          <Subtitle2 as="h2" id="customers-heading" className={styles.title}>
+            Customers
+          </Subtitle2>
+          <Caption1 className={styles.count} aria-live="polite">
+            {state.status === 'ready' || total > 0 ? formatCustomerCount(shown.length, total) : ''}
+          </Caption1>
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<ArrowClockwiseRegular />}
+            disabled={loading}
+            onClick={() => void state.loadCustomers({ refresh: true })}
+          >
+            Refresh
+          </Button>
+        </div>
+        <SearchBox
+          ref={searchRef}
+          className={styles.search}
+          aria-label="Search customers"
+          aria-keyshortcuts="Control+K"
+          placeholder="Search customers by name, domain or tenant id"
+          value={state.query}
+          onChange={(_, data) => state.setCustomerQuery(data.value)}
+          onKeyDown={onSearchKeyDown}
+        />
+      </div>
+      <div className={styles.progress}>
+        {loading && <ProgressBar thickness="medium" aria-label="Loading customers" />}
+      </div>
+
+      {state.error && (
+        <div className={styles.message}>
+          <ErrorBar
+            title="Couldn't load customers"
+            error={state.error}
+            onRetry={() => void state.loadCustomers({ refresh: true })}
+          />
+        </div>
+      )}
+
+      {loading && total === 0 && <Body1 className={styles.empty}>Loading customers…</Body1>}
+      {state.status === 'ready' && total === 0 && (
+        <Body1 className={styles.empty}>
+          No customers yet. Customers appear here once they accept a reseller (DAP) or GDAP relationship with your
+          partner tenant.
+        </Body1>
+      )}
+      {total > 0 && shown.length === 0 && (
+        <Body1 className={styles.empty}>No customers match “{deferredQuery.trim()}”.</Body1>
+      )}
+      {shown.length > 0 && (
+        <CustomerListbox
+          customers={shown}
+          selectedTenantId={state.selectedTenantId}
+          onSelect={state.selectCustomer}
+          onOpen={onOpenCustomer}
+          listboxRef={listboxRef}
+        />
+      )}
+      {state.fetchedAt && <Caption1 className={styles.footer}>Updated {formatDateTime(state.fetchedAt)}</Caption1>}
+    </section>
+  );
+}
+
+/** Ctrl+K (⌘K on macOS) jumps to the search box from anywhere in the window. */
+function useFocusShortcut(searchRef: RefObject<HTMLInputElement | null>) {
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [searchRef]);
+}

@@ -1,0 +1,102 @@
+import type { CustomerTenant, Relationship } from '../../electron/ipc/contract';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * Time left as a partner admin reads it: "89 d 23 h", "5 h 12 min", "43 min", "< 1 min",
+ * "expired". Rounds down, so the app never promises more time than a token has.
+ */
+export function formatTimeLeft(ms: number): string {
+  if (!Number.isFinite(ms) || ms <= 0) return 'expired';
+  if (ms >= DAY) {
+    const days = Math.floor(ms / DAY);
+    const hours = Math.floor((ms % DAY) / HOUR);
+    return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  }
+  if (ms >= HOUR) {
+    const hours = Math.floor(ms / HOUR);
+    const minutes = Math.floor((ms % HOUR) / MINUTE);
+    return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
+  }
+  if (ms >= MINUTE) return `${Math.floor(ms / MINUTE)} min`;
+  return '< 1 min';
+}
+
+/** How urgent a refresh token's expiry is; the thresholds match the tray's warnings (14 d, 3 d). */
+export type ExpiryLevel = 'ok' | 'warning' | 'critical' | 'expired';
+
+export function expiryLevel(msLeft: number): ExpiryLevel {
+  if (msLeft <= 0) return 'expired';
+  if (msLeft <= 3 * DAY) return 'critical';
+  if (msLeft <= 14 * DAY) return 'warning';
+  return 'ok';
+}
+
+function pad2(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/** Local wall-clock time, 24-hour "HH:MM". */
+export function formatClockTime(date: Date): string {
+  return `${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
+}
+
+/** A calendar date as "YYYY-MM-DD" (UTC, the way Partner Center and GDAP report end dates). */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toISOString().slice(0, 10);
+}
+
+/** Local date and time for tooltips: "2026-02-23 14:05". */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())} ${formatClockTime(date)}`;
+}
+
+const countFormat = new Intl.NumberFormat('en-US');
+
+/** "250 customers", "1 customer", or while searching "12 of 250". */
+export function formatCustomerCount(shown: number, total: number): string {
+  if (shown === total) return total === 1 ? '1 customer' : `${countFormat.format(total)} customers`;
+  return `${countFormat.format(shown)} of ${countFormat.format(total)}`;
+}
+
+/** The short label a relationship badge shows. */
+export function relationshipLabel(relationship: Relationship): string {
+  if (relationship.kind === 'DAP') return 'DAP';
+  if (relationship.status === 'expired') return 'GDAP expired';
+  return relationship.endsAt ? `GDAP ends ${formatDate(relationship.endsAt)}` : 'GDAP';
+}
+
+/** Case- and accent-insensitive form for search: "Müller" is found by "muller". */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[Øø]/g, 'o')
+    .replace(/[Łł]/g, 'l')
+    .toLowerCase();
+}
+
+/** One folded string per customer (name, domain, tenant id), built once per list, not per keystroke. */
+export function searchKeyOf(customer: CustomerTenant): string {
+  return foldForSearch(`${customer.name}\n${customer.domain}\n${customer.tenantId}`);
+}
+
+/** Customers whose name, domain or tenant id contain every word of the query. */
+export function filterCustomers(
+  customers: readonly CustomerTenant[],
+  searchKeys: readonly string[],
+  query: string,
+): CustomerTenant[] {
+  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return customers as CustomerTenant[];
+  return customers.filter((_, index) => {
+    const key = searchKeys[index] ?? '';
+    return words.every((word) => key.includes(word));
+  });
+}

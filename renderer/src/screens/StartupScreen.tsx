@@ -1,0 +1,35 @@
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useShallow } from 'zustand/react/shallow';
+import { ErrorBar } from '../components/ErrorBar';
+import { useSamDeskStore } from '../store';
+
+const useStyles = makeStyles({
+  screen: {
+    minHeight: '100vh',
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    padding: tokens.spacingHorizontalXXL,
+    boxSizing: 'border-box',
+  },
+  error: { maxWidth: '560px', width: '100%' },
+});
+
+/** Shown until app.state() answers, or when it fails. */
+export function StartupScreen() {
+  const styles = useStyles();
+  const { error, loadAppState } = useSamDeskStore(
+    useShallow((state) => ({ error: state.startupError, loadAppState: state.loadAppState })),
+  );
+  return (
+    <div className={styles.screen}>
+      {error ? (
+        <div className={styles.error}>
+          <ErrorBar title="SAM Desk could not start" error={error} onRetry={() => void loadAppState()} />
+        </div>
+      ) : (
+        <Spinner label="Starting SAM Desk…" />
+      )}
+    </div>
+  );
+}

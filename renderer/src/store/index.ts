@@ -1,0 +1,29 @@
+import { create } from 'zustand';
+import { createConsentSlice } from './consentSlice';
+import { createCustomersSlice } from './customersSlice';
+import { createProfilesSlice } from './profilesSlice';
+import { createSnippetsSlice } from './snippetsSlice';
+import type { SamDeskState } from './types';
+import { createUiSlice } from './uiSlice';
+
+/** The renderer's one store, made of small slices. It never holds a secret (STYLE.md rule 7). */
+export const useSamDeskStore = create<SamDeskState>()((...args) => ({
+  ...createProfilesSlice(...args),
+  ...createConsentSlice(...args),
+  ...createCustomersSlice(...args),
+  ...createSnippetsSlice(...args),
+  ...createUiSlice(...args),
+}));
+
+const initialState = useSamDeskStore.getState();
+
+/** Back to the state at start-up (actions included); tests call it between cases. */
+export function resetStore(): void {
+  useSamDeskStore.getState().clearCustomers();
+  useSamDeskStore.setState(initialState, true);
+}
+
+export type { SamDeskState } from './types';
+export { snippetKey } from './snippetsSlice';
+export type { SnippetState } from './snippetsSlice';
+export type { ConsentInput } from './consentSlice';

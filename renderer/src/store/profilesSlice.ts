@@ -1,0 +1,56 @@
+import type { AppState, ProfileSummary, UserFacingError } from '../../../electron/ipc/contract';
+import { samdesk, toUserFacingError } from '../api';
+import type { SliceCreator } from './types';
+
+export type StartupStatus = 'loading' | 'ready' | 'error';
+
+export interface ProfilesSlice {
+  startupStatus: StartupStatus;
+  startupError: UserFacingError | null;
+  cloud: AppState['cloud'] | null;
+  profiles: ProfileSummary[];
+  suggestions: AppState['suggestions'];
+  activeProfileId: string | null;
+  loadAppState: () => Promise<void>;
+  /** A profile that consent just created (or renewed) becomes the active one. */
+  addProfile: (profile: ProfileSummary) => void;
+  selectProfile: (profileId: string) => void;
+}
+
+export const createProfilesSlice: SliceCreator<ProfilesSlice> = (set, get) => ({
+  startupStatus: 'loading',
+  startupError: null,
+  cloud: null,
+  profiles: [],
+  suggestions: {},
+  activeProfileId: null,
+
+  loadAppState: async () => {
+    set({ startupStatus: 'loading', startupError: null });
+    try {
+      const state = await samdesk().app.state();
+      const stillActive = state.profiles.some((profile) => profile.id === get().activeProfileId);
+      set({
+        startupStatus: 'ready',
+        cloud: state.cloud,
+        profiles: state.profiles,
+        suggestions: state.suggestions,
+        activeProfileId: stillActive ? get().activeProfileId : (state.profiles[0]?.id ?? null),
+      });
+    } catch (reason) {
+      set({ startupStatus: 'error', startupError: toUserFacingError(reason, 'SAM Desk could not start.') });
+    }
+  },
+
+  addProfile: (profile) =>
+    set((state) => ({
+      profiles: [...state.profiles.filter((existing) => existing.id !== profile.id), profile],
+      activeProfileId: profile.id,
+    })),
+
+  selectProfile: (profileId) => {
+    if (profileId === get().activeProfileId) return;
+    get().clearCustomers();
+    set({ activeProfileId: profileId, selectedCustomerTenantId: null, customerQuery: '' });
+  },
+});

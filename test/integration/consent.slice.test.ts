@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import keytar from 'keytar';
+import { decodeJwt } from 'jose';
+import type { Browser } from 'playwright';
+import { startSimulatedCloud, type SimulatedCloud } from '../sim';
+import { createServices, type Services } from '../../electron/core/app/services';
+import { createHandlers, type Handlers } from '../../electron/core/app/handlers';
+import { dispatch } from '../../electron/core/app/dispatch';
+import type { WindowOpener } from '../../electron/core/identity/consent';
+import { vaultAccounts } from '../../electron/core/vault/secretVault';
+import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
+import { completeSignIn, launchChromium } from '../support/browser';
+
+/** Opens the sign-in page in real Chromium and clicks through it, like a partner admin. */
+function chromiumOpener(browser: Browser, sim: SimulatedCloud, signIn = true): WindowOpener {
+  return {
+    open(url) {
+      const opened = browser.newPage().then(async (page) => {
+        await page.goto(url);
+        if (signIn) await completeSignIn(page, sim);
+        return page;
+      });
+      return { close: () => void opened.then((page) => page.close()).catch(() => undefined) };
+    },
+  };
+}
+
+describe('the consent slice against the simulated cloud', () => {
+  let sim: SimulatedCloud;
+  let isolated: IsolatedEnvironment;
+  let browser: Browser;
+  let services: Services;
+  let handlers: Handlers;
+
+  beforeAll(async () => {
+    sim = await startSimulatedCloud({ customers: 40 });
+    isolated = isolatedEnvironment(sim);
+    browser = await launchChromium(sim);
+    services = createServices(isolated.environment, { opener: chromiumOpener(browser, sim) });
+    handlers = createHandlers(services);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await isolated?.cleanUp();
+    await sim?.stop();
+  });
+
+  it('signs in with MSAL (authorization code + PKCE) and keeps the refresh token only in the keychain', async () => {
+    const profile = await handlers['consent.start']({ partnerTenant: sim.partnerDomain, clientId: sim.samAppId });
+
+    expect(profile.partnerTenantId).toBe(sim.partnerTenantId);
+    expect(profile.user).toBe(sim.user);
+    expect(profile.mfa).toBe(true);
+    const stored = await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, vaultAccounts.refreshToken(profile.id));
+    expect(stored).toMatch(/^0\.A/);
+    const metadata = JSON.stringify(await services.profiles.list());
+    expect(metadata).not.toContain(stored);
+  });
+
+  it('lists customers from Partner Center and GDAP, merged by tenant id', async () => {
+    const [profile] = await services.profiles.list();
+    const { customers } = await handlers['tenants.list']({ profileId: profile!.id, refresh: true });
+
+    expect(customers).toHaveLength(40);
+    expect(new Set(customers.map((c) => c.tenantId)).size).toBe(40);
+    expect(customers.some((c) => c.relationships.some((r) => r.kind === 'GDAP'))).toBe(true);
+    expect(customers.some((c) => c.relationships.some((r) => r.kind === 'DAP'))).toBe(true);
+  });
+
+  it('mints a Connect-AzAccount snippet for a customer and stores the rotated refresh token', async () => {
+    const [profile] = await services.profiles.list();
+    const before = await services.vault.get(vaultAccounts.refreshToken(profile!.id));
+    const { customers } = await handlers['tenants.list']({ profileId: profile!.id, refresh: false });
+    const customer = sim.state.customers.find((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId))!;
+
+    const snippet = await handlers['snippets.copy']({ profileId: profile!.id, customerTenantId: customer.id, module: 'az' });
+
+    const [, armToken, graphToken] = /-AccessToken '([^']+)'[\s\S]*-MicrosoftGraphAccessToken '([^']+)'/.exec(snippet.text) ?? [];
+    expect(decodeJwt(armToken!)).toMatchObject({ aud: 'https://management.azure.com', tid: customer.id });
+    expect(decodeJwt(graphToken!)).toMatchObject({ aud: 'https://graph.microsoft.com', tid: customer.id });
+    expect(snippet.text).toContain(`-AccountId '${sim.user}' -Tenant '${customer.id}'`);
+    expect(snippet.preview).not.toContain(armToken);
+    expect(snippet.preview).toContain('<Azure Resource Manager access token>');
+    expect(customers.map((c) => c.tenantId)).toContain(customer.id);
+    const after = await services.vault.get(vaultAccounts.refreshToken(profile!.id));
+    expect(after).toMatch(/^0\.A/);
+    expect(after).not.toBe(before);
+  });
+
+  it('explains a customer without consent in plain words (AADSTS65001)', async () => {
+    const [profile] = await services.profiles.list();
+    const customer = sim.state.customers.find((c) => c.relationship === 'DAP')!;
+    sim.state.setConsent(customer.id, sim.samAppId, false);
+
+    const result = await dispatch(handlers, 'snippets.copy', { profileId: profile!.id, customerTenantId: customer.id, module: 'az' });
+
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'microsoft', code: 'AADSTS65001', message: 'The SAM app has not been consented in this tenant.' },
+    });
+  });
+
+  it('rejects malformed input before any handler runs', async () => {
+    const result = await dispatch(handlers, 'consent.start', { partnerTenant: 'not a tenant', clientId: 'x' });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(JSON.stringify(result)).toMatch(/tenant id \(a GUID\) or a domain/);
+  });
+});

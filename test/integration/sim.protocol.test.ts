@@ -1,0 +1,398 @@
+import { readFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
+import { createHash, randomBytes } from 'node:crypto';
+import { PublicClientApplication, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { currentTotp, startSimulatedCloud, type SimulatedCloud } from '../sim/index';
+
+let cloud: SimulatedCloud;
+let ca: string;
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  json: any;
+}
+
+function call(method: string, url: string, opts: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {
+  const target = url.startsWith('http') ? url : `${cloud.url}${url}`;
+  const headers: Record<string, string> = { ...opts.headers };
+  let body: string | undefined;
+  if (opts.form) {
+    body = new URLSearchParams(opts.form).toString();
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+  } else if (opts.json !== undefined) {
+    body = JSON.stringify(opts.json);
+    headers['content-type'] = 'application/json';
+  }
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(target, { method, ca, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+      });
+    });
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+/** MSAL's network module over node:https, trusting only the sim's CA. */
+const networkClient: INetworkModule = {
+  async sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    const r = await call('GET', url, { headers: options?.headers });
+    return { status: r.status, headers: r.headers as Record<string, string>, body: r.json as T };
+  },
+  async sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    const r = await new Promise<Reply>((resolve, reject) => {
+      const req = httpsRequest(url, { method: 'POST', ca, headers: options?.headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: JSON.parse(text) });
+        });
+      });
+      req.on('error', reject);
+      req.end(options?.body ?? '');
+    });
+    return { status: r.status, headers: r.headers as Record<string, string>, body: r.json as T };
+  },
+};
+
+const tokenPath = (tenant: string) => `/${tenant}/oauth2/v2.0/token`;
+const control = (path: string, json: unknown = {}) => call('POST', `/_sim/${path}`, { json });
+
+/** Device-code sign-in as the seeded admin (autoApprove), raw protocol. */
+async function deviceCodeTokens(scope = 'https://graph.microsoft.com/.default offline_access openid profile'): Promise<any> {
+  const code = await call('POST', `/organizations/oauth2/v2.0/devicecode`, { form: { client_id: cloud.samAppId, scope } });
+  const token = await call('POST', tokenPath(cloud.partnerTenantId), {
+    form: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: cloud.samAppId, device_code: code.json.device_code, scope, client_info: '1' },
+  });
+  expect(token.status).toBe(200);
+  return token.json;
+}
+
+function redeem(refreshToken: string, tenant: string, scope: string) {
+  return call('POST', tokenPath(tenant), {
+    form: { grant_type: 'refresh_token', client_id: cloud.samAppId, refresh_token: refreshToken, scope: `${scope} offline_access`, client_info: '1' },
+  });
+}
+
+function expectAadError(reply: Reply, code: number, error: string, status = 400): void {
+  expect(reply.status).toBe(status);
+  expect(Object.keys(reply.json).sort()).toEqual(
+    ['correlation_id', 'error', 'error_codes', 'error_description', 'error_uri', 'timestamp', 'trace_id', ...(reply.json.suberror ? ['suberror'] : [])].sort(),
+  );
+  expect(reply.json.error).toBe(error);
+  expect(reply.json.error_codes).toEqual([code]);
+  expect(reply.json.error_description).toMatch(
+    new RegExp(`^AADSTS${code}: .+ Trace ID: [0-9a-f-]{36} Correlation ID: [0-9a-f-]{36} Timestamp: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ$`),
+  );
+  expect(reply.json.timestamp).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/);
+  expect(reply.json.error_uri).toBe(`${cloud.url}/error?code=${code}`);
+}
+
+beforeAll(async () => {
+  cloud = await startSimulatedCloud({ customers: 5, autoApprove: true, deviceCodeIntervalSeconds: 1 });
+  ca = readFileSync(cloud.caFile, 'utf8');
+});
+
+afterAll(async () => {
+  await cloud?.stop();
+});
+
+beforeEach(async () => {
+  await control('reset');
+});
+
+describe('discovery', () => {
+  it('serves v2 and v1 OpenID configuration on the sim url', async () => {
+    const v2 = await call('GET', `/${cloud.partnerDomain}/v2.0/.well-known/openid-configuration`);
+    expect(v2.status).toBe(200);
+    expect(v2.json.issuer).toBe(`${cloud.url}/${cloud.partnerTenantId}/v2.0`);
+    expect(v2.json.token_endpoint).toBe(`${cloud.url}/${cloud.partnerTenantId}/oauth2/v2.0/token`);
+    expect(v2.json.device_authorization_endpoint).toBe(`${cloud.url}/${cloud.partnerTenantId}/oauth2/v2.0/devicecode`);
+    const common = await call('GET', '/common/v2.0/.well-known/openid-configuration');
+    expect(common.json.issuer).toBe(`${cloud.url}/{tenantid}/v2.0`);
+    const v1 = await call('GET', `/${cloud.partnerTenantId}/.well-known/openid-configuration`);
+    expect(v1.json.issuer).toBe(`https://sts.windows.net/${cloud.partnerTenantId}/`);
+    expect(v1.json.token_endpoint).toBe(`${cloud.url}/${cloud.partnerTenantId}/oauth2/token`);
+  });
+
+  it('answers instance discovery with the sim host as the only alias', async () => {
+    const host = new URL(cloud.url).host;
+    const r = await call('GET', `/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(`${cloud.url}/common/oauth2/v2.0/authorize`)}`);
+    expect(r.json).toEqual({
+      tenant_discovery_endpoint: `${cloud.url}/common/v2.0/.well-known/openid-configuration`,
+      'api-version': '1.1',
+      metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
+    });
+  });
+
+  it('rejects an unknown tenant with AADSTS90002', async () => {
+    const r = await call('POST', tokenPath('nosuchtenant.onmicrosoft.com'), { form: { grant_type: 'refresh_token', client_id: cloud.samAppId } });
+    expectAadError(r, 90002, 'invalid_request');
+  });
+});
+
+describe('tokens', () => {
+  it('publishes a JWKS that verifies issued access tokens', async () => {
+    const tokens = await deviceCodeTokens();
+    const jwks = await call('GET', `/${cloud.partnerTenantId}/discovery/v2.0/keys`);
+    const { payload, protectedHeader } = await jwtVerify(tokens.access_token, createLocalJWKSet(jwks.json), { currentDate: new Date() });
+    expect(protectedHeader.alg).toBe('RS256');
+    expect(payload).toMatchObject({ aud: 'https://graph.microsoft.com', iss: `https://sts.windows.net/${cloud.partnerTenantId}/`, tid: cloud.partnerTenantId, upn: cloud.user, appid: cloud.samAppId, amr: ['pwd', 'mfa'], ver: '1.0', idtyp: 'user' });
+    expect(tokens.refresh_token).toMatch(/^0\.A[A-Za-z0-9_-]{390,}$/);
+    expect(JSON.parse(Buffer.from(tokens.client_info, 'base64url').toString())).toEqual({ uid: payload.oid, utid: cloud.partnerTenantId });
+    expect(decodeJwt(tokens.id_token)).toMatchObject({ aud: cloud.samAppId, iss: `${cloud.url}/${cloud.partnerTenantId}/v2.0`, preferred_username: cloud.user });
+    // State keeps only hashes of refresh tokens.
+    expect(JSON.stringify([...cloud.state.refreshTokens.values()])).not.toContain(tokens.refresh_token);
+  });
+
+  it('signs in with MSAL Node device code flow (autoApprove) and MSAL accepts the response', async () => {
+    const pca = new PublicClientApplication({
+      auth: { clientId: cloud.samAppId, authority: `${cloud.url}/${cloud.partnerTenantId}`, knownAuthorities: [new URL(cloud.url).host] },
+      system: { networkClient },
+    });
+    let message = '';
+    const result = await pca.acquireTokenByDeviceCode({
+      scopes: ['https://api.partnercenter.microsoft.com/.default'],
+      deviceCodeCallback: (r) => (message = r.message),
+    });
+    expect(message).toMatch(new RegExp(`^To sign in, use a web browser to open the page ${cloud.url}/devicelogin and enter the code [A-Z0-9]{9} to authenticate\\.$`));
+    expect(result?.account?.username).toBe(cloud.user);
+    expect(result?.tenantId).toBe(cloud.partnerTenantId);
+    expect(decodeJwt(result!.accessToken).aud).toBe('https://api.partnercenter.microsoft.com');
+    const cache = JSON.parse(pca.getTokenCache().serialize());
+    const refreshTokens = Object.values(cache.RefreshToken) as Array<{ secret: string }>;
+    expect(refreshTokens[0]?.secret).toMatch(/^0\.A/);
+  });
+
+  it('rotates refresh tokens, keeps old ones valid, and expires them after 90 days of inactivity', async () => {
+    const first = await deviceCodeTokens();
+    const second = await redeem(first.refresh_token, cloud.partnerTenantId, 'https://management.azure.com/.default');
+    expect(second.status).toBe(200);
+    expect(second.json.refresh_token).not.toBe(first.refresh_token);
+    expect(decodeJwt(second.json.access_token).aud).toBe('https://management.azure.com');
+    expect((await redeem(first.refresh_token, cloud.partnerTenantId, 'https://graph.microsoft.com/.default')).status).toBe(200);
+
+    await control('clock', { advanceSeconds: 91 * 24 * 3600 });
+    const expired = await redeem(second.json.refresh_token, cloud.partnerTenantId, 'https://graph.microsoft.com/.default');
+    expectAadError(expired, 700082, 'invalid_grant');
+    expect(expired.json.error_description).toMatch(/^AADSTS700082: The refresh token has expired due to inactivity\. The token was issued on \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z and was inactive for 90\.00:00:00\./);
+  });
+
+  it('fails revoked refresh tokens with AADSTS50173', async () => {
+    const tokens = await deviceCodeTokens();
+    await control('clock', { advanceSeconds: 5 });
+    expect((await control('revoke', { user: cloud.user })).status).toBe(200);
+    const r = await redeem(tokens.refresh_token, cloud.partnerTenantId, 'https://graph.microsoft.com/.default');
+    expectAadError(r, 50173, 'invalid_grant');
+    expect(r.json.error_description).toContain('The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.');
+  });
+
+  it('ends refresh tokens early under a conditional-access sign-in frequency (AADSTS70043)', async () => {
+    const tokens = await deviceCodeTokens();
+    await control('conditional-access', { signInFrequencySeconds: 3600 });
+    await control('clock', { advanceSeconds: 7200 });
+    expectAadError(await redeem(tokens.refresh_token, cloud.partnerTenantId, 'https://graph.microsoft.com/.default'), 70043, 'invalid_grant');
+  });
+
+  it('rejects a refresh token presented by another client, and unknown resources', async () => {
+    const tokens = await deviceCodeTokens();
+    const other = await call('POST', tokenPath(cloud.partnerTenantId), {
+      form: { grant_type: 'refresh_token', client_id: '1950a258-227b-4e31-a9cf-717495945953', refresh_token: tokens.refresh_token, scope: 'https://management.azure.com//.default' },
+    });
+    expectAadError(other, 70000, 'invalid_grant');
+    expectAadError(await redeem(tokens.refresh_token, cloud.partnerTenantId, 'https://unknown.example.com/.default'), 500011, 'invalid_resource');
+  });
+
+  it('answers device-code polling with authorization_pending and slow_down when not auto-approved', async () => {
+    const manual = await startSimulatedCloud({ customers: 1, deviceCodeIntervalSeconds: 5 });
+    const [mainCloud, mainCa] = [cloud, ca];
+    [cloud, ca] = [manual, readFileSync(manual.caFile, 'utf8')];
+    try {
+      const code = await call('POST', `/common/oauth2/v2.0/devicecode`, { form: { client_id: manual.samAppId, scope: 'https://graph.microsoft.com/.default offline_access' } });
+      expect(code.json.user_code).toMatch(/^[A-Z0-9]{9}$/);
+      const poll = () => call('POST', tokenPath('common'), { form: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: manual.samAppId, device_code: code.json.device_code } });
+      expectAadError(await poll(), 70016, 'authorization_pending');
+      expectAadError(await poll(), 70016, 'slow_down');
+      expect((await call('GET', '/_sim/device')).json.pending[0].userCode).toBe(code.json.user_code);
+      await control('device/deny', { userCode: code.json.user_code });
+      expectAadError(await poll(), 70019, 'access_denied');
+    } finally {
+      [cloud, ca] = [mainCloud, mainCa];
+      await manual.stop();
+    }
+  });
+});
+
+describe('cross-tenant redemption', () => {
+  it('works for a DAP customer and names the partner as idp', async () => {
+    const tokens = await deviceCodeTokens();
+    const dap = cloud.state.customers[0]!;
+    expect(dap.relationship).toBe('DAP');
+    const r = await redeem(tokens.refresh_token, dap.id, 'https://outlook.office365.com/.default');
+    expect(r.status).toBe(200);
+    expect(decodeJwt(r.json.access_token)).toMatchObject({ tid: dap.id, iss: `https://sts.windows.net/${dap.id}/`, idp: `https://sts.windows.net/${cloud.partnerTenantId}/` });
+  });
+
+  it('gives 65001 where the SAM app is not consented and 50020 where GDAP has expired', async () => {
+    const tokens = await deviceCodeTokens();
+    const notConsented = cloud.state.customers[3]!;
+    const consent = await redeem(tokens.refresh_token, notConsented.id, 'https://graph.microsoft.com/.default');
+    expectAadError(consent, 65001, 'invalid_grant');
+    expect(consent.json.error_description).toContain(`AADSTS65001: The user or administrator has not consented to use the application with ID '${cloud.samAppId}' named 'SAM Desk'.`);
+    const expired = cloud.state.customers[2]!;
+    expectAadError(await redeem(tokens.refresh_token, expired.domain, 'https://graph.microsoft.com/.default'), 50020, 'invalid_grant');
+    await control(`customers/${notConsented.id}/consent`, { appId: cloud.samAppId, consented: true });
+    expect((await redeem(tokens.refresh_token, notConsented.id, 'https://graph.microsoft.com/.default')).status).toBe(200);
+    await control(`customers/${notConsented.id}/consent`, { appId: cloud.samAppId, consented: false });
+  });
+});
+
+describe('Partner Center', () => {
+  it('pages customers with MS-ContinuationToken', async () => {
+    const tokens = await deviceCodeTokens('https://api.partnercenter.microsoft.com/.default offline_access');
+    const auth = { authorization: `Bearer ${tokens.access_token}` };
+    const first = await call('GET', '/partnercenter/v1/customers?size=2', { headers: auth });
+    expect(first.status).toBe(200);
+    expect(first.json.items).toHaveLength(2);
+    expect(first.json.attributes).toEqual({ objectType: 'Collection' });
+    const names: string[] = first.json.items.map((c: any) => c.companyProfile.companyName);
+    let next = first.json.links.next;
+    while (next) {
+      expect(next.uri).toBe('/customers?size=2');
+      const page = await call('GET', '/partnercenter/v1/customers', { headers: { ...auth, [next.headers[0].key]: next.headers[0].value } });
+      names.push(...page.json.items.map((c: any) => c.companyProfile.companyName));
+      next = page.json.links.next;
+    }
+    // DAP customers plus GDAP customers with a reseller relationship; index 2 (expired GDAP, no reseller) is absent.
+    expect(names).toEqual(['Müller Bäckerei GmbH', 'Société Générale de Café', '株式会社サクラ商事', 'Ελληνική Ναυτιλία']);
+  });
+
+  it('rejects a token without the MFA claim', async () => {
+    await control('mfa', { required: false });
+    const tokens = await deviceCodeTokens('https://api.partnercenter.microsoft.com/.default offline_access');
+    expect(decodeJwt(tokens.access_token).amr).toEqual(['pwd']);
+    const r = await call('GET', '/partnercenter/v1/customers', { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    expect(r.status).toBe(401);
+    expect(r.json.description).toContain('MFA');
+  });
+});
+
+describe('Graph', () => {
+  it('pages delegatedAdminCustomers and relationships with $skiptoken', async () => {
+    const tokens = await deviceCodeTokens();
+    const auth = { authorization: `Bearer ${tokens.access_token}` };
+    const ids: string[] = [];
+    let url: string | undefined = '/graph/v1.0/tenantRelationships/delegatedAdminCustomers?$top=2';
+    while (url) {
+      const page = await call('GET', url, { headers: auth });
+      expect(page.status).toBe(200);
+      ids.push(...page.json.value.map((c: any) => c.tenantId));
+      url = page.json['@odata.nextLink'];
+      if (url) expect(url).toContain('$skiptoken=');
+    }
+    expect(ids).toEqual([1, 2, 3].map((i) => cloud.state.customers[i]!.id));
+    const rel = await call('GET', '/graph/v1.0/tenantRelationships/delegatedAdminRelationships', { headers: auth });
+    expect(rel.json.value.map((r: any) => r.status)).toEqual(['active', 'expired', 'active']);
+  });
+
+  it('finds the SAM app and creates apps and secrets usable for sign-in', async () => {
+    const tokens = await deviceCodeTokens();
+    const auth = { authorization: `Bearer ${tokens.access_token}` };
+    const found = await call('GET', `/graph/v1.0/applications?$filter=${encodeURIComponent(`appId eq '${cloud.samAppId}'`)}`, { headers: auth });
+    expect(found.json.value[0].displayName).toBe('SAM Desk');
+    expect(found.json.value[0].passwordCredentials[0].secretText).toBeNull();
+    const created = await call('POST', '/graph/v1.0/applications', { headers: auth, json: { displayName: 'New SAM app', signInAudience: 'AzureADMultipleOrgs', publicClient: { redirectUris: ['http://localhost'] }, isFallbackPublicClient: true } });
+    expect(created.status).toBe(201);
+    const secret = await call('POST', `/graph/v1.0/applications/${created.json.id}/addPassword`, { headers: auth, json: { passwordCredential: { displayName: 'desk' } } });
+    expect(secret.json.secretText).toMatch(/^.{3}8Q~/);
+    const code = await call('POST', `/${cloud.partnerTenantId}/oauth2/v2.0/devicecode`, { form: { client_id: created.json.appId, scope: 'https://graph.microsoft.com/.default' } });
+    expect(code.status).toBe(200);
+    const missing = await call('GET', '/graph/v1.0/applications/00000000-0000-0000-0000-000000000000', { headers: auth });
+    expect(missing.status).toBe(404);
+    expect(Object.keys(missing.json.error)).toEqual(['code', 'message', 'innerError']);
+  });
+});
+
+describe('faults and throttling', () => {
+  it('returns 429 with Retry-After in each service shape', async () => {
+    await control('faults', { path: '/oauth2/v2.0/token', status: 429, retryAfter: 7 });
+    const throttled = await call('POST', tokenPath(cloud.partnerTenantId), { form: { grant_type: 'refresh_token' }, headers: { 'client-request-id': '11111111-2222-3333-4444-555555555555' } });
+    expect(throttled.headers['retry-after']).toBe('7');
+    expectAadError(throttled, 90055, 'temporarily_unavailable', 429);
+    expect(throttled.json.correlation_id).toBe('11111111-2222-3333-4444-555555555555');
+
+    await control('faults', { path: '/graph/', status: 429, retryAfter: 3 });
+    const graph = await call('GET', '/graph/v1.0/me');
+    expect(graph.status).toBe(429);
+    expect(graph.headers['retry-after']).toBe('3');
+    expect(graph.json.error.code).toBe('TooManyRequests');
+
+    await control('faults', { path: '/partnercenter/', status: 429, retryAfter: 2 });
+    const pc = await call('GET', '/partnercenter/v1/customers');
+    expect(pc.status).toBe(429);
+    expect(pc.json.code).toBe(429);
+    // count defaults to 1: the next call is answered normally (here: 401, no token).
+    expect((await call('GET', '/partnercenter/v1/customers')).status).toBe(401);
+  });
+
+  it('resets connections and counts requests per route', async () => {
+    await control('faults', { path: '/discovery/v2.0/keys', reset: true });
+    await expect(call('GET', `/${cloud.partnerTenantId}/discovery/v2.0/keys`)).rejects.toThrow();
+    expect((await call('GET', `/${cloud.partnerTenantId}/discovery/v2.0/keys`)).status).toBe(200);
+    const stats = await call('GET', '/_sim/stats');
+    expect(stats.json.routes.keys).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('browser sign-in (authorization code + PKCE)', () => {
+  it('walks sign-in, MFA and redirect, then redeems the code once', async () => {
+    const verifier = randomBytes(32).toString('base64url');
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const redirectUri = 'http://localhost:51234/callback'.replace('/callback', '');
+    const q = new URLSearchParams({ client_id: cloud.samAppId, response_type: 'code', redirect_uri: redirectUri, scope: 'https://graph.microsoft.com/.default openid offline_access', state: 'st ate/+1', code_challenge: challenge, code_challenge_method: 'S256', prompt: 'login' });
+    const signIn = await call('GET', `/organizations/oauth2/v2.0/authorize?${q}`, { headers: { accept: 'text/html' } });
+    expect(signIn.status).toBe(200);
+    expect(signIn.text).toContain('name="username"');
+    const cookie = String(signIn.headers['set-cookie']).split(';')[0]!;
+    const flow = /name="flow" value="([^"]+)"/.exec(signIn.text)![1]!;
+    const wrong = await call('POST', '/common/login', { headers: { cookie }, form: { flow, username: cloud.user, password: 'nope' } });
+    expect(wrong.text).toContain('AADSTS50126');
+    const mfaPage = await call('POST', '/common/login', { headers: { cookie }, form: { flow, username: cloud.user, password: cloud.password } });
+    expect(mfaPage.text).toContain('name="otc"');
+    const done = await call('POST', '/common/SAS/ProcessAuth', { headers: { cookie }, form: { flow, otc: currentTotp(cloud.totpSecret) } });
+    expect(done.status).toBe(302);
+    const location = new URL(String(done.headers.location));
+    expect(location.origin + location.pathname).toBe('http://localhost:51234/');
+    expect(location.searchParams.get('state')).toBe('st ate/+1');
+    const code = location.searchParams.get('code')!;
+    const form = { grant_type: 'authorization_code', client_id: cloud.samAppId, code, redirect_uri: redirectUri, scope: 'https://graph.microsoft.com/.default openid offline_access' };
+    expectAadError(await call('POST', tokenPath('organizations'), { form: { ...form, code_verifier: 'wrong' } }), 501481, 'invalid_grant');
+    const ok = await call('POST', tokenPath('organizations'), { form: { ...form, code_verifier: verifier } });
+    expect(ok.status).toBe(200);
+    expect(decodeJwt(ok.json.access_token).amr).toEqual(['pwd', 'mfa']);
+    expectAadError(await call('POST', tokenPath('organizations'), { form: { ...form, code_verifier: verifier } }), 70008, 'invalid_grant');
+  });
+
+  it('rejects unknown clients and unregistered redirect URIs', async () => {
+    const unknown = await call('GET', `/common/oauth2/v2.0/authorize?client_id=00000000-0000-0000-0000-000000000001&response_type=code&redirect_uri=http://localhost`);
+    expectAadError(unknown, 700016, 'unauthorized_client');
+    const badRedirect = await call('GET', `/common/oauth2/v2.0/authorize?client_id=${cloud.samAppId}&response_type=code&redirect_uri=https://evil.example.com/`);
+    expectAadError(badRedirect, 50011, 'invalid_request');
+  });
+});

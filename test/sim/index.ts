@@ -1,0 +1,104 @@
+/**
+ * The simulated Microsoft cloud: a real HTTPS server speaking the Microsoft identity platform's,
+ * Partner Center's and Microsoft Graph's wire protocols. See README.md for the controls.
+ */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as OTPAuth from 'otpauth';
+import { generateTls } from './ca';
+import { SimClock } from './clock';
+import type { SimContext } from './http';
+import { authorizeRoutes } from './routes/authorize';
+import { controlRoutes } from './routes/controls';
+import { deviceCodeRoutes } from './routes/deviceCode';
+import { graphRoutes } from './routes/graph';
+import { identityRoutes } from './routes/identity';
+import { LoginStore, loginRoutes } from './routes/login';
+import { partnerCenterRoutes } from './routes/partnerCenter';
+import { seedState, type CustomerSeed } from './seed';
+import { startServer } from './server';
+import { SimState } from './state';
+import { TokenService } from './tokens';
+
+export type { CustomerSeed } from './seed';
+export { SimState } from './state';
+
+export interface SimOptions {
+  port?: number;
+  customers?: number | CustomerSeed[];
+  autoApprove?: boolean;
+  /** Device-code polling interval announced to clients; default 5. */
+  deviceCodeIntervalSeconds?: number;
+  /** Where caFile is written; default a fresh temp dir. */
+  dataDir?: string;
+  /** Seed for the deterministic data; default 1. */
+  seed?: number;
+  /** Receives one line per request (the CLI sends them to stderr). */
+  log?: (line: string) => void;
+}
+
+export interface SimInfo {
+  url: string;
+  caFile: string;
+  spkiHash: string;
+  partnerTenantId: string;
+  partnerDomain: string;
+  user: string;
+  password: string;
+  totpSecret: string;
+  samAppId: string;
+  samAppSecret: string;
+}
+
+export interface SimulatedCloud extends SimInfo {
+  stop(): Promise<void>;
+  state: SimState;
+}
+
+export async function startSimulatedCloud(options: SimOptions = {}): Promise<SimulatedCloud> {
+  const tls = generateTls();
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'samdesk-sim-'));
+  mkdirSync(dataDir, { recursive: true });
+  const caFile = join(dataDir, 'sim-ca.pem');
+  writeFileSync(caFile, tls.caPem);
+
+  const clock = new SimClock();
+  const state = new SimState();
+  const secrets = seedState(state, options.customers ?? 250, options.seed ?? 1, clock.nowMs());
+  let sim: SimContext | undefined;
+  let info: SimInfo | undefined;
+
+  const running = await startServer(
+    tls,
+    options.port ?? 0,
+    () => [...identityRoutes(sim!), ...authorizeRoutes(), ...loginRoutes(), ...deviceCodeRoutes(), ...partnerCenterRoutes(), ...graphRoutes(), ...controlRoutes(() => info)],
+    () => sim!,
+    options.log ?? (() => {}),
+  );
+  const url = `https://127.0.0.1:${running.port}`;
+  sim = {
+    state,
+    clock,
+    tokens: new TokenService(url),
+    baseUrl: url,
+    secrets,
+    autoApprove: !!options.autoApprove,
+    deviceCodeIntervalSeconds: options.deviceCodeIntervalSeconds ?? 5,
+    login: new LoginStore(),
+  };
+  info = {
+    url,
+    caFile,
+    spkiHash: tls.spkiHash,
+    partnerTenantId: state.partner.id,
+    partnerDomain: state.partner.domain,
+    ...secrets,
+  };
+  return { ...info, state, stop: running.stop };
+}
+
+/** The 6-digit TOTP code for now (SHA1, 30 s), as an authenticator app would show it. */
+export function currentTotp(totpSecret: string): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(totpSecret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
+}

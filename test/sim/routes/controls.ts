@@ -1,0 +1,153 @@
+/** Test controls under /_sim/ (loopback only): clock, revocation, conditional access, faults, latency, device codes, MFA, consent. */
+import { aadIso } from '../clock';
+import { JsonError, json, sendJson, type RequestContext, type Route, type SimContext } from '../http';
+import { defaultControls, type Fault } from '../state';
+import { findPendingByUserCode, pendingDeviceCodes } from './deviceCode';
+
+function badRequest(message: string): JsonError {
+  return new JsonError(400, { error: 'bad_request', message });
+}
+
+function clockBody(sim: SimContext) {
+  return { now: sim.clock.now().toISOString() };
+}
+
+function advanceClock(ctx: RequestContext): void {
+  const { advanceSeconds } = json<{ advanceSeconds?: number }>(ctx);
+  if (typeof advanceSeconds !== 'number' || !Number.isFinite(advanceSeconds)) throw badRequest('advanceSeconds (number) is required.');
+  ctx.sim.clock.advance(advanceSeconds);
+  sendJson(ctx.res, 200, clockBody(ctx.sim));
+}
+
+function revoke(ctx: RequestContext): void {
+  const { user } = json<{ user?: string }>(ctx);
+  const found = user ? ctx.sim.state.findUser(user) : undefined;
+  if (!found) throw new JsonError(404, { error: 'not_found', message: `No user '${user}'.` });
+  found.tokensValidFromMs = ctx.sim.clock.nowMs();
+  sendJson(ctx.res, 200, { user: found.upn, tokensValidFrom: aadIso(found.tokensValidFromMs) });
+}
+
+function conditionalAccess(ctx: RequestContext): void {
+  const { signInFrequencySeconds } = json<{ signInFrequencySeconds?: number | null }>(ctx);
+  if (signInFrequencySeconds !== null && (typeof signInFrequencySeconds !== 'number' || signInFrequencySeconds < 0)) {
+    throw badRequest('signInFrequencySeconds must be a non-negative number or null.');
+  }
+  ctx.sim.state.controls.signInFrequencySeconds = signInFrequencySeconds;
+  sendJson(ctx.res, 200, { signInFrequencySeconds });
+}
+
+function addFault(ctx: RequestContext): void {
+  const body = json<Partial<Fault>>(ctx);
+  if (typeof body.path !== 'string' || !body.path) throw badRequest('path (substring of the request path) is required.');
+  if (body.status !== undefined && ![429, 500, 503].includes(body.status)) throw badRequest('status must be 429, 500 or 503.');
+  if (body.status === undefined && !body.reset && !body.hang && body.latencyMs === undefined) {
+    throw badRequest('Give at least one of status, reset, hang or latencyMs.');
+  }
+  const fault: Fault = {
+    path: body.path,
+    status: body.status,
+    retryAfter: body.retryAfter,
+    count: body.count ?? 1,
+    reset: !!body.reset,
+    hang: !!body.hang,
+    latencyMs: body.latencyMs,
+  };
+  ctx.sim.state.controls.faults.push(fault);
+  sendJson(ctx.res, 200, { faults: ctx.sim.state.controls.faults });
+}
+
+function clearFaults(ctx: RequestContext): void {
+  ctx.sim.state.controls.faults = [];
+  sendJson(ctx.res, 200, { faults: [] });
+}
+
+function setLatency(ctx: RequestContext): void {
+  const { ms, path } = json<{ ms?: number; path?: string }>(ctx);
+  if (typeof ms !== 'number' || ms < 0) throw badRequest('ms (non-negative number) is required.');
+  const rules = ctx.sim.state.controls.latency.filter((r) => r.path !== path);
+  if (ms > 0) rules.push({ ms, path });
+  ctx.sim.state.controls.latency = rules;
+  sendJson(ctx.res, 200, { latency: rules });
+}
+
+function clearLatency(ctx: RequestContext): void {
+  ctx.sim.state.controls.latency = [];
+  sendJson(ctx.res, 200, { latency: [] });
+}
+
+function listDeviceCodes(ctx: RequestContext): void {
+  sendJson(ctx.res, 200, {
+    pending: pendingDeviceCodes(ctx.sim).map((d) => ({ userCode: d.userCode, clientId: d.clientId, scope: d.scope, expiresAt: new Date(d.expiresMs).toISOString() })),
+  });
+}
+
+function decideDeviceCode(ctx: RequestContext, approve: boolean): void {
+  const { userCode, user } = json<{ userCode?: string; user?: string }>(ctx);
+  const record = userCode ? findPendingByUserCode(ctx.sim, userCode) : undefined;
+  if (!record) throw new JsonError(404, { error: 'not_found', message: `No pending device code '${userCode}'.` });
+  if (!approve) {
+    record.status = 'denied';
+  } else {
+    const signedIn = ctx.sim.state.findUser(user ?? ctx.sim.secrets.user);
+    if (!signedIn) throw new JsonError(404, { error: 'not_found', message: `No user '${user}'.` });
+    Object.assign(record, { status: 'approved', userOid: signedIn.oid, authMs: ctx.sim.clock.nowMs(), mfa: ctx.sim.state.controls.mfaRequired });
+  }
+  sendJson(ctx.res, 200, { userCode: record.userCode, status: record.status });
+}
+
+function setMfa(ctx: RequestContext): void {
+  const { required } = json<{ required?: boolean }>(ctx);
+  if (typeof required !== 'boolean') throw badRequest('required (boolean) is required.');
+  ctx.sim.state.controls.mfaRequired = required;
+  sendJson(ctx.res, 200, { required });
+}
+
+function setConsent(ctx: RequestContext): void {
+  const { appId, consented } = json<{ appId?: string; consented?: boolean }>(ctx);
+  const tenant = ctx.sim.state.findTenant(ctx.params.tenantId);
+  if (!tenant) throw new JsonError(404, { error: 'not_found', message: `No tenant '${ctx.params.tenantId}'.` });
+  if (!appId || typeof consented !== 'boolean') throw badRequest('appId and consented (boolean) are required.');
+  ctx.sim.state.setConsent(tenant.id, appId, consented);
+  sendJson(ctx.res, 200, { tenantId: tenant.id, appId: appId.toLowerCase(), consented });
+}
+
+function reset(ctx: RequestContext): void {
+  const sim = ctx.sim;
+  sim.state.controls = defaultControls();
+  sim.clock.reset();
+  for (const user of sim.state.users.values()) delete user.tokensValidFromMs;
+  sendJson(ctx.res, 200, { reset: true, ...clockBody(sim) });
+}
+
+function stats(ctx: RequestContext): void {
+  const routes = Object.fromEntries([...ctx.sim.state.stats.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  const total = [...ctx.sim.state.stats.values()].reduce((sum, n) => sum + n, 0);
+  sendJson(ctx.res, 200, { total, routes });
+}
+
+function clearStats(ctx: RequestContext): void {
+  ctx.sim.state.stats.clear();
+  sendJson(ctx.res, 200, { total: 0, routes: {} });
+}
+
+export function controlRoutes(info: () => unknown): Route[] {
+  return [
+    { method: 'GET', path: '/_sim/clock', handler: (ctx) => sendJson(ctx.res, 200, clockBody(ctx.sim)) },
+    { method: 'POST', path: '/_sim/clock', handler: advanceClock },
+    { method: 'POST', path: '/_sim/revoke', handler: revoke },
+    { method: 'POST', path: '/_sim/conditional-access', handler: conditionalAccess },
+    { method: 'POST', path: '/_sim/faults', handler: addFault },
+    { method: 'DELETE', path: '/_sim/faults', handler: clearFaults },
+    { method: 'POST', path: '/_sim/latency', handler: setLatency },
+    { method: 'DELETE', path: '/_sim/latency', handler: clearLatency },
+    { method: 'GET', path: '/_sim/device', handler: listDeviceCodes },
+    { method: 'POST', path: '/_sim/device/approve', handler: (ctx) => decideDeviceCode(ctx, true) },
+    { method: 'POST', path: '/_sim/device/deny', handler: (ctx) => decideDeviceCode(ctx, false) },
+    { method: 'POST', path: '/_sim/mfa', handler: setMfa },
+    { method: 'POST', path: '/_sim/customers/:tenantId/consent', handler: setConsent },
+    { method: 'POST', path: '/_sim/reset', handler: reset },
+    { method: 'GET', path: '/_sim/stats', handler: stats },
+    { method: 'DELETE', path: '/_sim/stats', handler: clearStats },
+    { method: 'GET', path: '/_sim/info', handler: (ctx) => sendJson(ctx.res, 200, info()) },
+  ];
+}

@@ -1,0 +1,174 @@
+/** The HTTPS server: routing, loopback-only controls, injected faults and latency, request stats. */
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { AadError, aad, aadErrorBody, graphErrorBody, partnerCenterErrorBody } from './errors';
+import { JsonError, isLoopback, readBody, sendJson, type RequestContext, type Route, type SimContext } from './http';
+import type { Fault } from './state';
+
+interface CompiledRoute extends Route {
+  regex: RegExp;
+  keys: string[];
+}
+
+type Family = 'identity' | 'graph' | 'partnercenter' | 'controls';
+
+function compile(route: Route): CompiledRoute {
+  const keys: string[] = [];
+  const pattern = route.path
+    .split('/')
+    .map((segment) => {
+      if (segment.startsWith(':')) {
+        keys.push(segment.slice(1));
+        return '([^/]+)';
+      }
+      return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('/');
+  return { ...route, regex: new RegExp(`^${pattern}/?$`, 'i'), keys };
+}
+
+function familyOf(path: string): Family {
+  if (path.startsWith('/graph/')) return 'graph';
+  if (path.startsWith('/partnercenter/')) return 'partnercenter';
+  if (path.startsWith('/_sim/')) return 'controls';
+  return 'identity';
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startServer(
+  tls: { keyPem: string; certPem: string },
+  port: number,
+  routes: () => Route[],
+  context: () => SimContext,
+  log: (line: string) => void,
+): Promise<RunningServer> {
+  let compiled: CompiledRoute[] | undefined;
+  const sockets = new Set<Socket>();
+
+  function errorResponse(ctx: RequestContext, family: Family, status: number, retryAfter?: number): void {
+    const headers: Record<string, string> = retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {};
+    const now = ctx.sim.clock.now();
+    if (family === 'graph') {
+      const code = status === 429 ? 'TooManyRequests' : status === 503 ? 'ServiceUnavailable' : 'InternalServerError';
+      const message = status === 429 ? 'Too many requests, please retry after some time.' : 'The service is temporarily unavailable.';
+      return sendJson(ctx.res, status, graphErrorBody(code, message, ctx.correlationId, now), headers);
+    }
+    if (family === 'partnercenter') {
+      const description = status === 429 ? 'Rate limit is exceeded. Try again later.' : 'The service is temporarily unavailable.';
+      return sendJson(ctx.res, status, partnerCenterErrorBody(status, description), headers);
+    }
+    const err = status === 429 ? aad.throttled() : aad.serverError(status);
+    sendJson(ctx.res, status, aadErrorBody(err, ctx.sim.baseUrl, ctx.correlationId, now), headers);
+  }
+
+  function notFound(ctx: RequestContext, family: Family): void {
+    if (family === 'graph') {
+      sendJson(ctx.res, 400, graphErrorBody('BadRequest', `Resource not found for the segment '${ctx.url.pathname.split('/').pop()}'.`, ctx.correlationId, ctx.sim.clock.now()));
+    } else if (family === 'partnercenter') {
+      sendJson(ctx.res, 404, partnerCenterErrorBody(404, 'The requested resource was not found.'));
+    } else {
+      sendJson(ctx.res, 404, { error: 'not_found', error_description: `No route for ${ctx.method} ${ctx.url.pathname}.` });
+    }
+  }
+
+  /** Returns true when the fault took over the response. */
+  async function applyFault(ctx: RequestContext, family: Family): Promise<boolean> {
+    const faults = ctx.sim.state.controls.faults;
+    const fault = faults.find((f: Fault) => ctx.url.pathname.includes(f.path) && f.count !== 0);
+    if (!fault) return false;
+    if (fault.count > 0) fault.count -= 1;
+    if (fault.count === 0) faults.splice(faults.indexOf(fault), 1);
+    if (fault.latencyMs) await sleep(fault.latencyMs);
+    if (fault.reset) {
+      ctx.req.socket.destroy();
+      return true;
+    }
+    if (fault.hang) return true;
+    if (fault.status) {
+      errorResponse(ctx, family, fault.status, fault.retryAfter ?? (fault.status === 429 ? 1 : undefined));
+      return true;
+    }
+    return false;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const sim = context();
+    const url = new URL(req.url ?? '/', sim.baseUrl);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const family = familyOf(url.pathname);
+    const correlation = req.headers['client-request-id'];
+    const ctx: RequestContext = {
+      req, res, url, method, params: {}, rawBody: '', sim,
+      correlationId: typeof correlation === 'string' ? correlation : undefined,
+    };
+    const started = Date.now();
+    res.on('finish', () => log(`${method} ${url.pathname} ${res.statusCode} ${Date.now() - started}ms`));
+    try {
+      ctx.rawBody = await readBody(req);
+      // Controls are part of the simulator, not of Microsoft's API: loopback callers only.
+      if (family === 'controls' && !isLoopback(req.socket.remoteAddress)) {
+        return sendJson(res, 403, { error: 'forbidden', message: 'Simulator controls answer loopback callers only.' });
+      }
+      compiled ??= routes().map(compile);
+      const route = compiled.find((r) => r.method === method && r.regex.test(url.pathname));
+      if (family !== 'controls') sim.state.countRequest(route ? route.name ?? `${route.method} ${route.path}` : 'unmatched');
+      if (family !== 'controls') {
+        if (await applyFault(ctx, family)) return;
+        const delay = sim.state.controls.latency.filter((r) => !r.path || url.pathname.includes(r.path)).reduce((sum, r) => sum + r.ms, 0);
+        if (delay > 0) await sleep(delay);
+      }
+      if (!route) return notFound(ctx, family);
+      const match = route.regex.exec(url.pathname)!;
+      route.keys.forEach((key, i) => (ctx.params[key] = decodeURIComponent(match[i + 1])));
+      await route.handler(ctx);
+    } catch (err) {
+      if (res.headersSent || res.destroyed) return;
+      if (err instanceof AadError) {
+        return sendJson(res, err.status, aadErrorBody(err, sim.baseUrl, ctx.correlationId, sim.clock.now()));
+      }
+      if (err instanceof JsonError) return sendJson(res, err.status, err.body, err.headers);
+      log(`ERROR ${method} ${url.pathname}: ${(err as Error).stack ?? err}`);
+      errorResponse(ctx, family, 500);
+    }
+  }
+
+  const server = createServer({ key: tls.keyPem, cert: tls.certPem }, (req, res) => {
+    void handle(req, res);
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('tlsClientError', () => {
+    // A client that does not trust the CA hangs up during the handshake; nothing to answer.
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+
+  return {
+    server,
+    port: actualPort,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,122 @@
+/** Signing keys, JWT minting and opaque refresh tokens. */
+import { createHash, generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { SignJWT, exportJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import type { SimUser, Tenant } from './state';
+
+export interface MintRequest {
+  user: SimUser;
+  /** Tenant the token is issued in (a customer for cross-tenant redemptions). */
+  tenant: Tenant;
+  clientId: string;
+  appName: string;
+  resource: string;
+  scopes: string[];
+  mfa: boolean;
+  authMs: number;
+  confidential: boolean;
+  lifetimeSeconds: number;
+  nowSeconds: number;
+}
+
+export class TokenService {
+  readonly kid: string;
+  private readonly privateKey: KeyObject;
+  private readonly publicKey: KeyObject;
+  private jwk?: JWK;
+
+  constructor(private readonly baseUrl: string) {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    this.privateKey = privateKey;
+    this.publicKey = publicKey;
+    const der = publicKey.export({ type: 'spki', format: 'der' });
+    this.kid = createHash('sha1').update(der).digest('base64url');
+  }
+
+  async jwks(): Promise<{ keys: JWK[] }> {
+    if (!this.jwk) {
+      const jwk = await exportJWK(this.publicKey);
+      this.jwk = { kty: 'RSA', use: 'sig', kid: this.kid, x5t: this.kid, n: jwk.n, e: jwk.e, alg: 'RS256', issuer: `${this.baseUrl}/{tenantid}/v2.0` } as JWK;
+    }
+    return { keys: [this.jwk] };
+  }
+
+  private sign(payload: JWTPayload): Promise<string> {
+    return new SignJWT(payload).setProtectedHeader({ typ: 'JWT', alg: 'RS256', kid: this.kid, x5t: this.kid } as never).sign(this.privateKey);
+  }
+
+  /** v1-style access token, as Microsoft issues them for these resources. */
+  accessToken(req: MintRequest): Promise<string> {
+    const { user, tenant, nowSeconds } = req;
+    const crossTenant = tenant.id !== user.tenantId;
+    const amr = req.mfa ? ['pwd', 'mfa'] : ['pwd'];
+    const payload: JWTPayload = {
+      aud: req.resource,
+      iss: `https://sts.windows.net/${tenant.id}/`,
+      iat: nowSeconds,
+      nbf: nowSeconds,
+      exp: nowSeconds + req.lifetimeSeconds,
+      acr: '1',
+      aio: randomBytes(32).toString('base64url'),
+      amr,
+      appid: req.clientId,
+      app_displayname: req.appName,
+      appidacr: req.confidential ? '1' : '0',
+      family_name: user.surname,
+      given_name: user.givenName,
+      idtyp: 'user',
+      ipaddr: '127.0.0.1',
+      name: user.displayName,
+      oid: user.oid,
+      scp: req.scopes.length ? req.scopes.join(' ') : 'user_impersonation',
+      sub: createHash('sha256').update(`${user.oid}:${req.resource}`).digest('base64url').slice(0, 43),
+      tid: tenant.id,
+      unique_name: user.upn,
+      upn: user.upn,
+      uti: randomBytes(16).toString('base64url'),
+      ver: '1.0',
+      auth_time: Math.floor(req.authMs / 1000),
+    };
+    if (crossTenant) payload.idp = `https://sts.windows.net/${user.tenantId}/`;
+    return this.sign(payload);
+  }
+
+  /** v2 ID token. */
+  idToken(req: MintRequest & { nonce?: string }): Promise<string> {
+    const { user, tenant, nowSeconds } = req;
+    const payload: JWTPayload = {
+      aud: req.clientId,
+      iss: `${this.baseUrl}/${tenant.id}/v2.0`,
+      iat: nowSeconds,
+      nbf: nowSeconds,
+      exp: nowSeconds + 3600,
+      amr: req.mfa ? ['pwd', 'mfa'] : ['pwd'],
+      auth_time: Math.floor(req.authMs / 1000),
+      name: user.displayName,
+      oid: user.oid,
+      preferred_username: user.upn,
+      rh: randomBytes(16).toString('base64url'),
+      sid: randomUUID(),
+      sub: createHash('sha256').update(`${user.oid}:${req.clientId}`).digest('base64url').slice(0, 43),
+      tid: tenant.id,
+      uti: randomBytes(16).toString('base64url'),
+      ver: '2.0',
+    };
+    if (req.nonce) payload.nonce = req.nonce;
+    return this.sign(payload);
+  }
+
+  /** Verifies a token this sim issued, judging expiry on the sim clock. */
+  async verify(token: string, now: Date): Promise<JWTPayload> {
+    const { payload } = await jwtVerify(token, this.publicKey, { currentDate: now, algorithms: ['RS256'] });
+    return payload;
+  }
+}
+
+/** Opaque refresh token shaped like Microsoft's: "0.A" and ~400 URL-safe characters. */
+export function newRefreshToken(): string {
+  return `0.A${randomBytes(300).toString('base64url')}`;
+}
+
+export function clientInfo(oid: string, homeTenantId: string): string {
+  return Buffer.from(JSON.stringify({ uid: oid, utid: homeTenantId })).toString('base64url');
+}

@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+// Two kinds of Vitest suites (STYLE.md §12): fast pure-logic unit tests, and integration tests
+// that start the simulated cloud's HTTPS servers and use the real OS keychain.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Unit tests may import pure renderer helpers (renderer/src/format.ts, *.tsx included);
+        // the JSX runtime matches the renderer's tsconfig ("jsx": "react-jsx").
+        oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+        resolve: { extensions: ['.mjs', '.js', '.mts', '.ts', '.jsx', '.tsx', '.json'] },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One file at a time: the machine has two cores, and every file starts HTTPS servers
+          // and shares the one session keychain.
+          pool: 'forks',
+          maxWorkers: 1,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
