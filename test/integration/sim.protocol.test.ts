@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the tests read loosely typed JSON off the wire */
 import { readFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { createHash, randomBytes } from 'node:crypto';
@@ -232,6 +233,22 @@ describe('tokens', () => {
       expect((await call('GET', '/_sim/device')).json.pending[0].userCode).toBe(code.json.user_code);
       await control('device/deny', { userCode: code.json.user_code });
       expectAadError(await poll(), 70019, 'access_denied');
+
+      // The same user-visible path a browser takes on /devicelogin.
+      const second = await call('POST', `/common/oauth2/v2.0/devicecode`, { form: { client_id: manual.samAppId, scope: 'openid offline_access https://graph.microsoft.com/.default' } });
+      const entry = await call('GET', '/devicelogin');
+      expect(entry.text).toContain('name="otc"');
+      const signIn = await call('POST', '/devicelogin', { form: { otc: second.json.user_code } });
+      const cookie = String(signIn.headers['set-cookie']).split(';')[0]!;
+      const flow = /name="flow" value="([^"]+)"/.exec(signIn.text)![1]!;
+      await call('POST', '/common/login', { headers: { cookie }, form: { flow, username: manual.user, password: manual.password } });
+      const confirm = await call('POST', '/common/SAS/ProcessAuth', { headers: { cookie }, form: { flow, otc: currentTotp(manual.totpSecret) } });
+      expect(confirm.text).toContain('Are you trying to sign in to SAM Desk?');
+      const signedIn = await call('POST', '/common/devicelogin/confirm', { headers: { cookie }, form: { flow, action: 'continue' } });
+      expect(signedIn.text).toContain('You have signed in to the SAM Desk application on your device.');
+      const tokens = await call('POST', tokenPath('common'), { form: { grant_type: 'device_code', client_id: manual.samAppId, device_code: second.json.device_code } });
+      expect(tokens.status).toBe(200);
+      expect(decodeJwt(tokens.json.access_token).amr).toEqual(['pwd', 'mfa']);
     } finally {
       [cloud, ca] = [mainCloud, mainCa];
       await manual.stop();
@@ -387,6 +404,28 @@ describe('browser sign-in (authorization code + PKCE)', () => {
     expect(ok.status).toBe(200);
     expect(decodeJwt(ok.json.access_token).amr).toEqual(['pwd', 'mfa']);
     expectAadError(await call('POST', tokenPath('organizations'), { form: { ...form, code_verifier: verifier } }), 70008, 'invalid_grant');
+  });
+
+  it('shows a consent page for an unconsented app; Cancel returns access_denied with AADSTS65004', async () => {
+    const tokens = await deviceCodeTokens();
+    const app = await call('POST', '/graph/v1.0/applications', {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+      json: { displayName: "O'Reilly Test App", publicClient: { redirectUris: ['http://localhost'] } },
+    });
+    const q = new URLSearchParams({ client_id: app.json.appId, response_type: 'code', redirect_uri: 'http://127.0.0.1:40000', scope: 'https://graph.microsoft.com/.default', state: 'xyz', code_challenge: 'a'.repeat(43), code_challenge_method: 'S256' });
+    const signIn = await call('GET', `/${cloud.partnerTenantId}/oauth2/v2.0/authorize?${q}`);
+    const cookie = String(signIn.headers['set-cookie']).split(';')[0]!;
+    const flow = /name="flow" value="([^"]+)"/.exec(signIn.text)![1]!;
+    await call('POST', '/common/login', { headers: { cookie }, form: { flow, username: cloud.user, password: cloud.password } });
+    const consent = await call('POST', '/common/SAS/ProcessAuth', { headers: { cookie }, form: { flow, otc: currentTotp(cloud.totpSecret) } });
+    expect(consent.text).toContain('O&#39;Reilly Test App');
+    expect(consent.text).toContain('Directory.AccessAsUser.All');
+    const cancelled = await call('POST', '/common/Consent/Set', { headers: { cookie }, form: { flow, action: 'cancel' } });
+    const location = new URL(String(cancelled.headers.location));
+    expect(location.host).toBe('127.0.0.1:40000');
+    expect(location.searchParams.get('error')).toBe('access_denied');
+    expect(location.searchParams.get('error_description')).toMatch(/^AADSTS65004: /);
+    expect(location.searchParams.get('state')).toBe('xyz');
   });
 
   it('rejects unknown clients and unregistered redirect URIs', async () => {

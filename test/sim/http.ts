@@ -22,11 +22,14 @@ export interface RequestContext {
   res: ServerResponse;
   url: URL;
   method: string;
-  params: Record<string, string>;
+  /** Path parameters; a handler reads only those its route's path declares. */
+  params: RouteParams;
   rawBody: string;
   sim: SimContext;
   correlationId?: string;
 }
+
+export type RouteParams = Record<'tenant' | 'id' | 'appId' | 'tenantId', string>;
 
 export type Handler = (ctx: RequestContext) => Promise<void> | void;
 

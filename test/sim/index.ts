@@ -66,18 +66,18 @@ export async function startSimulatedCloud(options: SimOptions = {}): Promise<Sim
   const clock = new SimClock();
   const state = new SimState();
   const secrets = seedState(state, options.customers ?? 250, options.seed ?? 1, clock.nowMs());
-  let sim: SimContext | undefined;
-  let info: SimInfo | undefined;
+  // Routes are built before the port (and so the url) is known; they read the context once it is ready.
+  const ready: { sim?: SimContext; info?: SimInfo } = {};
 
   const running = await startServer(
     tls,
     options.port ?? 0,
-    () => [...identityRoutes(sim!), ...authorizeRoutes(), ...loginRoutes(), ...deviceCodeRoutes(), ...partnerCenterRoutes(), ...graphRoutes(), ...controlRoutes(() => info)],
-    () => sim!,
+    () => [...identityRoutes(), ...authorizeRoutes(), ...loginRoutes(), ...deviceCodeRoutes(), ...partnerCenterRoutes(), ...graphRoutes(), ...controlRoutes(() => ready.info)],
+    () => ready.sim!,
     options.log ?? (() => {}),
   );
   const url = `https://127.0.0.1:${running.port}`;
-  sim = {
+  ready.sim = {
     state,
     clock,
     tokens: new TokenService(url),
@@ -87,7 +87,7 @@ export async function startSimulatedCloud(options: SimOptions = {}): Promise<Sim
     deviceCodeIntervalSeconds: options.deviceCodeIntervalSeconds ?? 5,
     login: new LoginStore(),
   };
-  info = {
+  const info: SimInfo = {
     url,
     caFile,
     spkiHash: tls.spkiHash,
@@ -95,6 +95,7 @@ export async function startSimulatedCloud(options: SimOptions = {}): Promise<Sim
     partnerDomain: state.partner.domain,
     ...secrets,
   };
+  ready.info = info;
   return { ...info, state, stop: running.stop };
 }
 

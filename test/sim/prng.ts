@@ -19,7 +19,7 @@ export class Prng {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)];
+    return items[this.int(items.length)] as T;
   }
 
   hex(length: number): string {

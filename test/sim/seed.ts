@@ -27,7 +27,14 @@ const SECRET_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345
  * 0 DAP, 1 GDAP, 2 GDAP expired, 3 GDAP without SAM consent, 4 DAP, 5 GDAP, 6 DAP, 7 GDAP (no reseller), …
  * That is ~50% GDAP, ~8% expired GDAP, every 12th customer not consented.
  */
-const PROFILES: ReadonlyArray<{ relationship: 'DAP' | 'GDAP'; expired?: boolean; noConsent?: boolean; noReseller?: boolean }> = [
+interface Profile {
+  relationship: 'DAP' | 'GDAP';
+  expired?: boolean;
+  noConsent?: boolean;
+  noReseller?: boolean;
+}
+
+const PROFILES: readonly Profile[] = [
   { relationship: 'DAP' },
   { relationship: 'GDAP' },
   { relationship: 'GDAP', expired: true, noReseller: true },
@@ -42,6 +49,10 @@ const PROFILES: ReadonlyArray<{ relationship: 'DAP' | 'GDAP'; expired?: boolean;
   { relationship: 'DAP' },
 ];
 
+function profileOf(index: number): Profile {
+  return PROFILES[index % PROFILES.length]!;
+}
+
 export const GDAP_ROLES = [
   '62e90394-69f5-4237-9190-012177145e10', // Global Administrator
   '29232cdf-9323-42fd-ade2-1d097af3e4de', // Exchange Administrator
@@ -55,8 +66,9 @@ export function seedCustomers(count: number, prng: Prng): CustomerSeed[] {
   for (let i = 0; i < count; i++) {
     let name: string;
     let slug: string;
-    if (i < SPECIAL_CUSTOMERS.length) {
-      ({ name, slug } = SPECIAL_CUSTOMERS[i]);
+    const special = SPECIAL_CUSTOMERS[i];
+    if (special) {
+      ({ name, slug } = special);
     } else {
       name = generatedName((items) => prng.pick(items));
       slug = slugOf(name);
@@ -71,7 +83,7 @@ export function seedCustomers(count: number, prng: Prng): CustomerSeed[] {
       id: prng.guid(),
       name: unique,
       domain: `${uniqueSlug}.onmicrosoft.com`,
-      relationship: PROFILES[i % PROFILES.length].relationship,
+      relationship: profileOf(i).relationship,
     });
   }
   return seeds;
@@ -149,7 +161,7 @@ export function seedState(state: SimState, customers: number | CustomerSeed[], s
 
   const seeds = typeof customers === 'number' ? seedCustomers(customers, prng) : customers;
   seeds.forEach((seedRow, i) => {
-    const profile = PROFILES[i % PROFILES.length];
+    const profile = profileOf(i);
     const customer: Customer = {
       id: seedRow.id.toLowerCase(),
       domain: seedRow.domain.toLowerCase(),

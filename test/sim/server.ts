@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { AadError, aad, aadErrorBody, graphErrorBody, partnerCenterErrorBody } from './errors';
-import { JsonError, isLoopback, readBody, sendJson, type RequestContext, type Route, type SimContext } from './http';
+import { JsonError, isLoopback, readBody, sendJson, type RequestContext, type Route, type RouteParams, type SimContext } from './http';
 import type { Fault } from './state';
 
 interface CompiledRoute extends Route {
@@ -106,7 +106,7 @@ export async function startServer(
     const family = familyOf(url.pathname);
     const correlation = req.headers['client-request-id'];
     const ctx: RequestContext = {
-      req, res, url, method, params: {}, rawBody: '', sim,
+      req, res, url, method, params: {} as RouteParams, rawBody: '', sim,
       correlationId: typeof correlation === 'string' ? correlation : undefined,
     };
     const started = Date.now();
@@ -127,7 +127,7 @@ export async function startServer(
       }
       if (!route) return notFound(ctx, family);
       const match = route.regex.exec(url.pathname)!;
-      route.keys.forEach((key, i) => (ctx.params[key] = decodeURIComponent(match[i + 1])));
+      route.keys.forEach((key, i) => ((ctx.params as Record<string, string>)[key] = decodeURIComponent(match[i + 1] ?? '')));
       await route.handler(ctx);
     } catch (err) {
       if (res.headersSent || res.destroyed) return;

@@ -63,7 +63,8 @@ export class ConsentService {
         codeChallenge: pkce.challenge,
         codeChallengeMethod: 'S256',
         state,
-        prompt: 'select_account',
+        // The SAM consent step: the admin sees and accepts the app's permissions every time.
+        prompt: 'consent',
       });
       window = this.opener.open(url, () => abort.abort());
       const code = await listener.waitForCode(state, abort.signal);

@@ -42,6 +42,7 @@ const useStyles = makeStyles({
     textAlign: 'center',
   },
   footer: {
+    marginTop: 'auto',
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
     color: tokens.colorNeutralForeground3,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type RefObject, useEffect, useMemo, useState } from 'react';
 import type { CustomerTenant } from '../../../electron/ipc/contract';
@@ -12,10 +12,11 @@ const useStyles = makeStyles({
     position: 'relative',
     outlineStyle: 'none',
     contain: 'strict',
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: '-2px',
-    },
+  },
+  // With no row to ring (nothing selected, or it is scrolled away) the listbox itself shows focus.
+  focusRing: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    outlineOffset: '-2px',
   },
   sizer: { position: 'relative', width: '100%' },
 });
@@ -89,7 +90,7 @@ export function CustomerListbox({ customers, selectedTenantId, onSelect, onOpen,
       aria-label="Customers"
       tabIndex={0}
       aria-activedescendant={selectedIsRendered && selectedTenantId ? customerOptionId(selectedTenantId) : undefined}
-      className={styles.scroller}
+      className={mergeClasses(styles.scroller, keyboardFocus && !selectedIsRendered && styles.focusRing)}
       onKeyDown={onKeyDown}
       onFocus={(event) => setKeyboardFocus(event.currentTarget.matches(':focus-visible'))}
       onBlur={() => setKeyboardFocus(false)}

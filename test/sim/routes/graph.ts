@@ -128,7 +128,7 @@ function appIdFilter(ctx: RequestContext): string | undefined {
   if (!filter) return undefined;
   const match = /^\s*appId\s+eq\s+'([^']*)'\s*$/i.exec(filter);
   if (!match) throw graphError(ctx, 400, 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified for property 'appId' of resource 'Application'.`);
-  return match[1].toLowerCase();
+  return (match[1] ?? '').toLowerCase();
 }
 
 function ownApps(ctx: RequestContext, claims: JWTPayload): AppRegistration[] {

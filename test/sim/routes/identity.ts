@@ -10,7 +10,7 @@ import {
   resolveTenantSegment,
   verifyPkce,
 } from '../grants';
-import { escapeHtml, form, sendHtml, sendJson, type RequestContext, type Route, type SimContext } from '../http';
+import { escapeHtml, form, sendHtml, sendJson, type RequestContext, type Route } from '../http';
 import { sha256, type Tenant } from '../state';
 import { redeemDeviceCode } from './deviceCode';
 
@@ -115,7 +115,7 @@ async function keys(ctx: RequestContext): Promise<void> {
 function basicClientSecret(ctx: RequestContext): { clientId?: string; secret?: string } {
   const match = /^Basic\s+(.+)$/i.exec(ctx.req.headers.authorization ?? '');
   if (!match) return {};
-  const [clientId, secret] = Buffer.from(match[1], 'base64').toString('utf8').split(':');
+  const [clientId, secret] = Buffer.from(match[1] ?? '', 'base64').toString('utf8').split(':');
   return { clientId: decodeURIComponent(clientId ?? ''), secret: decodeURIComponent(secret ?? '') };
 }
 
@@ -194,7 +194,7 @@ async function userInfo(ctx: RequestContext): Promise<void> {
   }
 }
 
-export function identityRoutes(_sim: SimContext): Route[] {
+export function identityRoutes(): Route[] {
   return [
     { method: 'GET', path: '/:tenant/v2.0/.well-known/openid-configuration', name: 'openid-configuration v2', handler: openIdConfigurationV2 },
     { method: 'GET', path: '/:tenant/.well-known/openid-configuration', name: 'openid-configuration v1', handler: openIdConfigurationV1 },

@@ -1,0 +1,73 @@
+import { test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSimulatedCloud, type SimOptions, type SimulatedCloud } from '../sim';
+import { startHarness, type Harness } from '../harness/server';
+import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
+import { launchChromium } from '../support/browser';
+
+export const screenshotDir = join('test-results', 'screenshots');
+
+interface SliceFixtures {
+  simOptions: SimOptions;
+  sim: SimulatedCloud;
+  isolated: IsolatedEnvironment;
+  harness: Harness;
+  simBrowser: Browser;
+  appContext: BrowserContext;
+  app: Page;
+  /** Saves a full-page screenshot as a test artifact under test-results/screenshots/. */
+  shoot: (page: Page, name: string) => Promise<void>;
+}
+
+/**
+ * Each test gets its own simulated cloud, data folder, keychain service and harness, and a
+ * Chromium that trusts exactly the simulator's certificate.
+ */
+export const test = base.extend<SliceFixtures>({
+  simOptions: [{ customers: 60 }, { option: true }],
+  sim: async ({ simOptions }, use) => {
+    const sim = await startSimulatedCloud(simOptions);
+    await use(sim);
+    await sim.stop();
+  },
+  isolated: async ({ sim }, use) => {
+    const isolated = isolatedEnvironment(sim);
+    await use(isolated);
+    await isolated.cleanUp();
+  },
+  harness: async ({ sim, isolated }, use) => {
+    const harness = await startHarness({
+      environment: isolated.environment,
+      handlerOptions: { suggestions: { partnerTenant: sim.partnerDomain, clientId: sim.samAppId } },
+    });
+    await use(harness);
+    await harness.stop();
+  },
+  simBrowser: async ({ sim }, use) => {
+    const browser = await launchChromium(sim);
+    await use(browser);
+    await browser.close();
+  },
+  appContext: async ({ simBrowser, harness }, use) => {
+    const context = await simBrowser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(harness.url).origin });
+    await use(context);
+    await context.close();
+  },
+  app: async ({ appContext, harness }, use) => {
+    const page = await appContext.newPage();
+    await page.goto(harness.url);
+    await use(page);
+  },
+  shoot: async ({}, use, testInfo) => {
+    mkdirSync(screenshotDir, { recursive: true });
+    await use(async (page, name) => {
+      const path = join(screenshotDir, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      await testInfo.attach(name, { path, contentType: 'image/png' });
+    });
+  },
+});
+
+export { expect } from '@playwright/test';

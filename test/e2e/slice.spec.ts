@@ -1,0 +1,50 @@
+import keytar from 'keytar';
+import { decodeJwt } from 'jose';
+import { test, expect } from './fixtures';
+import { completeSignIn } from '../support/browser';
+
+test('a partner admin connects, finds a customer and copies a Connect-AzAccount snippet', async ({
+  app,
+  appContext,
+  sim,
+  isolated,
+  harness,
+  shoot,
+}) => {
+  await expect(app.getByRole('heading', { name: 'Connect your partner account' })).toBeVisible();
+  await expect(app.getByLabel('Partner tenant (id or domain)')).toHaveValue(sim.partnerDomain);
+  await shoot(app, 'slice-01-connect');
+
+  const popupOpened = appContext.waitForEvent('page');
+  await app.getByRole('button', { name: 'Sign in' }).click();
+  const signIn = await popupOpened;
+  await signIn.waitForLoadState();
+  await expect(app.getByText('A sign-in window has opened', { exact: false })).toBeVisible();
+  await shoot(app, 'slice-02-waiting-for-sign-in');
+  await completeSignIn(signIn, sim, { screenshots: (name) => shoot(signIn, `slice-03-${name}`) });
+
+  const customers = app.getByRole('listbox', { name: 'Customers' });
+  await expect(customers.getByRole('option').first()).toBeVisible();
+  await shoot(app, 'slice-04-customers');
+
+  const [profile] = await harness.services.profiles.list();
+  const storedRefreshToken = await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, `${profile!.id}/refresh-token`);
+  expect(storedRefreshToken).toMatch(/^0\.A/);
+
+  const customer = sim.state.customers.find((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId))!;
+  await app.getByRole('searchbox', { name: 'Search customers' }).or(app.getByLabel('Search customers')).first().fill(customer.domain);
+  await customers.getByRole('option', { name: customer.displayName }).click();
+  await expect(app.getByRole('heading', { name: customer.displayName })).toBeVisible();
+
+  await app.getByRole('button', { name: 'Copy snippet' }).first().click();
+  await expect(app.getByText(/^Snippet copied/).last()).toBeVisible();
+  await shoot(app, 'slice-05-snippet-copied');
+
+  const clipboard = await app.evaluate(() => navigator.clipboard.readText());
+  expect(clipboard).toContain(`-Tenant '${customer.id}'`);
+  const armToken = /-AccessToken '([^']+)'/.exec(clipboard)?.[1];
+  expect(decodeJwt(armToken!)).toMatchObject({ aud: 'https://management.azure.com', tid: customer.id, upn: sim.user });
+  // What the screen shows never holds the token itself.
+  await expect(app.getByLabel('Snippet preview')).not.toContainText(armToken!.slice(0, 40));
+  expect(await app.content()).not.toContain(storedRefreshToken!);
+});
