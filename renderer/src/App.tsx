@@ -1,12 +1,12 @@
-import { FluentProvider, Toaster, makeStaticStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { AriaLiveAnnouncer, FluentProvider, makeStaticStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { AppToaster } from './components/AppToaster';
 import { usePrefersDarkScheme } from './hooks/usePrefersDarkScheme';
 import { ConnectScreen } from './screens/ConnectScreen';
 import { MainScreen } from './screens/MainScreen';
 import { StartupScreen } from './screens/StartupScreen';
 import { useSamDeskStore } from './store';
-import { TOASTER_ID } from './toaster';
 
 const useGlobalStyles = makeStaticStyles({
   'html, body, #root': { margin: 0, padding: 0, height: '100%' },
@@ -23,8 +23,10 @@ export function App() {
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100%' }}>
-      <CurrentScreen />
-      <Toaster toasterId={TOASTER_ID} position="bottom-end" pauseOnHover pauseOnWindowBlur />
+      <AriaLiveAnnouncer>
+        <CurrentScreen />
+        <AppToaster />
+      </AriaLiveAnnouncer>
     </FluentProvider>
   );
 }

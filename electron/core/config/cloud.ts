@@ -82,7 +82,7 @@ export function resolveCloud(setting: string | undefined): CloudEndpoints {
   const base = url.origin;
   return {
     name: 'custom',
-    displayName: "Simulated cloud",
+    displayName: 'Simulated cloud',
     loginHost: base,
     graphApi: `${base}/graph`,
     partnerCenterApi: `${base}/partnercenter`,

@@ -67,7 +67,11 @@ export class LoopbackListener {
       this.server.on('request', (request, response) => {
         const url = new URL(request.url ?? '/', this.redirectUri);
         const send = (status: number, title: string, text: string) => {
-          response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+          response.writeHead(status, {
+            'content-type': 'text/html; charset=utf-8',
+            'cache-control': 'no-store',
+            connection: 'close',
+          });
           response.end(page(title, text));
         };
         if (request.method !== 'GET' || url.pathname !== '/') return send(404, 'Not found', 'Nothing here.');
@@ -92,8 +96,9 @@ export class LoopbackListener {
     });
   }
 
+  /** Stops listening; a page being answered still gets its last bytes. */
   close(): void {
     this.server.close();
-    this.server.closeAllConnections();
+    this.server.closeIdleConnections();
   }
 }

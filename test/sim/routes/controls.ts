@@ -38,7 +38,7 @@ function conditionalAccess(ctx: RequestContext): void {
 
 function addFault(ctx: RequestContext): void {
   const body = json<Partial<Fault>>(ctx);
-  if (typeof body.path !== 'string' || !body.path) throw badRequest('path (substring of the request path) is required.');
+  if (typeof body.path !== 'string') throw badRequest('path (substring of the request path; "" matches every request) is required.');
   if (body.status !== undefined && ![429, 500, 503].includes(body.status)) throw badRequest('status must be 429, 500 or 503.');
   if (body.status === undefined && !body.reset && !body.hang && body.latencyMs === undefined) {
     throw badRequest('Give at least one of status, reset, hang or latencyMs.');

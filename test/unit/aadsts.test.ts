@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { explain, MicrosoftIdentityError } from '../../electron/core/identity/aadsts';
+
+const codes = ['700082', '50173', '70043', '50076', '50078', '65001', '650051', '700007', '700084', '50020', '90002', '900971', '7000215', '50126'];
+
+describe('AADSTS explanations', () => {
+  it.each(codes)('AADSTS%s has a plain summary and an action', (code) => {
+    const explanation = explain(code);
+    expect(explanation?.summary).toMatch(/\.$/);
+    expect(explanation?.action.length).toBeGreaterThan(10);
+  });
+
+  it('reads the code from error_codes and keeps the correlation id', () => {
+    const error = new MicrosoftIdentityError({
+      error: 'invalid_grant',
+      error_description:
+        'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2026-01-01T00:00:00Z and was inactive for 90.00:00:00. Trace ID: t Correlation ID: c Timestamp: 2026-04-01 00:00:00Z',
+      error_codes: [700082],
+      correlation_id: 'c0rre1at10n',
+    });
+    expect(error.code).toBe('700082');
+    expect(error.message).toBe('The refresh token expired after 90 days without use.');
+    expect(error.explanation?.fix).toBe('re-consent');
+    expect(error.correlationId).toBe('c0rre1at10n');
+    expect(error.description).toMatch(/^AADSTS700082: The refresh token has expired due to inactivity\./);
+    expect(error.description).not.toContain('Trace ID');
+  });
+
+  it('falls back to the description for codes it does not know', () => {
+    const error = new MicrosoftIdentityError({ error: 'invalid_request', error_description: 'AADSTS123456: Something new.', error_codes: [123456] });
+    expect(error.code).toBe('123456');
+    expect(error.message).toBe('AADSTS123456: Something new.');
+  });
+});
