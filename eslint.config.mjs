@@ -106,6 +106,11 @@ export default defineConfig(
     rules: { 'no-restricted-imports': ['error', browserImportBan] },
   },
   {
+    // Playwright fixtures must destructure their first argument, even when they use none of it.
+    files: ['test/e2e/**'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
   },

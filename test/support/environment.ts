@@ -9,7 +9,12 @@ import type { SimInfo } from '../sim';
 export interface IsolatedEnvironment {
   environment: Environment;
   /** The variables a child process (the CLI) needs to see the same data. */
-  variables: Record<string, string>;
+  variables: {
+    SAMDESK_CLOUD: string;
+    SAMDESK_CA_FILE: string;
+    SAMDESK_HOME: string;
+    SAMDESK_KEYCHAIN_SERVICE: string;
+  };
   /** Removes the data folder and every keychain entry this run created. */
   cleanUp(): Promise<void>;
 }

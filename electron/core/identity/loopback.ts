@@ -30,7 +30,7 @@ export class LoopbackListener {
     readonly port: number,
   ) {}
 
-  static async start(ports = LOOPBACK_PORTS): Promise<LoopbackListener> {
+  static async start(ports: { first: number; last: number } = LOOPBACK_PORTS): Promise<LoopbackListener> {
     for (let port = ports.first; port <= ports.last; port++) {
       const server = http.createServer();
       const bound = await new Promise<boolean>((resolve) => {

@@ -31,11 +31,7 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   sectionHeading: { margin: 0 },
   relationships: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  cards: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))',
-    gap: tokens.spacingHorizontalM,
-  },
+  cards: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   empty: { color: tokens.colorNeutralForeground3 },
 });
 

@@ -40,11 +40,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
-    whiteSpace: 'pre-wrap',
-    overflowWrap: 'anywhere',
-    maxHeight: '240px',
-    overflowY: 'auto',
+    // PowerShell line continuations (`) only read right unwrapped; long lines scroll instead.
+    whiteSpace: 'pre',
+    overflow: 'auto',
+    maxHeight: '260px',
     userSelect: 'text',
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -115,7 +116,8 @@ function SnippetPreview({ preview, expiresAt }: { preview: string; expiresAt: st
   const msLeft = expiry.getTime() - now;
   return (
     <>
-      <pre className={styles.preview} aria-label="Snippet preview">
+      {/* Focusable so keyboard users can scroll long lines. */}
+      <pre className={styles.preview} role="region" aria-label="Snippet preview" tabIndex={0}>
         <code>{preview}</code>
       </pre>
       <Caption1 className={styles.muted}>

@@ -51,6 +51,6 @@ export const createProfilesSlice: SliceCreator<ProfilesSlice> = (set, get) => ({
   selectProfile: (profileId) => {
     if (profileId === get().activeProfileId) return;
     get().clearCustomers();
-    set({ activeProfileId: profileId, selectedCustomerTenantId: null, customerQuery: '' });
+    set({ activeProfileId: profileId, selectedCustomerTenantId: null, customerQuery: '', snippets: {} });
   },
 });
