@@ -1,98 +1,37 @@
 /**
  * `samdesk`: the same core code as the app, from a terminal or a scheduler. Plain Node, no Electron.
- * Errors are one line on stderr with an exit code per kind.
+ * Errors are one line on stderr with an exit code per kind (see `exitCodes`).
  */
 import { parseArgs } from 'node:util';
 import { readEnvironment } from '../core/config/environment';
-import { createServices, type Services } from '../core/app/services';
+import { createServices } from '../core/app/services';
 import { toUserFacingError } from '../core/app/userFacingError';
-import { summarize } from '../core/profiles/profileStore';
 import type { UserFacingError } from '../ipc/contract';
+import { commands } from './commands';
+import { exitCodes, UsageError, type CliContext } from './context';
 
-export const exitCodes = {
-  ok: 0,
-  failure: 1,
-  usage: 2,
-  notConsented: 3,
-  expired: 4,
-  network: 5,
-  microsoft: 6,
-  keychain: 7,
+const globalOptions = {
+  profile: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
 } as const;
 
-const usage = `Usage: samdesk <command> [options]
-
-Commands:
-  profiles                 List stored partner consents and when their refresh tokens lapse.
-  customers [--search T]   List customer tenants (cached; --refresh to fetch again).
-
-Options:
-  --profile NAME   Which profile (name or id); needed when more than one exists.
-  --json           Machine-readable output.
-  --help           This text.
-
-Environment: SAMDESK_HOME, SAMDESK_CLOUD, SAMDESK_CA_FILE, SAMDESK_KEYCHAIN_SERVICE.`;
-
-class UsageError extends Error {}
-
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      profile: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      search: { type: 'string' },
-      refresh: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  const [command] = positionals;
-  if (values.help || !command) {
-    process.stdout.write(`${usage}\n`);
-    return values.help ? exitCodes.ok : exitCodes.usage;
-  }
-  const services = createServices(readEnvironment(), {
-    opener: { open: () => { throw new UsageError('This command cannot open a sign-in window.'); } },
-  });
-  const print = (value: unknown, text: string) => process.stdout.write(values.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
-
-  switch (command) {
-    case 'profiles': {
-      const profiles = (await services.profiles.list()).map(summarize);
-      print(
-        profiles,
-        profiles.length === 0
-          ? 'No profiles yet. Connect a partner account in SAM Desk first.'
-          : profiles.map((p) => `${p.name}\t${p.user}\t${p.partnerTenantId}\trefresh token lapses ${p.refreshTokenExpiresAt}`).join('\n'),
-      );
-      return exitCodes.ok;
-    }
-    case 'customers': {
-      const profileId = await pickProfile(services, values.profile);
-      const { customers } = await services.customers.list(profileId, values.refresh);
-      const needle = values.search?.toLowerCase();
-      const shown = needle
-        ? customers.filter((c) => [c.name, c.domain, c.tenantId].some((field) => field.toLowerCase().includes(needle)))
-        : customers;
-      print(shown, shown.map((c) => `${c.tenantId}\t${c.domain}\t${c.name}`).join('\n'));
-      return exitCodes.ok;
-    }
-    default:
-      throw new UsageError(`Unknown command “${command}”. Run samdesk --help.`);
-  }
-}
-
-async function pickProfile(services: Services, wanted: string | undefined): Promise<string> {
-  const profiles = await services.profiles.list();
-  if (profiles.length === 0) throw new UsageError('No profiles yet. Connect a partner account first.');
-  if (!wanted) {
-    if (profiles.length > 1) throw new UsageError(`Several profiles exist; pick one with --profile (${profiles.map((p) => p.name).join(', ')}).`);
-    return profiles[0]!.id;
-  }
-  const match = profiles.find((p) => p.id === wanted || p.name.toLowerCase() === wanted.toLowerCase());
-  if (!match) throw new UsageError(`There is no profile “${wanted}”.`);
-  return match.id;
+function usage(): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
+  return [
+    'Usage: samdesk <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Options:',
+    '  --profile NAME   Which profile (name or id); needed when more than one exists.',
+    '  --json           Machine-readable output on stdout.',
+    '  --help           This text.',
+    '',
+    'Environment: SAMDESK_HOME, SAMDESK_CLOUD, SAMDESK_CA_FILE, SAMDESK_KEYCHAIN_SERVICE.',
+    'Exit codes: 0 ok, 1 failure, 2 usage, 3 not consented, 4 token expired or revoked, 5 network, 6 Microsoft error, 7 keychain.',
+  ].join('\n');
 }
 
 export function exitCodeFor(error: UserFacingError): number {
@@ -112,6 +51,44 @@ export function exitCodeFor(error: UserFacingError): number {
     default:
       return exitCodes.failure;
   }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const name = argv.find((arg) => !arg.startsWith('-'));
+  const command = commands.find((candidate) => candidate.name === name);
+  if (!command) {
+    if (name) throw new UsageError(`Unknown command “${name}”. Run samdesk --help.`);
+    process.stdout.write(`${usage()}\n`);
+    return argv.includes('--help') ? exitCodes.ok : exitCodes.usage;
+  }
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { ...globalOptions, ...command.options },
+  });
+  if (values.help) {
+    process.stdout.write(`${usage()}\n`);
+    return exitCodes.ok;
+  }
+  const json = values.json === true;
+  const services = createServices(readEnvironment(), {
+    opener: {
+      open: () => {
+        throw new UsageError('The command line cannot open a sign-in window; use `samdesk consent --device-code`.');
+      },
+    },
+  });
+  const context: CliContext = {
+    services,
+    values: values as CliContext['values'],
+    positionals: positionals.slice(1),
+    json,
+    profile: typeof values.profile === 'string' ? values.profile : undefined,
+    print: (value, text) => process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`),
+    stdout: process.stdout,
+    stderr: process.stderr,
+  };
+  return command.run(context);
 }
 
 main(process.argv.slice(2)).then(

@@ -1,0 +1,13 @@
+import type { Channel, ChannelParsedInput, ChannelResult } from '../../../ipc/contract';
+import type { Services } from '../services';
+
+export type Handler<C extends Channel> = (input: ChannelParsedInput<C>) => Promise<ChannelResult<C>>;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+/** Each domain supplies the handlers for its own channels. */
+export type HandlerGroup<C extends Channel> = (services: Services, options: HandlerOptions) => { [K in C]: Handler<K> };
+
+export interface HandlerOptions {
+  /** Values to pre-fill the connect form with; never secrets. */
+  suggestions?: { partnerTenant?: string; clientId?: string };
+}
