@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from './test/support/chromium';
 
 // End-to-end tests. The renderer's production bundle runs in Debian's Chromium (never
 // `npx playwright install`); *.electron.spec.ts drive the packaged app and skip, saying so,
@@ -13,15 +14,8 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     launchOptions: {
-      executablePath: process.env.SAMDESK_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: chromiumExecutable,
+      args: chromiumArgs,
     },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

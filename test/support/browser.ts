@@ -1,19 +1,12 @@
 import { chromium, type Browser, type Page } from 'playwright';
 import { currentTotp, type SimInfo } from '../sim';
+import { chromiumArgs, chromiumExecutable } from './chromium';
 
 /** Debian's Chromium with the flags this machine needs; trusts exactly the simulator's certificate. */
 export function launchChromium(sim: SimInfo): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.SAMDESK_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--ignore-certificate-errors-spki-list=${sim.spkiHash}`,
-    ],
+    executablePath: chromiumExecutable,
+    args: [...chromiumArgs, `--ignore-certificate-errors-spki-list=${sim.spkiHash}`],
   });
 }
 

@@ -14,19 +14,20 @@ import { escapeHtml, form, sendHtml, sendJson, type RequestContext, type Route }
 import { sha256, type Tenant } from '../state';
 import { redeemDeviceCode } from './deviceCode';
 
+/** The tenant a discovery document describes; an unknown tenant is AADSTS90002. */
 function tenantForMetadata(ctx: RequestContext): { segment: string; tid: string } {
-  const resolved = resolveTenantSegment(ctx.sim, ctx.params.tenant);
+  let resolved: ReturnType<typeof resolveTenantSegment>;
+  try {
+    resolved = resolveTenantSegment(ctx.sim, ctx.params.tenant);
+  } catch {
+    throw aad.tenantNotFound(ctx.params.tenant, 'invalid_tenant');
+  }
   if (resolved === 'multi') return { segment: ctx.params.tenant.toLowerCase(), tid: '{tenantid}' };
   return { segment: resolved.id, tid: resolved.id };
 }
 
 function openIdConfigurationV2(ctx: RequestContext): void {
-  let meta;
-  try {
-    meta = tenantForMetadata(ctx);
-  } catch {
-    throw aad.tenantNotFound(ctx.params.tenant, 'invalid_tenant');
-  }
+  const meta = tenantForMetadata(ctx);
   const base = `${ctx.sim.baseUrl}/${meta.segment}`;
   sendJson(ctx.res, 200, {
     token_endpoint: `${base}/oauth2/v2.0/token`,
@@ -56,12 +57,7 @@ function openIdConfigurationV2(ctx: RequestContext): void {
 }
 
 function openIdConfigurationV1(ctx: RequestContext): void {
-  let meta;
-  try {
-    meta = tenantForMetadata(ctx);
-  } catch {
-    throw aad.tenantNotFound(ctx.params.tenant, 'invalid_tenant');
-  }
+  const meta = tenantForMetadata(ctx);
   const base = `${ctx.sim.baseUrl}/${meta.segment}`;
   sendJson(ctx.res, 200, {
     token_endpoint: `${base}/oauth2/token`,

@@ -1,0 +1,11 @@
+/** Debian's Chromium and the flags this machine needs (DESIGN.md, "Where this machine differs"). */
+export const chromiumExecutable = process.env.SAMDESK_CHROMIUM ?? '/usr/bin/chromium';
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
