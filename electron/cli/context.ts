@@ -1,4 +1,5 @@
 import type { Services } from '../core/app/services';
+import type { UserFacingError } from '../ipc/contract';
 
 /** Thrown for anything the user typed wrong; exits with the usage code. */
 export class UsageError extends Error {}
@@ -13,6 +14,26 @@ export const exitCodes = {
   microsoft: 6,
   keychain: 7,
 } as const;
+
+/** The exit code a scheduler sees for a failure of this kind. */
+export function exitCodeFor(error: UserFacingError): number {
+  switch (error.kind) {
+    case 'invalid-input':
+      return exitCodes.usage;
+    case 'not-found':
+      return exitCodes.notConsented;
+    case 'network':
+      return exitCodes.network;
+    case 'keychain':
+      return exitCodes.keychain;
+    case 'microsoft':
+      return ['AADSTS700082', 'AADSTS50173', 'AADSTS70043', 'AADSTS700084'].includes(error.code ?? '')
+        ? exitCodes.expired
+        : exitCodes.microsoft;
+    default:
+      return exitCodes.failure;
+  }
+}
 
 export interface CliContext {
   services: Services;

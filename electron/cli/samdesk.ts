@@ -6,9 +6,10 @@ import { parseArgs } from 'node:util';
 import { readEnvironment } from '../core/config/environment';
 import { createServices } from '../core/app/services';
 import { toUserFacingError } from '../core/app/userFacingError';
-import type { UserFacingError } from '../ipc/contract';
+import { createLogger } from '../core/app/logger';
+import { redactSecrets } from '../core/app/redact';
 import { commands } from './commands';
-import { exitCodes, UsageError, type CliContext } from './context';
+import { exitCodeFor, exitCodes, UsageError, type CliContext } from './context';
 
 const globalOptions = {
   profile: { type: 'string' },
@@ -34,25 +35,6 @@ function usage(): string {
   ].join('\n');
 }
 
-export function exitCodeFor(error: UserFacingError): number {
-  switch (error.kind) {
-    case 'invalid-input':
-      return exitCodes.usage;
-    case 'not-found':
-      return exitCodes.notConsented;
-    case 'network':
-      return exitCodes.network;
-    case 'keychain':
-      return exitCodes.keychain;
-    case 'microsoft':
-      return ['AADSTS700082', 'AADSTS50173', 'AADSTS70043', 'AADSTS700084'].includes(error.code ?? '')
-        ? exitCodes.expired
-        : exitCodes.microsoft;
-    default:
-      return exitCodes.failure;
-  }
-}
-
 async function main(argv: string[]): Promise<number> {
   const name = argv.find((arg) => !arg.startsWith('-'));
   const command = commands.find((candidate) => candidate.name === name);
@@ -71,7 +53,10 @@ async function main(argv: string[]): Promise<number> {
     return exitCodes.ok;
   }
   const json = values.json === true;
-  const services = createServices(readEnvironment(), {
+  const environment = readEnvironment();
+  const services = createServices(environment, {
+    // Warnings and errors also on stderr, redacted like the log file.
+    logger: createLogger({ home: environment.home, stderr: process.stderr }),
     opener: {
       open: () => {
         throw new UsageError('The command line cannot open a sign-in window; use `samdesk consent --device-code`.');
@@ -99,7 +84,9 @@ main(process.argv.slice(2)).then(
       process.exit(exitCodes.usage);
     }
     const facing = toUserFacingError(error);
-    process.stderr.write(`samdesk: ${facing.message}${facing.action ? ` ${facing.action}` : ''}${facing.code ? ` (${facing.code})` : ''}\n`);
+    process.stderr.write(
+      redactSecrets(`samdesk: ${facing.message}${facing.action ? ` ${facing.action}` : ''}${facing.code ? ` (${facing.code})` : ''}`) + '\n',
+    );
     process.exit(exitCodeFor(facing));
   },
 );

@@ -14,6 +14,7 @@ const domainName = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]
 
 export const tenantIdSchema = z
   .string()
+  .max(100, 'A tenant id looks like 00000000-0000-0000-0000-000000000000.')
   .trim()
   .regex(guid, 'A tenant id looks like 00000000-0000-0000-0000-000000000000.')
   .transform((value) => value.toLowerCase());
@@ -21,6 +22,7 @@ export const tenantIdSchema = z
 /** A partner tenant may be named by its id or by a verified domain such as contoso.onmicrosoft.com. */
 export const tenantRefSchema = z
   .string()
+  .max(300, 'Enter a tenant id (a GUID) or a domain such as contoso.onmicrosoft.com.')
   .trim()
   .min(1, 'Enter your partner tenant id or domain.')
   .refine((value) => guid.test(value) || domainName.test(value), {
@@ -30,14 +32,57 @@ export const tenantRefSchema = z
 
 export const applicationIdSchema = z
   .string()
+  .max(100, 'An application (client) id looks like 00000000-0000-0000-0000-000000000000.')
   .trim()
   .regex(guid, 'An application (client) id looks like 00000000-0000-0000-0000-000000000000.')
   .transform((value) => value.toLowerCase());
 
+/**
+ * A pasted client secret: one line of printable characters. Spaces, quotes and line breaks inside
+ * mean something else was copied along with it (Microsoft's secrets have none).
+ */
+export const clientSecretSchema = z
+  .string()
+  .max(1024, 'That is too long for a client secret: copy only the secret’s Value.')
+  .trim()
+  .min(1, 'Enter the client secret’s Value.')
+  .max(512, 'That is too long for a client secret: copy only the secret’s Value.')
+  .regex(/^[\x21\x23-\x26\x28-\x7e]+$/, 'A client secret is one line without spaces or quotes: copy only the secret’s Value (not its ID).');
+
+/**
+ * A pasted refresh token (Microsoft's are opaque, about 1–2 KB, letters, digits and -._~).
+ * Surrounding whitespace and quotes from a shell or a file are trimmed; anything else is refused.
+ */
+export const refreshTokenSchema = z
+  .string()
+  .max(64 * 1024, 'That is too long to be a refresh token.')
+  .transform((value) => value.trim().replace(/^(["'])(.*)\1$/s, '$2').trim())
+  .pipe(
+    z
+      .string()
+      .min(100, 'That is too short to be a whole refresh token: copy all of it.')
+      .max(16 * 1024, 'That is too long to be a refresh token.')
+      .regex(/^[A-Za-z0-9._~+/=-]+$/, 'A refresh token is one line of letters, digits and - . _ ~; something else was copied with it.'),
+  );
+
 export const profileIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown profile.');
 
-export const snippetModuleSchema = z.enum(['az']);
+/** PowerShell modules a snippet connects; the last four are the retired forms of the seed documents. */
+export const snippetModuleSchema = z.enum([
+  'az',
+  'graph',
+  'exchange',
+  'partnercenter',
+  'azuread',
+  'msonline',
+  'az-aadgraph',
+  'exchange-legacy',
+]);
 export type SnippetModule = z.infer<typeof snippetModuleSchema>;
+
+/** paste: live access tokens inside; script: redeems a vaulted refresh token at run time; all-customers: script, looped. */
+export const snippetModeSchema = z.enum(['paste', 'script', 'all-customers']);
+export type SnippetMode = z.infer<typeof snippetModeSchema>;
 
 export interface ProfileSummary {
   id: string;
@@ -52,7 +97,46 @@ export interface ProfileSummary {
   lastRedeemedAt: string;
   /** Last redemption + 90 days: when the stored refresh token lapses if nothing renews it. */
   refreshTokenExpiresAt: string;
+  /** How urgent the refresh token's expiry is, with the user's thresholds. */
+  level: LifetimeLevel;
+  /** When the refresh token really ends: the earliest of the 90-day limit and any known hard limit. */
+  expiresAt: string;
+  /** The last renewal that failed, when no redemption has succeeded since. */
+  lastError?: RenewalFailureSummary;
 }
+
+export type LifetimeLevel = 'healthy' | 'warning' | 'critical' | 'expired' | 'revoked';
+
+export interface RenewalFailureSummary {
+  /** "AADSTS700082", or the kind of failure ("network", "keychain") when Microsoft did not answer. */
+  code: string;
+  at: string;
+  /** The plain-language explanation. */
+  message: string;
+  action?: string;
+  /** Only a new sign-in (consent) brings this profile back. */
+  reconsent: boolean;
+}
+
+export interface RenewalResult {
+  profile: ProfileSummary;
+  renewed: boolean;
+  error?: UserFacingError;
+}
+
+/** User settings; every field has a default, so an older settings file still reads. */
+export const settingsSchema = z.object({
+  /** A refresh token with this many days or fewer left is shown as a warning. */
+  warningDays: z.number().int('Whole days only.').min(1, 'Warn at least 1 day ahead.').max(89, 'Warn at most 89 days ahead.'),
+  criticalDays: z.number().int('Whole days only.').min(1, 'Critical starts at least 1 day ahead.').max(88, 'Critical starts at most 88 days ahead.'),
+  /** Renew a refresh token once this many days have passed since it was last used. */
+  renewAfterDays: z.number().int('Whole days only.').min(1, 'Renew after at least 1 day.').max(80, 'Renew after at most 80 days, well before the 90-day limit.'),
+  autoRenew: z.boolean(),
+  startAtLogin: z.boolean(),
+  clipboardClearSeconds: z.number().int('Whole seconds only.').min(0, 'Use 0 to never clear.').max(3600, 'Clear within an hour at most.'),
+  notifications: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
 
 export type Relationship =
   | { kind: 'DAP' }
@@ -68,6 +152,42 @@ export interface CustomerTenant {
 export interface CustomerList {
   customers: CustomerTenant[];
   fetchedAt: string;
+  /** True when this is the list saved last time (shown at once; a refresh may follow). */
+  fromCache?: boolean;
+}
+
+/** The resources an access check mints a token for, per customer. */
+export const accessResourceSchema = z.enum(['azure', 'graph', 'exchange', 'partnercenter']);
+export type AccessResource = z.infer<typeof accessResourceSchema>;
+
+/** One cell of the access matrix: a customer × a resource. */
+export type AccessOutcome =
+  | { status: 'ok' }
+  | {
+      status: 'failed';
+      /** A few words for the matrix cell, e.g. "Not consented". */
+      label: string;
+      /** What happened, in a sentence (from the AADSTS explanations). */
+      reason: string;
+      action?: string;
+      /** e.g. AADSTS65001 */
+      code?: string;
+    }
+  | { status: 'skipped' };
+
+export interface CustomerAccess {
+  tenantId: string;
+  results: Partial<Record<AccessResource, AccessOutcome>>;
+}
+
+export interface AccessCheckReport {
+  profileId: string;
+  resources: AccessResource[];
+  startedAt: string;
+  finishedAt: string;
+  /** The user cancelled: customers not reached are marked skipped. */
+  cancelled: boolean;
+  customers: CustomerAccess[];
 }
 
 export interface CopiedSnippet {
@@ -75,7 +195,12 @@ export interface CopiedSnippet {
   text: string;
   /** The same snippet with every secret replaced by a placeholder, safe to show on screen. */
   preview: string;
-  expiresAt: string;
+  /** When the embedded access tokens lapse; absent when nothing secret is embedded (script modes). */
+  expiresAt?: string;
+  /** Whether `text` holds a token, so the clipboard should be cleared after a while. */
+  containsSecret: boolean;
+  /** Clear the clipboard this long after copying (the user's setting; 0 = never). */
+  clearClipboardAfterSeconds: number;
 }
 
 export interface AppState {
@@ -83,6 +208,14 @@ export interface AppState {
   profiles: ProfileSummary[];
   /** Values to pre-fill the connect form with (from settings or the demo); never secrets. */
   suggestions: { partnerTenant?: string; clientId?: string };
+  /** Problems found at start that did not stop SAM Desk, e.g. a damaged metadata file set aside. */
+  notices?: StartupNotice[];
+}
+
+export interface StartupNotice {
+  title: string;
+  message: string;
+  action?: string;
 }
 
 /** What every failed call rejects with, after crossing the IPC boundary. */
@@ -96,7 +229,77 @@ export interface UserFacingError {
   /** AADSTS code and correlation id, for a support ticket. */
   code?: string;
   correlationId?: string;
+  /** Which button fixes it (re-consent, grant customer consent, fix the app, retry…). */
+  fix?: FixAction;
 }
+
+/** The remedies the UI offers as buttons for an error. */
+export type FixAction =
+  | 're-consent'
+  | 'renew'
+  | 'grant-customer-consent'
+  | 'check-app'
+  | 'check-tenant'
+  | 'check-relationship'
+  | 'system-browser'
+  | 'retry'
+  | 'none';
+
+// ---------- consent wizard (SAM app, device code, verification, customer consent) ----------
+
+/** One line of the SAM app checklist. */
+export interface SamAppCheck {
+  id: 'multi-tenant' | 'redirect' | 'public-client' | 'permissions' | 'admin-consent' | 'secret';
+  label: string;
+  status: 'pass' | 'fail' | 'warn';
+  detail: string;
+}
+
+export interface SamAppResult {
+  app: { appId: string; displayName: string };
+  checks: SamAppCheck[];
+  /** A secret SAM Desk just created: shown once, already in the keychain. */
+  newSecret?: { text: string; expiresAt: string };
+}
+
+export interface DeviceCodePromptView {
+  userCode: string;
+  verificationUri: string;
+  expiresAt: string;
+  intervalSeconds: number;
+}
+
+export interface DeviceCodeResult {
+  user: string;
+  mfa: boolean;
+  profile: ProfileSummary;
+}
+
+/** What the wizard's verify step found by using the stored refresh token. */
+export interface ConsentVerification {
+  user: string;
+  tenantId: string;
+  scopes: string[];
+  mfa: boolean;
+  accessTokenExpiresAt: string;
+  refreshTokenExpiresAt: string;
+  partnerCenter: { ok: true; customerCount: number } | { ok: false; error: UserFacingError };
+  graph: { ok: true; organization: string } | { ok: false; error: UserFacingError };
+  /** The modern Exchange path: the SAM app's own Exchange.Manage consent redeems for Exchange Online. */
+  exchangeModern: { ok: true } | { ok: false; error: UserFacingError };
+  /** A refresh token for the Exchange Online PowerShell app (device-code step) is in the keychain. */
+  exchangeDeviceCodeStored: boolean;
+}
+
+export interface CustomerConsent {
+  tenantId: string;
+  name: string;
+  status: 'consented' | 'not-consented' | 'no-access' | 'error';
+  error?: UserFacingError;
+}
+
+/** Embedded sign-in window when omitted. */
+const signInBrowserSchema = z.enum(['embedded', 'system']).optional();
 
 // ---------- channels ----------
 
@@ -106,20 +309,95 @@ export const contract = {
     input: z.object({
       partnerTenant: tenantRefSchema,
       clientId: applicationIdSchema,
-      clientSecret: z.string().trim().max(512).optional(),
+      clientSecret: clientSecretSchema.optional(),
       profileName: z.string().trim().min(1).max(80).optional(),
+      browser: signInBrowserSchema,
     }),
     result: {} as ProfileSummary,
   },
   'consent.cancel': { input: z.undefined(), result: undefined as void },
+  /** Uses the stored refresh token: decodes it, calls Partner Center and Graph, counts customers. */
+  'consent.verify': { input: z.object({ profileId: profileIdSchema }), result: {} as ConsentVerification },
+  /** The partner admin signs in (Azure PowerShell's public client) so SAM Desk may manage app registrations. */
+  'samApp.signIn': {
+    input: z.object({ partnerTenant: tenantRefSchema, browser: signInBrowserSchema }),
+    result: {} as { user: string; tenantId: string },
+  },
+  'samApp.create': {
+    input: z.object({ displayName: z.string().trim().min(1, 'Give the app a name.').max(120) }),
+    result: {} as SamAppResult,
+  },
+  'samApp.validate': {
+    input: z.object({ clientId: applicationIdSchema, clientSecret: clientSecretSchema.optional() }),
+    result: {} as SamAppResult,
+  },
+  'samApp.fix': { input: z.object({ clientId: applicationIdSchema }), result: {} as SamAppResult },
+  /** Device-code sign-in: `start` returns the code to show, `wait` resolves when the tokens are stored. */
+  'deviceCode.start': {
+    input: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('exchange'), profileId: profileIdSchema }),
+      z.object({
+        kind: z.literal('sam'),
+        partnerTenant: tenantRefSchema,
+        clientId: applicationIdSchema,
+        profileName: z.string().trim().min(1).max(80).optional(),
+      }),
+    ]),
+    result: {} as DeviceCodePromptView,
+  },
+  'deviceCode.wait': { input: z.undefined(), result: {} as DeviceCodeResult },
+  'deviceCode.cancel': { input: z.undefined(), result: undefined as void },
+  'customerConsent.list': { input: z.object({ profileId: profileIdSchema }), result: [] as CustomerConsent[] },
+  'customerConsent.grant': {
+    input: z.object({ profileId: profileIdSchema, customerTenantIds: z.array(tenantIdSchema).min(1).max(50_000) }),
+    result: [] as CustomerConsent[],
+  },
+  'profiles.rename': {
+    input: z.object({ profileId: profileIdSchema, name: z.string().trim().min(1, 'Give the profile a name.').max(80, 'Use at most 80 characters.') }),
+    result: {} as ProfileSummary,
+  },
+  /** Forgets a partner consent: its keychain entries and its metadata. */
+  'profiles.remove': { input: z.object({ profileId: profileIdSchema }), result: undefined as void },
   'tenants.list': {
     input: z.object({ profileId: profileIdSchema, refresh: z.boolean().default(false) }),
     result: {} as CustomerList,
   },
+  /** Mints a token per customer per resource and reports which work; progress arrives as events. */
+  'accessCheck.run': {
+    input: z.object({
+      profileId: profileIdSchema,
+      resources: z.array(accessResourceSchema).min(1, 'Choose at least one resource to check.'),
+      /** Omitted: every customer in the list. */
+      customerTenantIds: z.array(tenantIdSchema).max(50_000).optional(),
+      concurrency: z.number().int().min(1).max(32).default(8),
+    }),
+    result: {} as AccessCheckReport,
+  },
+  'accessCheck.cancel': { input: z.undefined(), result: undefined as void },
+  /** The last access check's results for this profile, or null before the first one. */
+  'accessCheck.last': { input: z.object({ profileId: profileIdSchema }), result: null as AccessCheckReport | null },
   'snippets.copy': {
-    input: z.object({ profileId: profileIdSchema, customerTenantId: tenantIdSchema, module: snippetModuleSchema }),
+    input: z
+      .object({
+        profileId: profileIdSchema,
+        /** Not needed for mode all-customers. */
+        customerTenantId: tenantIdSchema.optional(),
+        module: snippetModuleSchema,
+        /** paste when omitted; only paste mints access tokens. */
+        mode: snippetModeSchema.optional(),
+      })
+      .refine((input) => input.mode === 'all-customers' || input.customerTenantId !== undefined, {
+        message: 'Choose a customer for this snippet.',
+      }),
     result: {} as CopiedSnippet,
   },
+  /** Every profile with its countdown, most urgent first. */
+  'profiles.list': { input: z.undefined(), result: [] as ProfileSummary[] },
+  'profiles.renew': { input: z.object({ profileId: profileIdSchema }), result: {} as RenewalResult },
+  'profiles.renewAll': { input: z.undefined(), result: [] as RenewalResult[] },
+  'settings.get': { input: z.undefined(), result: {} as Settings },
+  /** A partial update; an invalid value is refused and nothing stored changes. */
+  'settings.set': { input: settingsSchema.partial().strict(), result: {} as Settings },
 } as const;
 
 export type Contract = typeof contract;
@@ -135,6 +413,14 @@ export interface EventPayloads {
   /** Open this URL in a window the user can see (browser harness only; Electron opens its own). */
   'window.open': { url: string };
   'window.close': Record<string, never>;
+  /** A customer-list refresh is under way: `loaded` so far, `expected` = the last list's size, if known. */
+  'tenants.progress': { profileId: string; loaded: number; expected?: number };
+  /** An access check is under way: customer × resource cells done so far. */
+  'accessCheck.progress': { profileId: string; checked: number; total: number; failed: number };
+  /** Show this profile's countdown with renew / re-consent ready (a notification was clicked). */
+  'profiles.focus': { profileId: string };
+  /** Profiles changed in the background (automatic renewal); read them again. */
+  'profiles.changed': Record<string, never>;
 }
 export type EventName = keyof EventPayloads;
 
@@ -157,9 +443,8 @@ export type Invoke = (channel: Channel, input: unknown) => Promise<Envelope>;
 export type Subscribe = (event: EventName, listener: (payload: unknown) => void) => () => void;
 
 /**
- * Builds `api.consent.start(...)`-style domain functions over a transport; a failed call rejects
- * with a UserFacingError. Self-contained (no imports used inside) so the browser harness can
- * inject it into a page as source text.
+ * Builds `api.consent.start(...)`-style domain functions over a transport (Electron IPC in the
+ * preload, HTTP in the browser harness); a failed call rejects with a UserFacingError.
  */
 export function buildApi(names: readonly string[], invoke: Invoke, subscribe: Subscribe): SamDeskApi {
   const api: Record<string, Record<string, unknown>> = {};
@@ -174,6 +459,9 @@ export function buildApi(names: readonly string[], invoke: Invoke, subscribe: Su
   }
   return Object.freeze({ ...api, on: subscribe }) as unknown as SamDeskApi;
 }
+
+// How time left is worded and graded, identical in the window, the tray and the CLI.
+export { defaultLevelThresholds, formatTimeLeft, levelAt, levelForTimeLeft, type LevelThresholds } from './timeLeft';
 
 export const API_GLOBAL = 'samdesk';
 /** Prefix of every Electron IPC channel name; events travel on `${IPC_PREFIX}event`. */

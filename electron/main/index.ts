@@ -1,17 +1,28 @@
-import { app, BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, shell, type IpcMainInvokeEvent } from 'electron';
 import { X509Certificate } from 'node:crypto';
 import { createHandlers } from '../core/app/handlers';
 import { createServices } from '../core/app/services';
 import { readEnvironment } from '../core/config/environment';
 import type { WindowOpener } from '../core/identity/consent';
-import { bindIpc } from './ipcBinding';
+import { isAllowedExternalUrl } from '../core/app/externalUrls';
+import { bindIpc, emit } from './ipcBinding';
 import { installSecurityGuards } from './security';
-import { createMainWindow, createSignInWindow, rendererOrigin } from './windows';
+import { startLifetimeWatch } from './tray';
+import { createMainWindow, createSignInWindow, rendererDir, rendererOrigin } from './windows';
+import { createLogger } from '../core/app/logger';
+import { registerAppScheme, serveAppPages } from './appProtocol';
+import { isTrustedFrame } from './securityPolicy';
 
-// One instance owns the tray and the loopback ports; a second one focuses the first and quits.
-if (!app.requestSingleInstanceLock()) app.quit();
+// One instance owns the tray and the loopback ports; a second one focuses the first and exits
+// at once (app.quit() would still let whenReady run and start a second set of services).
+const isFirstInstance = app.requestSingleInstanceLock();
+if (!isFirstInstance) app.exit(0);
 
 const environment = readEnvironment();
+const logger = createLogger({ home: environment.home });
+process.on('uncaughtException', (error) => logger.error('Uncaught exception in the main process.', error));
+process.on('unhandledRejection', (reason) => logger.error('Unhandled promise rejection in the main process.', reason));
+registerAppScheme();
 let mainWindow: BrowserWindow | undefined;
 const signInHosts = new Set<string>();
 
@@ -33,13 +44,17 @@ const opener: WindowOpener = {
       },
     };
   },
+  // "Sign in with my browser": only the configured login host's pages (Electron security checklist §15).
+  openExternal(url) {
+    if (isAllowedExternalUrl(url, [new URL(environment.cloud.loginHost).host])) void shell.openExternal(url);
+    else logger.warn('Refused to open a link that is not an https page of a Microsoft host.');
+  },
 };
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  if (!frame || !mainWindow || event.sender !== mainWindow.webContents || frame.parent) return false;
-  const origin = rendererOrigin();
-  return origin === 'file://' ? frame.url.startsWith('file://') : new URL(frame.url).origin === origin;
+  if (!frame || !mainWindow || event.sender !== mainWindow.webContents) return false;
+  return isTrustedFrame({ url: frame.url, isTopFrame: !frame.parent }, rendererOrigin());
 }
 
 /** Trust the configured extra CA (the simulated cloud's) for exactly the certificates it issued. */
@@ -48,7 +63,9 @@ function trustExtraCa(): void {
   const ca = new X509Certificate(environment.extraCa);
   app.on('certificate-error', (event, _contents, _url, _error, certificate, callback) => {
     try {
-      if (new X509Certificate(certificate.data).checkIssued(ca)) {
+      const leaf = new X509Certificate(certificate.data);
+      // Issued by that CA by name and by signature: a lookalike issuer name is not enough.
+      if (leaf.checkIssued(ca) && leaf.verify(ca.publicKey)) {
         event.preventDefault();
         return callback(true);
       }
@@ -60,20 +77,30 @@ function trustExtraCa(): void {
 }
 
 void app.whenReady().then(() => {
-  installSecurityGuards({ signInHosts: () => [...signInHosts], loginHost: environment.cloud.loginHost });
-  trustExtraCa();
-  const services = createServices(environment, { opener });
-  bindIpc(createHandlers(services), isTrustedSender);
-  mainWindow = createMainWindow();
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
+  if (!isFirstInstance) return;
+  installSecurityGuards({
+    appOrigin: rendererOrigin(),
+    signInHosts: () => [...signInHosts],
+    loginHost: environment.cloud.loginHost,
+    logger,
   });
+  serveAppPages(rendererDir);
+  trustExtraCa();
+  const services = createServices(environment, {
+    logger,
+    opener,
+    events: { emit: (event, payload) => mainWindow && !mainWindow.isDestroyed() && emit(mainWindow.webContents, event, payload) },
+  });
+  // Tray, threshold notifications and automatic renewal (issue 4).
+  const watch = startLifetimeWatch({ services, mainWindow: () => mainWindow, createMainWindow: () => (mainWindow = createMainWindow()) });
+  bindIpc(createHandlers(services, { onSettingsChanged: watch.settingsChanged }), isTrustedSender);
+  mainWindow = createMainWindow();
+  // The main window may have been closed to the tray: open it again.
+  app.on('second-instance', () => watch.openApp());
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });
 });
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+// Closing the window keeps SAM Desk in the tray, renewing tokens and warning before they lapse; the tray's Quit quits.
+app.on('window-all-closed', () => undefined);

@@ -1,36 +1,89 @@
-import { app, session, shell, type WebContents } from 'electron';
+import { app, session, shell, type Session, type WebContents } from 'electron';
 import { isAllowedExternalUrl } from '../core/app/externalUrls';
+import type { Logger } from '../core/app/logger';
+import { appPageHeaders, isNavigationAllowed, isPermissionAllowed } from './securityPolicy';
+
+export const SIGN_IN_PARTITION = 'signin';
 
 /**
  * App-wide guards, installed once before any window exists (Electron security checklist:
- * https://www.electronjs.org/docs/latest/tutorial/security).
+ * https://www.electronjs.org/docs/latest/tutorial/security). The decisions live in
+ * securityPolicy.ts, where they are unit-tested.
  */
-export function installSecurityGuards(options: { signInHosts: () => string[]; loginHost: string }): void {
-  // §5: deny every permission request and check by default; only clipboard writes of a copied snippet pass.
-  const allowed = new Set(['clipboard-sanitized-write']);
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(allowed.has(permission)));
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowed.has(permission));
+export function installSecurityGuards(options: {
+  appOrigin: string;
+  signInHosts: () => string[];
+  loginHost: string;
+  logger: Logger;
+}): void {
+  const { appOrigin, logger } = options;
+  const signInSession = session.fromPartition(SIGN_IN_PARTITION);
+
+  // §5: deny by default, on both sessions, for requests and for checks (table in securityPolicy.ts).
+  for (const target of [session.defaultSession, signInSession]) {
+    target.setPermissionRequestHandler((contents, permission, callback, details) => {
+      const allowed = target === session.defaultSession && isPermissionAllowed(permission, details.requestingUrl, appOrigin);
+      if (!allowed) logger.warn(`Permission “${permission}” refused for ${originForLog(details.requestingUrl ?? contents.getURL())}.`);
+      callback(allowed);
+    });
+    target.setPermissionCheckHandler(
+      (_contents, permission, requestingOrigin) =>
+        target === session.defaultSession && isPermissionAllowed(permission, requestingOrigin, appOrigin),
+    );
+  }
+
+  // §7: the app's own pages carry the CSP as a response header too (frame-ancestors needs it).
+  // The app:// protocol sets it itself; this covers the development server.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    if (!details.url.startsWith(`${appOrigin}/`)) return callback({});
+    callback({ responseHeaders: { ...details.responseHeaders, ...mapHeaders(appPageHeaders) } });
+  });
 
   app.on('web-contents-created', (_event, contents: WebContents) => {
-    // §12: no <webview>.
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    // §14: window.open is denied; https links to Microsoft go to the OS browser (§15).
+    const window = contents.session === signInSession ? 'sign-in' : 'main';
+    // §11–§12: no <webview>, whatever its options.
+    contents.on('will-attach-webview', (event) => {
+      event.preventDefault();
+      logger.warn('A <webview> was refused.');
+    });
+    // §14–§15: window.open is always denied; https links to Microsoft go to the OS browser.
     contents.setWindowOpenHandler(({ url }) => {
-      if (isAllowedExternalUrl(url, [new URL(options.loginHost).hostname])) void shell.openExternal(url);
+      if (isAllowedExternalUrl(url, [new URL(options.loginHost).host])) void shell.openExternal(url);
+      else logger.warn(`A new window for ${originForLog(url)} was refused.`);
       return { action: 'deny' };
     });
-    // §13: navigation is prevented, except a sign-in window moving between the login pages and the loopback redirect.
-    contents.on('will-navigate', (event, url) => {
-      const host = safeHost(url);
-      if (!host || !options.signInHosts().includes(host) || contents.session === session.defaultSession) event.preventDefault();
-    });
+    // §13: navigation is prevented, except a sign-in window between the login pages and the loopback redirect.
+    const guardNavigation = (event: { preventDefault(): void }, url: string) => {
+      if (isNavigationAllowed(url, window, options.signInHosts())) return;
+      event.preventDefault();
+      logger.warn(`Navigation to ${originForLog(url)} was prevented.`);
+    };
+    contents.on('will-navigate', guardNavigation);
+    if (window === 'main') {
+      // The app's page has no reason to be redirected or to navigate a frame. (Microsoft's sign-in
+      // pages do redirect, e.g. to a federated identity provider, so the sign-in window may.)
+      contents.on('will-redirect', guardNavigation);
+      contents.on('will-frame-navigate', (event) => {
+        if (!event.isMainFrame) guardNavigation(event, event.url);
+      });
+    }
   });
 }
 
-function safeHost(url: string): string | undefined {
+/** Clears a session's storage (the sign-in window's cookies) when SAM Desk quits. */
+export function clearOnQuit(target: Session): void {
+  app.on('before-quit', () => void target.clearStorageData());
+}
+
+function mapHeaders(headers: Readonly<Record<string, string>>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]]));
+}
+
+/** Only the origin of a refused URL is logged: query strings can carry codes and tokens. */
+function originForLog(url: string): string {
   try {
-    return new URL(url).host;
+    return new URL(url).origin;
   } catch {
-    return undefined;
+    return 'an unparseable address';
   }
 }

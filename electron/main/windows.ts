@@ -1,26 +1,17 @@
-import { BrowserWindow, type WebPreferences } from 'electron';
+import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { SIGN_IN_PARTITION } from './security';
+import { APP_ORIGIN, rendererOrigin as originFor, secureWebPreferences as securePreferences } from './securityPolicy';
 
 const isDevelopment = !!process.env.ELECTRON_RENDERER_URL;
 
 /**
  * The only way SAM Desk makes webPreferences (Electron security checklist §2–§4:
  * https://www.electronjs.org/docs/latest/tutorial/security): isolated, sandboxed, no Node.
+ * The settings themselves are in securityPolicy.ts, unit-tested.
  */
-export function secureWebPreferences(preload?: string): WebPreferences {
-  return {
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: false,
-    devTools: isDevelopment,
-    ...(preload ? { preload } : {}),
-  };
+export function secureWebPreferences(preload?: string) {
+  return securePreferences({ preload, devTools: isDevelopment });
 }
 
 export function createMainWindow(): BrowserWindow {
@@ -34,8 +25,8 @@ export function createMainWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
   });
   window.once('ready-to-show', () => window.show());
-  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void window.loadFile(join(__dirname, '../renderer/index.html'));
+  // §18: app://samdesk/ (appProtocol.ts), not file://.
+  void window.loadURL(process.env.ELECTRON_RENDERER_URL ?? `${APP_ORIGIN}/index.html`);
   return window;
 }
 
@@ -47,13 +38,16 @@ export function createSignInWindow(parent: BrowserWindow | undefined, url: strin
     parent,
     title: 'Sign in to Microsoft',
     autoHideMenuBar: true,
-    webPreferences: { ...secureWebPreferences(), partition: 'signin' },
+    webPreferences: { ...secureWebPreferences(), partition: SIGN_IN_PARTITION },
   });
   void window.loadURL(url);
   return window;
 }
 
-/** The file the main window's pages are served from, for the trusted-sender check. */
+/** The origin the main window's pages are served from, for the trusted-sender check. */
 export function rendererOrigin(): string {
-  return process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL).origin : 'file://';
+  return originFor(process.env.ELECTRON_RENDERER_URL);
 }
+
+/** Where the built renderer lives, for the app:// protocol. */
+export const rendererDir = join(__dirname, '../renderer');

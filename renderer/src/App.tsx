@@ -6,6 +6,7 @@ import { usePrefersDarkScheme } from './hooks/usePrefersDarkScheme';
 import { ConnectScreen } from './screens/ConnectScreen';
 import { MainScreen } from './screens/MainScreen';
 import { StartupScreen } from './screens/StartupScreen';
+import { StartupNotices } from './components/StartupNotices';
 import { useSamDeskStore } from './store';
 
 const useGlobalStyles = makeStaticStyles({
@@ -24,6 +25,7 @@ export function App() {
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100%' }}>
       <AriaLiveAnnouncer>
+        <StartupNotices />
         <CurrentScreen />
         <AppToaster />
       </AriaLiveAnnouncer>
@@ -32,9 +34,10 @@ export function App() {
 }
 
 function CurrentScreen() {
-  const { startupStatus, activeProfileId } = useSamDeskStore(
-    useShallow((state) => ({ startupStatus: state.startupStatus, activeProfileId: state.activeProfileId })),
+  const { startupStatus, activeProfileId, wizardOpen } = useSamDeskStore(
+    useShallow((state) => ({ startupStatus: state.startupStatus, activeProfileId: state.activeProfileId, wizardOpen: state.wizardOpen })),
   );
   if (startupStatus !== 'ready') return <StartupScreen />;
-  return activeProfileId ? <MainScreen /> : <ConnectScreen />;
+  // The consent wizard: first run, or opened from the header to add or manage partner accounts.
+  return activeProfileId && !wizardOpen ? <MainScreen /> : <ConnectScreen />;
 }

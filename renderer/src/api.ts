@@ -28,8 +28,8 @@ function isUserFacingError(value: unknown): value is UserFacingError {
  */
 export function toUserFacingError(reason: unknown, fallbackMessage = 'Something went wrong.'): UserFacingError {
   if (isUserFacingError(reason)) {
-    const { kind, message, action, code, correlationId } = reason;
-    return { kind, message, action, code, correlationId };
+    const { kind, message, action, code, correlationId, fix } = reason;
+    return { kind, message, action, code, correlationId, fix };
   }
   return {
     kind: 'internal',

@@ -1,37 +1,13 @@
-import type { CustomerTenant, Relationship } from '../../electron/ipc/contract';
+import { levelForTimeLeft, type LevelThresholds, type CustomerTenant, type Relationship } from '../../electron/ipc/contract';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+export { formatTimeLeft } from '../../electron/ipc/contract';
 
-/**
- * Time left as a partner admin reads it: "89 d 23 h", "5 h 12 min", "43 min", "< 1 min",
- * "expired". Rounds down, so the app never promises more time than a token has.
- */
-export function formatTimeLeft(ms: number): string {
-  if (!Number.isFinite(ms) || ms <= 0) return 'expired';
-  if (ms >= DAY) {
-    const days = Math.floor(ms / DAY);
-    const hours = Math.floor((ms % DAY) / HOUR);
-    return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
-  }
-  if (ms >= HOUR) {
-    const hours = Math.floor(ms / HOUR);
-    const minutes = Math.floor((ms % HOUR) / MINUTE);
-    return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
-  }
-  if (ms >= MINUTE) return `${Math.floor(ms / MINUTE)} min`;
-  return '< 1 min';
-}
-
-/** How urgent a refresh token's expiry is; the thresholds match the tray's warnings (14 d, 3 d). */
+/** How urgent a refresh token's expiry is; the thresholds are the user's settings (default 14 d, 3 d), as in the tray. */
 export type ExpiryLevel = 'ok' | 'warning' | 'critical' | 'expired';
 
-export function expiryLevel(msLeft: number): ExpiryLevel {
-  if (msLeft <= 0) return 'expired';
-  if (msLeft <= 3 * DAY) return 'critical';
-  if (msLeft <= 14 * DAY) return 'warning';
-  return 'ok';
+export function expiryLevel(msLeft: number, thresholds?: LevelThresholds): ExpiryLevel {
+  const level = levelForTimeLeft(msLeft, thresholds);
+  return level === 'healthy' ? 'ok' : level;
 }
 
 function pad2(value: number): string {

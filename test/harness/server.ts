@@ -9,6 +9,7 @@ import { dispatch } from '../../electron/core/app/dispatch';
 import { createHandlers, type HandlerOptions } from '../../electron/core/app/handlers';
 import { createServices, type Services } from '../../electron/core/app/services';
 import type { Environment } from '../../electron/core/config/environment';
+import { appPageHeaders } from '../../electron/main/securityPolicy';
 
 export interface Harness {
   /** Open this in a browser: it carries the session secret that lets the page call the handlers. */
@@ -51,6 +52,7 @@ export async function startHarness(options: {
         return { close: () => emit('window.close', {}) };
       },
     },
+    events: { emit },
   });
   const handlers = createHandlers(services, options.handlerOptions);
 
@@ -114,6 +116,8 @@ function send(response: http.ServerResponse, status: number, extension: string, 
     'content-type': contentTypes[extension] ?? 'text/plain; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    // The app's pages carry the same CSP header as in Electron (frame-ancestors needs a header).
+    ...(extension === '.html' ? appPageHeaders : {}),
   });
   response.end(body);
 }

@@ -40,8 +40,10 @@ export class TokenService {
     return { keys: [this.jwk] };
   }
 
-  private sign(payload: JWTPayload): Promise<string> {
-    return new SignJWT(payload).setProtectedHeader({ typ: 'JWT', alg: 'RS256', kid: this.kid, x5t: this.kid } as never).sign(this.privateKey);
+  private async sign(payload: JWTPayload): Promise<string> {
+    const jwt = await new SignJWT(payload).setProtectedHeader({ typ: 'JWT', alg: 'RS256', kid: this.kid, x5t: this.kid } as never).sign(this.privateKey);
+    issuedSecrets.record?.add(jwt);
+    return jwt;
   }
 
   /** v1-style access token, as Microsoft issues them for these resources. */
@@ -114,8 +116,16 @@ export class TokenService {
 
 /** Opaque refresh token shaped like Microsoft's: "0.A" and ~400 URL-safe characters. */
 export function newRefreshToken(): string {
-  return `0.A${randomBytes(300).toString('base64url')}`;
+  const token = `0.A${randomBytes(300).toString('base64url')}`;
+  issuedSecrets.record?.add(token);
+  return token;
 }
+
+/**
+ * Test hook for leak tests: while `record` is set, every JWT and refresh token a simulator in this
+ * process issues is added to it (the state itself keeps only hashes). Off by default.
+ */
+export const issuedSecrets: { record?: Set<string> } = {};
 
 export function clientInfo(oid: string, homeTenantId: string): string {
   return Buffer.from(JSON.stringify({ uid: oid, utid: homeTenantId })).toString('base64url');

@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { explain, MicrosoftIdentityError } from '../../electron/core/identity/aadsts';
 
-const codes = ['700082', '50173', '70043', '50076', '50078', '65001', '650051', '700007', '700084', '50020', '90002', '900971', '7000215', '50126'];
+const codes = [
+  '700082', '50173', '70043', '50076', '50078', '65001', '650051', '700007', '700084', '50020', '90002', '900971', '7000215', '50126',
+  // the consent wizard's flows: device code, Conditional Access, app set-up, Partner Center's MFA rule
+  '70020', '70019', '70018', '50079', '53003', '530003', '50158', '7000218', '50194', '90055', '900419',
+];
 
 describe('AADSTS explanations', () => {
   it.each(codes)('AADSTS%s has a plain summary and an action', (code) => {
     const explanation = explain(code);
     expect(explanation?.summary).toMatch(/\.$/);
     expect(explanation?.action.length).toBeGreaterThan(10);
+  });
+
+  it.each(codes)('AADSTS%s names the button that fixes it', (code) => {
+    expect(explain(code)?.fix).toMatch(/^(re-consent|renew|grant-customer-consent|check-app|check-tenant|check-relationship|system-browser|retry|none)$/);
+  });
+
+  it('sends Conditional Access device-compliance failures to the system browser', () => {
+    expect(explain('530003')?.fix).toBe('system-browser');
+    expect(explain('65001')?.fix).toBe('grant-customer-consent');
   });
 
   it('reads the code from error_codes and keeps the correlation id', () => {

@@ -23,4 +23,22 @@ describe('merging Partner Center customers with GDAP relationships', () => {
       },
     ]);
   });
+
+  it('adds tenants only Graph delegatedAdminCustomers lists, named from Graph, and keeps Partner Center names', () => {
+    const c = '33333333-3333-4333-8333-333333333333';
+    const merged = mergeCustomers(
+      [{ tenantId: a, name: 'Zeta GmbH', domain: 'zeta.onmicrosoft.com', relationships: [] }],
+      [{ status: 'active', endDateTime: '2027-03-01T00:00:00Z', customer: { tenantId: c, displayName: 'Åland Fiske' } }],
+      [
+        { tenantId: a.toUpperCase(), displayName: 'Zeta (Graph name)' },
+        { tenantId: c, displayName: 'Åland Fiske' },
+        { tenantId: b, displayName: 'Müller Bäckerei GmbH' },
+      ],
+    );
+    expect(merged.map(({ tenantId, name, relationships }) => ({ tenantId, name, gdap: relationships.length }))).toEqual([
+      { tenantId: c, name: 'Åland Fiske', gdap: 1 },
+      { tenantId: b, name: 'Müller Bäckerei GmbH', gdap: 0 },
+      { tenantId: a, name: 'Zeta GmbH', gdap: 0 },
+    ]);
+  });
 });

@@ -19,3 +19,9 @@ describe('comment text', () => {
     expect(commentText("Evil\nRemove-Item -Recurse C:\\\r\n# x\u2028y")).toBe('Evil Remove-Item -Recurse C:\\ # x y');
   });
 });
+
+describe('characters a console cannot take', () => {
+  it('turns NUL into U+FFFD so the pasted literal stays whole', () => {
+    expect(quoteLiteral('nul\0byte')).toBe("'nul\uFFFDbyte'");
+  });
+});

@@ -1,6 +1,11 @@
 import type { CliCommand } from '../context';
 import { customersCommand } from './customers';
 import { profilesCommand } from './profiles';
+import { renewCommand } from './renew';
+import { consentCommand } from './consent';
+import { tokenCommand } from './token';
+import { snippetCommand } from './snippet';
+import { refreshTokenCommand } from './refreshToken';
 
 /** Every `samdesk` command; each lives in its own file. */
-export const commands: CliCommand[] = [profilesCommand, customersCommand];
+export const commands: CliCommand[] = [profilesCommand, customersCommand, renewCommand, consentCommand, tokenCommand, snippetCommand, refreshTokenCommand];

@@ -1,16 +1,37 @@
-import { summarize } from '../../core/profiles/profileStore';
+import { formatTimeLeft } from '../../ipc/timeLeft';
+import type { ProfileSummary } from '../../ipc/contract';
 import type { CliCommand } from '../context';
+
+/** "warning  9 d 23 h left" / "revoked" — the same words as the tray. */
+export function describeLifetime(profile: ProfileSummary, now: Date): string {
+  if (profile.level === 'revoked') return 'revoked';
+  if (profile.level === 'expired') return 'expired';
+  return `${profile.level}, ${formatTimeLeft(Date.parse(profile.expiresAt) - now.getTime())} left`;
+}
 
 export const profilesCommand: CliCommand = {
   name: 'profiles',
-  summary: 'List stored partner consents and when their refresh tokens lapse.',
+  summary: 'List stored partner consents, most urgent first: level, time left, last redemption.',
   async run({ services, print }) {
-    const profiles = (await services.profiles.list()).map(summarize);
+    const profiles = await services.lifetimes.list();
+    const now = new Date();
     print(
-      profiles,
+      profiles.map((profile) => ({ ...profile, timeLeftMs: Math.max(0, Date.parse(profile.expiresAt) - now.getTime()) })),
       profiles.length === 0
         ? 'No profiles yet. Connect a partner account in SAM Desk first.'
-        : profiles.map((p) => `${p.name}\t${p.user}\t${p.partnerTenantId}\trefresh token lapses ${p.refreshTokenExpiresAt}`).join('\n'),
+        : profiles
+            .map((p) =>
+              [
+                p.name,
+                p.user,
+                p.partnerTenantId,
+                describeLifetime(p, now),
+                `lapses ${p.expiresAt}`,
+                `last redeemed ${p.lastRedeemedAt}`,
+                ...(p.lastError ? [`last renewal failed: ${p.lastError.message} (${p.lastError.code})`] : []),
+              ].join('\t'),
+            )
+            .join('\n'),
     );
     return 0;
   },

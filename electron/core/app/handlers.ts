@@ -3,6 +3,12 @@ import { appHandlers } from './handlers/app';
 import { consentHandlers } from './handlers/consent';
 import { snippetHandlers } from './handlers/snippets';
 import { tenantHandlers } from './handlers/tenants';
+import { accessCheckHandlers } from './handlers/accessCheck';
+import { profileHandlers } from './handlers/profiles';
+import { settingsHandlers } from './handlers/settings';
+import { samAppHandlers } from './handlers/samApp';
+import { customerConsentHandlers } from './handlers/customerConsent';
+import { profileManagementHandlers } from './handlers/profileManagement';
 import type { HandlerOptions, Handlers } from './handlers/types';
 
 export type { HandlerOptions, Handlers } from './handlers/types';
@@ -13,6 +19,12 @@ export function createHandlers(services: Services, options: HandlerOptions = {})
     ...appHandlers(services, options),
     ...consentHandlers(services, options),
     ...tenantHandlers(services, options),
+    ...accessCheckHandlers(services, options),
     ...snippetHandlers(services, options),
+    ...profileHandlers(services, options),
+    ...settingsHandlers(services, options),
+    ...samAppHandlers(services, options),
+    ...customerConsentHandlers(services, options),
+    ...profileManagementHandlers(services, options),
   };
 }

@@ -6,6 +6,16 @@ import { TokenClient } from '../identity/tokenClient';
 import { ProfileStore } from '../profiles/profileStore';
 import { CustomerTenantService } from '../tenants/customerTenants';
 import { KeychainVault, type SecretVault } from '../vault/secretVault';
+import { SettingsStore } from '../settings/settingsStore';
+import { ProfileLifetimes } from '../lifetime/profileLifetimes';
+import { RenewalService } from '../renewal/renewalService';
+import { AccessCheckService } from '../accessCheck/accessCheckService';
+import { noEvents, type EventSink } from './events';
+import { DeviceCodeFlow, DeviceCodeSignIns } from '../identity/deviceCode';
+import { SamAppService } from '../samApp/samAppService';
+import { CustomerConsentService } from '../customerConsent/customerConsentService';
+import { ConsentVerifier } from '../samApp/consentVerification';
+import { createLogger, type Logger } from './logger';
 
 export interface Services {
   environment: Environment;
@@ -15,12 +25,27 @@ export interface Services {
   keeper: RefreshTokenKeeper;
   consent: ConsentService;
   customers: CustomerTenantService;
+  settings: SettingsStore;
+  /** Profile summaries with countdowns at this clock and the user's thresholds. */
+  lifetimes: ProfileLifetimes;
+  renewal: RenewalService;
+  accessCheck: AccessCheckService;
+  samApp: SamAppService;
+  deviceCodes: DeviceCodeSignIns;
+  customerConsent: CustomerConsentService;
+  verifier: ConsentVerifier;
+  /** Redacting logger (SAMDESK_HOME/logs); background failures are reported here. */
+  logger: Logger;
 }
 
 export interface ServiceOverrides {
   opener: WindowOpener;
   vault?: SecretVault;
   now?: () => Date;
+  /** Progress events for the renderer (Electron IPC or the harness's event stream). */
+  events?: EventSink;
+  /** The CLI's logger also writes to stderr; default: the log file only. */
+  logger?: Logger;
 }
 
 /** The one place every service is constructed and handed its collaborators (app, harness and CLI). */
@@ -30,13 +55,36 @@ export function createServices(environment: Environment, overrides: ServiceOverr
   const vault = overrides.vault ?? new KeychainVault(environment.keychainService);
   const profiles = new ProfileStore(environment.home);
   const keeper = new RefreshTokenKeeper(vault, profiles, new TokenClient(environment.cloud, http, now), now);
+  const settings = new SettingsStore(environment.home);
+  const lifetimes = new ProfileLifetimes(profiles, settings, now);
+  const events = overrides.events ?? noEvents;
+  const customers = new CustomerTenantService(environment.cloud, http, keeper, environment.home, now, events);
+  const consent = new ConsentService(environment.cloud, http, vault, profiles, overrides.opener, now);
   return {
     environment,
+    logger: overrides.logger ?? createLogger({ home: environment.home }),
     http,
     vault,
     profiles,
     keeper,
-    consent: new ConsentService(environment.cloud, http, vault, profiles, overrides.opener, now),
-    customers: new CustomerTenantService(environment.cloud, http, keeper, environment.home, now),
+    consent,
+    customers,
+    settings,
+    lifetimes,
+    renewal: new RenewalService(keeper, profiles, lifetimes, settings, now),
+    accessCheck: new AccessCheckService({
+      cloud: environment.cloud,
+      keeper,
+      vault,
+      customers,
+      home: environment.home,
+      events,
+      // Its own client: retry waits go through the check's throttle gate.
+      httpWithSleep: (sleep) => createHttpClient({ extraCa: environment.extraCa, sleep }),
+    }),
+    samApp: new SamAppService(environment.cloud, http, vault, overrides.opener, now),
+    deviceCodes: new DeviceCodeSignIns(new DeviceCodeFlow(environment.cloud, http, now), consent, vault, profiles),
+    customerConsent: new CustomerConsentService(environment.cloud, http, keeper, customers),
+    verifier: new ConsentVerifier(environment.cloud, http, vault, keeper, customers, lifetimes),
   };
 }

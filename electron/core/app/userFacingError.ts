@@ -6,6 +6,8 @@ import { NetworkError } from '../http/httpClient';
 import { KeychainError } from '../vault/secretVault';
 import { CorruptMetadataError } from '../profiles/versionedFile';
 import { ApiError } from '../tenants/customerTenants';
+import { InvalidSettingsError } from '../settings/settingsStore';
+import { NotSignedInToGraphError, SamAppNotFoundError } from '../samApp/samAppService';
 import { redactSecrets } from './redact';
 
 /** Turns anything thrown in main into the words a person sees; never a stack trace, never a token. */
@@ -17,7 +19,11 @@ export function toUserFacingError(error: unknown): UserFacingError {
       action: error.explanation?.action,
       code: error.code ? `AADSTS${error.code}` : error.body.error,
       correlationId: error.correlationId,
+      fix: error.explanation?.fix,
     };
+  }
+  if (error instanceof NotSignedInToGraphError || error instanceof SamAppNotFoundError) {
+    return { kind: 'not-found', message: error.message, fix: 'check-app' };
   }
   if (error instanceof SignInCancelledError) return { kind: 'cancelled', message: error.message };
   if (error instanceof NetworkError) {
@@ -25,11 +31,14 @@ export function toUserFacingError(error: unknown): UserFacingError {
       ? { kind: 'cancelled', message: error.message }
       : { kind: 'network', message: error.message, action: 'Check the network connection and try again.' };
   }
-  if (error instanceof KeychainError) return { kind: 'keychain', message: error.message };
+  if (error instanceof KeychainError) return { kind: 'keychain', message: error.message, action: error.fix };
   if (error instanceof NotConsentedError || error instanceof UnknownProfileError) {
     return { kind: 'not-found', message: error.message };
   }
   if (error instanceof CorruptMetadataError) return { kind: 'internal', message: error.message };
+  if (error instanceof InvalidSettingsError) {
+    return { kind: 'invalid-input', message: error.message, action: 'Nothing was saved. Correct the value and save again.' };
+  }
   if (error instanceof ApiError) {
     return { kind: 'microsoft', message: redactSecrets(error.message), action: 'Try again in a moment.' };
   }

@@ -168,7 +168,8 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** setTimeout as a promise that a cancelled request can cut short. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new NetworkError('The request was cancelled.', true));
     const timer = setTimeout(() => {

@@ -3,15 +3,9 @@
  * Wire shape: {error, error_description: "AADSTSnnnn: …", error_codes: [n], timestamp, trace_id, correlation_id}.
  */
 
-export type FixAction =
-  | 're-consent'
-  | 'renew'
-  | 'grant-customer-consent'
-  | 'check-app'
-  | 'check-tenant'
-  | 'check-relationship'
-  | 'retry'
-  | 'none';
+import type { FixAction } from '../../ipc/contract';
+
+export type { FixAction };
 
 export interface Explanation {
   /** What happened, in one sentence a partner admin understands. */
@@ -117,6 +111,76 @@ const catalogue: Record<string, Explanation> = {
     action: 'Sign in again and accept the permissions.',
     fix: 're-consent',
   },
+  '70020': {
+    summary: 'The device code expired before the sign-in was finished.',
+    action: 'Get a new code and sign in within 15 minutes.',
+    fix: 'retry',
+  },
+  '70019': {
+    summary: 'The device-code sign-in was declined.',
+    action: 'Get a new code and choose Continue if the request was yours.',
+    fix: 'retry',
+  },
+  '70018': {
+    summary: 'The device code was not accepted.',
+    action: 'Get a new code and type it exactly as shown.',
+    fix: 'retry',
+  },
+  '50079': {
+    summary: 'The admin account has to register for multi-factor authentication first.',
+    action: 'Set up MFA for this account (aka.ms/mfasetup), then sign in again.',
+    fix: 're-consent',
+  },
+  '53003': {
+    summary: 'A Conditional Access policy in the partner tenant blocked this sign-in.',
+    action: 'Sign in from your system browser on a compliant device, or ask your Entra admin which policy applies.',
+    fix: 'system-browser',
+  },
+  '530003': {
+    summary: 'Conditional Access requires a managed, compliant device for this sign-in.',
+    action: 'Sign in with your system browser, which can prove the device is compliant.',
+    fix: 'system-browser',
+  },
+  '50158': {
+    summary: 'An external security check (for example a passkey or a third-party MFA) must be completed.',
+    action: 'Sign in with your system browser, where the passkey or security check works.',
+    fix: 'system-browser',
+  },
+  '50034': {
+    summary: 'That user account does not exist in this tenant.',
+    action: 'Sign in with a partner admin account of this partner tenant.',
+    fix: 'retry',
+  },
+  '50053': {
+    summary: 'The account is locked after too many failed sign-ins.',
+    action: 'Wait a few minutes, or ask another admin to unlock it, then try again.',
+    fix: 'retry',
+  },
+  '50057': {
+    summary: 'The account is disabled.',
+    action: 'Ask an administrator to enable the account, or sign in with another partner admin.',
+    fix: 'retry',
+  },
+  '7000218': {
+    summary: 'The SAM app expects a client secret, or public client flows are switched off.',
+    action: 'Enter the app’s client secret, or let SAM Desk fix the app (it allows public client flows).',
+    fix: 'check-app',
+  },
+  '50194': {
+    summary: 'The SAM app is single-tenant, so it cannot sign in to other tenants.',
+    action: 'Make the app multi-tenant: let SAM Desk fix the app.',
+    fix: 'check-app',
+  },
+  '90055': {
+    summary: 'Microsoft is throttling sign-in requests right now.',
+    action: 'Wait a minute and try again.',
+    fix: 'retry',
+  },
+  '900419': {
+    summary: 'Partner Center refused the token because it has no MFA claim.',
+    action: 'Sign in again and complete MFA in the sign-in window (not a remembered session without MFA).',
+    fix: 're-consent',
+  },
   '70000': {
     summary: 'The stored refresh token was rejected.',
     action: 'Sign in again (re-consent).',
@@ -137,12 +201,12 @@ const byErrorName: Record<string, Explanation> = {
   },
   expired_token: {
     summary: 'The device code expired before the sign-in was finished.',
-    action: 'Start again to get a new code, then sign in within 15 minutes.',
+    action: 'Get a new code and sign in within 15 minutes.',
     fix: 'retry',
   },
   access_denied: {
     summary: 'The sign-in was declined.',
-    action: 'Start again and approve the request if it was yours.',
+    action: 'Get a new code and choose Continue if the request was yours.',
     fix: 'retry',
   },
   temporarily_unavailable: {

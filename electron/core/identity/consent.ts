@@ -17,25 +17,133 @@ import { msalNetworkModule } from './msalNetwork';
 /** Shows the sign-in page to the user: an Electron window, or a popup in the browser harness. */
 export interface WindowOpener {
   open(url: string, onClosedByUser: () => void): { close(): void };
+  /**
+   * Hands the page to the OS browser (Conditional Access device compliance, passkeys). Where
+   * absent (the browser harness) the page opens like `open`.
+   */
+  openExternal?(url: string): void;
 }
+
+/** Embedded sign-in window (default) or the user's own browser. */
+export type SignInBrowser = 'embedded' | 'system';
 
 export interface ConsentRequest {
   partnerTenant: string;
   clientId: string;
   clientSecret?: string;
   profileName?: string;
+  browser?: SignInBrowser;
 }
+
+/** Where a SAM app's secret waits between the wizard's app step and the consent that files it under a profile. */
+export const samAppSecretAccount = (clientId: string) => `sam-app/${clientId.toLowerCase()}/client-secret`;
 
 /** The SAM consent is asked for Partner Center; the same refresh token then serves every resource. */
 const consentScopes = (cloud: CloudEndpoints) => [`${cloud.resources.partnercenter}/.default`];
 
+export interface AuthCodeSignIn {
+  cloud: CloudEndpoints;
+  http: HttpClient;
+  opener: WindowOpener;
+  clientId: string;
+  clientSecret?: string;
+  tenant: string;
+  scopes: string[];
+  browser: SignInBrowser;
+  /** `consent` makes the admin see and accept the app's permissions. */
+  prompt?: 'consent' | 'select_account';
+  signal: AbortSignal;
+  /** The user closed the sign-in window: that is their cancel. */
+  onWindowClosed: () => void;
+}
+
 /**
- * The consent step of the Secure Application Model: authorization code + PKCE (S256) through
- * MSAL, redirected to the loopback listener, then the refresh token read out of MSAL's cache and
- * stored in the keychain.
+ * One interactive sign-in: authorization code + PKCE (S256) through MSAL, redirected to the
+ * loopback listener (which checks `state`). Returns MSAL's result and its cache, from which the
+ * refresh token is read.
+ */
+export async function signInWithAuthCode(
+  request: AuthCodeSignIn,
+): Promise<{ result: AuthenticationResult; serializedCache: string }> {
+  const listener = await LoopbackListener.start();
+  let window: { close(): void } | undefined;
+  try {
+    const msal = createClient(request.cloud, request.http, request.tenant, request.clientId, request.clientSecret);
+    const pkce = await new CryptoProvider().generatePkceCodes();
+    const state = randomBytes(24).toString('base64url');
+    const url = await msal.getAuthCodeUrl({
+      scopes: request.scopes,
+      redirectUri: listener.redirectUri,
+      codeChallenge: pkce.challenge,
+      codeChallengeMethod: 'S256',
+      state,
+      prompt: request.prompt,
+    });
+    if (request.browser === 'system' && request.opener.openExternal) request.opener.openExternal(url);
+    else window = request.opener.open(url, request.onWindowClosed);
+    const code = await listener.waitForCode(state, request.signal);
+    const result = await msal.acquireTokenByCode({
+      code,
+      scopes: request.scopes,
+      redirectUri: listener.redirectUri,
+      codeVerifier: pkce.verifier,
+    });
+    return { result, serializedCache: msal.getTokenCache().serialize() };
+  } catch (error) {
+    if (request.signal.aborted && !(error instanceof SignInCancelledError)) throw new SignInCancelledError();
+    throw error;
+  } finally {
+    listener.close();
+    window?.close();
+  }
+}
+
+function createClient(
+  cloud: CloudEndpoints,
+  http: HttpClient,
+  tenant: string,
+  clientId: string,
+  clientSecret: string | undefined,
+): PublicClientApplication | ConfidentialClientApplication {
+  const configuration: Configuration = {
+    auth: {
+      clientId,
+      authority: `${cloud.loginHost}/${tenant}`,
+      knownAuthorities: [new URL(cloud.loginHost).host],
+      ...(clientSecret ? { clientSecret } : {}),
+    },
+    system: { networkClient: msalNetworkModule(http) },
+  };
+  return clientSecret ? new ConfidentialClientApplication(configuration) : new PublicClientApplication(configuration);
+}
+
+/** Cancels one sign-in at a time: starting another or pressing Cancel aborts the current one. */
+export class SignInSlot {
+  private current: AbortController | undefined;
+
+  async run<T>(work: (signal: AbortSignal, cancel: () => void) => Promise<T>): Promise<T> {
+    this.cancel();
+    const abort = new AbortController();
+    this.current = abort;
+    try {
+      return await work(abort.signal, () => abort.abort());
+    } finally {
+      if (this.current === abort) this.current = undefined;
+    }
+  }
+
+  cancel(): void {
+    this.current?.abort();
+  }
+}
+
+/**
+ * The consent step of the Secure Application Model: an interactive sign-in to the partner's SAM
+ * app with `prompt=consent`, then the refresh token read out of MSAL's cache and stored in the
+ * keychain with the profile's metadata beside it.
  */
 export class ConsentService {
-  private current: AbortController | undefined;
+  private readonly slot = new SignInSlot();
 
   constructor(
     private readonly cloud: CloudEndpoints,
@@ -46,66 +154,35 @@ export class ConsentService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async start(request: ConsentRequest): Promise<ProfileRecord> {
-    this.cancel();
-    const abort = new AbortController();
-    this.current = abort;
-    const listener = await LoopbackListener.start();
-    let window: { close(): void } | undefined;
-    try {
-      const msal = this.createClient(request);
-      const pkce = await new CryptoProvider().generatePkceCodes();
-      const state = randomBytes(24).toString('base64url');
-      const scopes = consentScopes(this.cloud);
-      const url = await msal.getAuthCodeUrl({
-        scopes,
-        redirectUri: listener.redirectUri,
-        codeChallenge: pkce.challenge,
-        codeChallengeMethod: 'S256',
-        state,
-        // The SAM consent step: the admin sees and accepts the app's permissions every time.
+  start(request: ConsentRequest): Promise<ProfileRecord> {
+    return this.slot.run(async (signal, cancel) => {
+      // A secret the wizard created or checked for this app is used when none is typed in.
+      const clientSecret = request.clientSecret || (await this.vault.get(samAppSecretAccount(request.clientId))) || undefined;
+      const { result, serializedCache } = await signInWithAuthCode({
+        cloud: this.cloud,
+        http: this.http,
+        opener: this.opener,
+        clientId: request.clientId,
+        clientSecret,
+        tenant: request.partnerTenant,
+        scopes: consentScopes(this.cloud),
+        browser: request.browser ?? 'embedded',
         prompt: 'consent',
+        signal,
+        onWindowClosed: cancel,
       });
-      window = this.opener.open(url, () => abort.abort());
-      const code = await listener.waitForCode(state, abort.signal);
-      const result = await msal.acquireTokenByCode({
-        code,
-        scopes,
-        redirectUri: listener.redirectUri,
-        codeVerifier: pkce.verifier,
-      });
-      const refreshToken = refreshTokenFromCache(msal.getTokenCache().serialize());
+      const refreshToken = refreshTokenFromCache(serializedCache);
       if (!refreshToken) throw new Error('Microsoft returned no refresh token. Check that the app may request offline_access.');
-      return await this.save(request, result, refreshToken);
-    } catch (error) {
-      if (abort.signal.aborted && !(error instanceof SignInCancelledError)) throw new SignInCancelledError();
-      throw error;
-    } finally {
-      listener.close();
-      window?.close();
-      if (this.current === abort) this.current = undefined;
-    }
+      return this.save({ ...request, clientSecret }, result, refreshToken);
+    });
   }
 
   cancel(): void {
-    this.current?.abort();
+    this.slot.cancel();
   }
 
-  private createClient(request: ConsentRequest): PublicClientApplication | ConfidentialClientApplication {
-    const host = new URL(this.cloud.loginHost).host;
-    const configuration: Configuration = {
-      auth: {
-        clientId: request.clientId,
-        authority: `${this.cloud.loginHost}/${request.partnerTenant}`,
-        knownAuthorities: [host],
-        ...(request.clientSecret ? { clientSecret: request.clientSecret } : {}),
-      },
-      system: { networkClient: msalNetworkModule(this.http) },
-    };
-    return request.clientSecret ? new ConfidentialClientApplication(configuration) : new PublicClientApplication(configuration);
-  }
-
-  private async save(request: ConsentRequest, result: AuthenticationResult, refreshToken: string): Promise<ProfileRecord> {
+  /** Files a refresh token under a profile: a new one, or the existing one for this tenant, app and admin. */
+  async save(request: ConsentRequest, result: Pick<AuthenticationResult, 'idToken' | 'accessToken' | 'tenantId' | 'account'>, refreshToken: string): Promise<ProfileRecord> {
     const claims = { ...readClaims(result.idToken), ...readClaims(result.accessToken) };
     const partnerTenantId = result.tenantId || claims.tid || request.partnerTenant;
     const user = result.account?.username || userOf(claims);

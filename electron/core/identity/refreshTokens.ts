@@ -63,6 +63,14 @@ export class RefreshTokenKeeper {
     return profile;
   }
 
+  /**
+   * Stores a refresh token that a redemption made elsewhere returned (the access check redeems
+   * hundreds of times and keeps only the newest), through the same serialized write.
+   */
+  keepRotated(profileId: string, refreshToken: string): Promise<unknown> {
+    return this.keep(profileId, refreshToken);
+  }
+
   private keep(profileId: string, refreshToken: string): Promise<unknown> {
     const previous = this.writes.get(profileId) ?? Promise.resolve();
     const next = previous.then(async () => {

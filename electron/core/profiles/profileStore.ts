@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { ProfileSummary } from '../../ipc/contract';
 import { VersionedJsonFile } from './versionedFile';
+import { withFileLock } from '../vault/fileLock';
+import { needsReconsent, refreshTokenLifetime } from '../lifetime/lifetime';
+import { defaultLevelThresholds, type LevelThresholds } from '../../ipc/timeLeft';
 
 export const REFRESH_TOKEN_INACTIVITY_MS = 90 * 24 * 3600_000;
 
@@ -16,6 +19,11 @@ const profileRecordSchema = z.object({
   mfa: z.boolean(),
   issuedAt: z.string(),
   lastRedeemedAt: z.string(),
+  // Optional lifetime state (older files lack it): the last failed renewal and learned hard limits.
+  lastRenewalFailure: z
+    .object({ code: z.string(), at: z.string(), message: z.string(), action: z.string().optional() })
+    .optional(),
+  hardLimits: z.object({ spaRedirect: z.boolean().optional(), signInFrequencySeconds: z.number().optional() }).optional(),
 });
 export type ProfileRecord = z.infer<typeof profileRecordSchema>;
 
@@ -24,8 +32,11 @@ export class ProfileStore {
   private readonly file: VersionedJsonFile<ProfileRecord[]>;
   private queue: Promise<unknown> = Promise.resolve();
 
+  private readonly lockPath: string;
+
   constructor(home: string) {
     this.file = new VersionedJsonFile(join(home, 'profiles.json'), 1, z.array(profileRecordSchema), () => []);
+    this.lockPath = join(home, 'profiles.json.lock');
   }
 
   list(): Promise<ProfileRecord[]> {
@@ -36,13 +47,18 @@ export class ProfileStore {
     return (await this.list()).find((profile) => profile.id === id);
   }
 
-  /** Read-modify-write, one at a time, so concurrent updates never drop each other. */
+  /**
+   * Read-modify-write, one at a time, so concurrent updates never drop each other: queued within
+   * this process, and under a lock file across processes (the app and the CLI).
+   */
   update(change: (profiles: ProfileRecord[]) => ProfileRecord[]): Promise<ProfileRecord[]> {
-    const next = this.queue.then(async () => {
-      const profiles = change(await this.file.read());
-      await this.file.write(profiles);
-      return profiles;
-    });
+    const next = this.queue.then(() =>
+      withFileLock(this.lockPath, async () => {
+        const profiles = change(await this.file.read());
+        await this.file.write(profiles);
+        return profiles;
+      }),
+    );
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -52,10 +68,19 @@ export class ProfileStore {
   }
 }
 
-export function summarize(profile: ProfileRecord): ProfileSummary {
-  const { hasClientSecret: _hasClientSecret, ...visible } = profile;
+/** What the renderer and the CLI see of a profile: no secrets, plus its countdown at `now`. */
+export function summarize(
+  profile: ProfileRecord,
+  now: Date = new Date(),
+  thresholds: LevelThresholds = defaultLevelThresholds,
+): ProfileSummary {
+  const { hasClientSecret: _hasClientSecret, lastRenewalFailure: _failure, hardLimits: _limits, ...visible } = profile;
+  const lifetime = refreshTokenLifetime(profile, now, thresholds);
   return {
     ...visible,
-    refreshTokenExpiresAt: new Date(Date.parse(profile.lastRedeemedAt) + REFRESH_TOKEN_INACTIVITY_MS).toISOString(),
+    refreshTokenExpiresAt: lifetime.inactivityExpiresAt.toISOString(),
+    level: lifetime.level,
+    expiresAt: lifetime.expiresAt.toISOString(),
+    ...(lifetime.failure ? { lastError: { ...lifetime.failure, reconsent: needsReconsent(lifetime.failure.code) } } : {}),
   };
 }

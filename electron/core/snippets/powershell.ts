@@ -7,7 +7,9 @@
 const singleQuoteLike = /['\u2018\u2019\u201A\u201B]/g;
 
 export function quoteLiteral(value: string): string {
-  return `'${value.replace(singleQuoteLike, (quote) => quote + quote)}'`;
+  // A NUL cannot be typed or pasted into a console (many end the paste there), so it becomes U+FFFD.
+  const pasteable = value.replace(/\0/g, '\uFFFD');
+  return `'${pasteable.replace(singleQuoteLike, (quote) => quote + quote)}'`;
 }
 
 /**

@@ -1,6 +1,10 @@
 import type { SnippetModule } from '../../ipc/contract';
 import type { ResourceName } from '../config/cloud';
+import { resourceLabels, retirementNotice, snippetCatalog, type ConnectValues, type SnippetModuleSpec } from './catalog';
 import { commentText, quoteLiteral } from './powershell';
+import { scriptPrelude, tokenVariable, vaultSecretNames } from './vaultScript';
+
+export { snippetCatalog } from './catalog';
 
 export interface SnippetCustomer {
   tenantId: string;
@@ -8,65 +12,157 @@ export interface SnippetCustomer {
   domain: string;
 }
 
-/** A minted access token, with the label the on-screen preview shows in its place. */
-export interface SnippetToken {
-  value: string;
-  resource: ResourceName;
+/** Everything about the partner's side a snippet needs; none of it secret. */
+export interface SnippetPartner {
+  /** The partner admin who consented (a UPN). */
+  account: string;
+  applicationId: string;
+  partnerTenantId: string;
+  /** A confidential SAM app: scripts also need its client secret from the vault. */
+  hasClientSecret: boolean;
+  /** e.g. https://login.microsoftonline.com, and each resource's identifier, from the cloud setting. */
+  loginHost: string;
+  resources: Record<ResourceName, string>;
 }
-
-export interface SnippetModuleSpec {
-  title: string;
-  /** Resources whose access tokens this snippet embeds, in the customer tenant. */
-  resources: ResourceName[];
-  render(input: { customer: SnippetCustomer; account: string; tokens: Record<string, string> }): string;
-}
-
-const resourceLabels: Record<ResourceName, string> = {
-  azure: 'Azure Resource Manager',
-  graph: 'Microsoft Graph',
-  exchange: 'Exchange Online',
-  partnercenter: 'Partner Center',
-  aadgraph: 'Azure AD Graph',
-};
-
-export const snippetModules: Record<SnippetModule, SnippetModuleSpec> = {
-  az: {
-    title: 'Azure (Az module)',
-    resources: ['azure', 'graph'],
-    render: ({ customer, account, tokens }) =>
-      [
-        `Connect-AzAccount -AccessToken ${quoteLiteral(tokens.azure ?? '')} \``,
-        `  -MicrosoftGraphAccessToken ${quoteLiteral(tokens.graph ?? '')} \``,
-        `  -AccountId ${quoteLiteral(account)} -Tenant ${quoteLiteral(customer.tenantId)}`,
-      ].join('\n'),
-  },
-};
 
 export interface RenderedSnippet {
   text: string;
   preview: string;
 }
 
+const isPartnerScoped = (spec: SnippetModuleSpec) => spec.resources.every(({ tenant }) => tenant === 'partner');
+
+function header(spec: SnippetModuleSpec, subject: string, detail: string): string[] {
+  const lines = [`# SAM Desk: ${commentText(spec.title)} for ${commentText(subject)}`, `# ${detail}`];
+  if (spec.retired) lines.push(`# ${commentText(retirementNotice(spec.retired))}`);
+  return lines;
+}
+
+function customerSubject(customer: SnippetCustomer): string {
+  return `${customer.name} (${customer.domain ? `${customer.domain}, ` : ''}tenant ${customer.tenantId})`;
+}
+
+function literalValues(partner: SnippetPartner, customer: SnippetCustomer, token: ConnectValues['token']): ConnectValues {
+  return {
+    customerTenantId: quoteLiteral(customer.tenantId),
+    customerDomain: quoteLiteral(customer.domain || customer.tenantId),
+    account: quoteLiteral(partner.account),
+    applicationId: quoteLiteral(partner.applicationId),
+    partnerTenantId: quoteLiteral(partner.partnerTenantId),
+    token,
+  };
+}
+
+/** Partner Center works in the partner's tenant; this line names the customer for -CustomerId. */
+function customerLine(spec: SnippetModuleSpec, customerTenantId: string): string[] {
+  return isPartnerScoped(spec) ? [`$customerTenantId = ${customerTenantId}`] : [];
+}
+
 /**
- * The snippet twice: with the real tokens (for the clipboard) and with placeholders (for the
- * screen). Both come from the same template, so what the user sees is what they paste.
+ * paste: the access tokens SAM Desk just minted, embedded. Rendered twice from the same template:
+ * with the real tokens (for the clipboard) and with placeholders (for the screen).
  */
-export function renderSnippet(
+export function renderPasteSnippet(
   module: SnippetModule,
+  partner: SnippetPartner,
   customer: SnippetCustomer,
-  account: string,
   tokens: Partial<Record<ResourceName, string>>,
   expiresAt: Date,
 ): RenderedSnippet {
-  const spec = snippetModules[module];
-  const header = [
-    `# SAM Desk: ${commentText(spec.title)} for ${commentText(customer.name)} (${commentText(customer.domain || customer.tenantId)})`,
-    `# Access tokens valid until ${expiresAt.toISOString().replace(/\.\d+Z$/, 'Z')}.`,
-  ].join('\n');
-  const placeholders = Object.fromEntries(spec.resources.map((resource) => [resource, `<${resourceLabels[resource]} access token>`]));
-  const real = Object.fromEntries(spec.resources.map((resource) => [resource, tokens[resource] ?? '']));
+  const spec = snippetCatalog[module];
+  const top = header(spec, customerSubject(customer), `Access tokens valid until ${expiresAt.toISOString().replace(/\.\d+Z$/, 'Z')}.`);
+  const body = (token: ConnectValues['token']) => {
+    const values = literalValues(partner, customer, token);
+    return [...top, ...spec.connect(values), ...customerLine(spec, values.customerTenantId)].join('\n') + '\n';
+  };
   return {
-    text: `${header}\n${spec.render({ customer, account, tokens: real })}\n`,
-    preview: `${header}\n${spec.render({ customer, account, tokens: placeholders })}\n`,
+    text: body((resource) => quoteLiteral(tokens[resource] ?? '')),
+    preview: body((resource) => quoteLiteral(`<${resourceLabels[resource]} access token>`)),
   };
 }
+
+/** Lines that redeem, at run time, one access token per resource the module needs. */
+function redeemLines(spec: SnippetModuleSpec, partner: SnippetPartner, customerTenantId: string): string[] {
+  return spec.resources.map(
+    ({ resource, tenant }) =>
+      `${tokenVariable(resource)} = Get-SamDeskAccessToken -TenantId ${tenant === 'partner' ? quoteLiteral(partner.partnerTenantId) : customerTenantId} -Resource ${quoteLiteral(partner.resources[resource])}`,
+  );
+}
+
+function connectLines(spec: SnippetModuleSpec, partner: SnippetPartner, values: ConnectValues): string[] {
+  if (spec.connectWithRefreshToken) {
+    return spec.connectWithRefreshToken({
+      ...values,
+      refreshToken: '$refreshToken',
+      appCredential: partner.hasClientSecret ? '$appCredential' : undefined,
+    });
+  }
+  return [...redeemLines(spec, partner, values.customerTenantId), ...spec.connect(values)];
+}
+
+const variableToken = (resource: ResourceName) => tokenVariable(resource);
+
+/** script: nothing secret inside; the refresh token comes from a vault when the script runs. */
+export function renderScriptSnippet(module: SnippetModule, partner: SnippetPartner, customer: SnippetCustomer): string {
+  const spec = snippetCatalog[module];
+  const values = literalValues(partner, customer, variableToken);
+  return (
+    [
+      ...header(spec, customerSubject(customer), 'For scheduled runs: no token is in this script. It reads the refresh token from a vault.'),
+      ...scriptPrelude(partner, { redeems: !spec.connectWithRefreshToken }),
+      '',
+      ...connectLines(spec, partner, values),
+      ...customerLine(spec, values.customerTenantId),
+    ].join('\n') + '\n'
+  );
+}
+
+const indent = (lines: string[], depth: number) => lines.map((line) => `${'  '.repeat(depth)}${line}`);
+
+/** all-customers: the script mode looped over every customer in the list (names and ids as literals). */
+export function renderAllCustomersSnippet(
+  module: SnippetModule,
+  partner: SnippetPartner,
+  customers: readonly SnippetCustomer[],
+  listedAt: string,
+): string {
+  const spec = snippetCatalog[module];
+  const loopValues: ConnectValues = {
+    customerTenantId: '$customer.TenantId',
+    customerDomain: '$customer.Domain',
+    account: quoteLiteral(partner.account),
+    applicationId: quoteLiteral(partner.applicationId),
+    partnerTenantId: quoteLiteral(partner.partnerTenantId),
+    token: variableToken,
+  };
+  const table = customers.map(
+    (customer) =>
+      `  [pscustomobject]@{ TenantId = ${quoteLiteral(customer.tenantId)}; Domain = ${quoteLiteral(customer.domain || customer.tenantId)}; Name = ${quoteLiteral(customer.name)} }`,
+  );
+  const partnerScoped = isPartnerScoped(spec);
+  const perCustomer = partnerScoped
+    ? ['# Your commands for this customer go here, with -CustomerId $customer.TenantId.']
+    : [...connectLines(spec, partner, loopValues), '# Your commands for this customer go here.', ...(spec.disconnect ? [spec.disconnect] : [])];
+  return (
+    [
+      ...header(spec, `every customer (${customers.length})`, 'For scheduled runs: no token is in this script. It reads the refresh token from a vault.'),
+      ...scriptPrelude(partner, { redeems: !spec.connectWithRefreshToken }),
+      '',
+      `# The customer list as SAM Desk had it at ${commentText(listedAt)}.`,
+      '$customers = @(',
+      ...table,
+      ')',
+      ...(partnerScoped ? connectLines(spec, partner, loopValues) : []),
+      '',
+      'foreach ($customer in $customers) {',
+      '  try {',
+      ...indent(perCustomer, 2),
+      '  } catch {',
+      "    Write-Warning ($customer.Name + ': ' + $_.Exception.Message)",
+      '  }',
+      '}',
+    ].join('\n') + '\n'
+  );
+}
+
+export { vaultSecretNames };

@@ -1,4 +1,4 @@
-import keytar from 'keytar';
+import { redactSecrets } from '../app/redact';
 
 /** Where secrets live. The only implementation is the OS keychain; there is no plaintext fallback. */
 export interface SecretVault {
@@ -7,11 +7,15 @@ export interface SecretVault {
   delete(account: string): Promise<boolean>;
 }
 
-/** The keychain could not be used; the message says how to fix it on this OS. */
+/** The keychain could not be used; `fix` says how to fix it on this OS. */
 export class KeychainError extends Error {
+  readonly fix: string;
+
   constructor(cause: unknown, platform = process.platform) {
-    super(`The OS keychain could not be used (${cause instanceof Error ? cause.message : String(cause)}). ${keychainFix(platform)}`);
+    const reason = redactSecrets(cause instanceof Error ? cause.message : String(cause)).slice(0, 300);
+    super(`SAM Desk could not use the OS keychain (${reason}). Nothing was saved anywhere else.`);
     this.name = 'KeychainError';
+    this.fix = keychainFix(platform);
   }
 }
 
@@ -21,27 +25,51 @@ export function keychainFix(platform: string): string {
   return 'Start and unlock a Secret Service keyring (GNOME Keyring or KWallet), then try again.';
 }
 
-/** Windows Credential Manager, macOS Keychain or libsecret, through keytar. */
+type Keytar = typeof import('keytar');
+
+/** A locked keyring may wait for a password prompt nobody sees; give up rather than hang the app. */
+export const KEYCHAIN_TIMEOUT_MS = 20_000;
+
+/**
+ * Windows Credential Manager, macOS Keychain or libsecret, through keytar. keytar is loaded on
+ * first use, so a missing native library is a KeychainError with the fix, not a crash at start.
+ * On Linux keytar speaks only to a Secret Service: unlike Chromium's safeStorage there is no
+ * `basic_text` (plaintext) backend to fall back to, and SAM Desk adds none.
+ */
 export class KeychainVault implements SecretVault {
-  constructor(private readonly service: string) {}
+  private keytar: Promise<Keytar> | undefined;
+
+  constructor(
+    private readonly service: string,
+    private readonly timeoutMs = KEYCHAIN_TIMEOUT_MS,
+  ) {}
 
   async get(account: string): Promise<string | null> {
-    return this.guard(() => keytar.getPassword(this.service, account));
+    return this.guard((keytar) => keytar.getPassword(this.service, account));
   }
 
   async set(account: string, secret: string): Promise<void> {
-    await this.guard(() => keytar.setPassword(this.service, account, secret));
+    await this.guard((keytar) => keytar.setPassword(this.service, account, secret));
   }
 
   async delete(account: string): Promise<boolean> {
-    return this.guard(() => keytar.deletePassword(this.service, account));
+    return this.guard((keytar) => keytar.deletePassword(this.service, account));
   }
 
-  private async guard<T>(operation: () => Promise<T>): Promise<T> {
+  private async guard<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${this.timeoutMs / 1000} s; is it locked?`)), this.timeoutMs);
+      timer.unref();
+    });
     try {
-      return await operation();
+      this.keytar ??= import('keytar').then((module) => (module as { default?: Keytar }).default ?? module);
+      return await Promise.race([this.keytar.then(operation), timeout]);
     } catch (error) {
-      throw new KeychainError(error);
+      this.keytar = undefined; // a later call may find the keyring started or unlocked
+      throw error instanceof KeychainError ? error : new KeychainError(error);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
@@ -49,4 +77,6 @@ export class KeychainVault implements SecretVault {
 export const vaultAccounts = {
   refreshToken: (profileId: string) => `${profileId}/refresh-token`,
   clientSecret: (profileId: string) => `${profileId}/client-secret`,
+  /** The Exchange Online PowerShell app's refresh token, from the device-code step. */
+  exchangeRefreshToken: (profileId: string) => `${profileId}/exchange-refresh-token`,
 };

@@ -1,4 +1,4 @@
-import { Caption1, Select, Text, Title3, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Button, Caption1, Select, Text, Title3, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useShallow } from 'zustand/react/shallow';
 import { useSamDeskStore } from '../store';
 import { RefreshTokenBadge } from './RefreshTokenBadge';
@@ -69,7 +69,10 @@ export function AppHeader() {
               {profile.user} · partner tenant {profile.partnerTenantId}
             </Caption1>
           </div>
-          <RefreshTokenBadge expiresAt={profile.refreshTokenExpiresAt} />
+          <RefreshTokenBadge profile={profile} />
+          <Button size="small" onClick={() => useSamDeskStore.getState().openWizard('accounts')}>
+            Partner accounts
+          </Button>
         </div>
       )}
     </header>

@@ -1,4 +1,4 @@
-import { Body1, Caption1, Subtitle1, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { Body1, Caption1, Subtitle1, Subtitle2, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import type { RefObject } from 'react';
 import type { CustomerTenant, Relationship } from '../../../electron/ipc/contract';
 import { formatDate } from '../format';
@@ -7,6 +7,7 @@ import { SNIPPET_MODULE_CARDS } from '../snippetModules';
 import { CopyTenantIdButton } from './CopyTenantIdButton';
 import { RelationshipBadges } from './RelationshipBadges';
 import { SnippetCard } from './SnippetCard';
+import { SnippetModePicker } from './snippets/SnippetModePicker';
 
 const useStyles = makeStyles({
   pane: {
@@ -85,12 +86,21 @@ function CustomerDetail({ customer, headingRef }: { customer: CustomerTenant; he
         <Subtitle1 as="h3" id="powershell-heading" className={styles.sectionHeading}>
           PowerShell
         </Subtitle1>
+        <SnippetModePicker />
+        <div className={styles.cards}>
+          {SNIPPET_MODULE_CARDS.filter((card) => !card.retired).map((card) => (
+            <SnippetCard key={card.module} card={card} customerTenantId={customer.tenantId} />
+          ))}
+        </div>
+        <Subtitle2 as="h3" className={styles.sectionHeading}>
+          Retired forms from the Secure Application Model documents
+        </Subtitle2>
         <Caption1 className={styles.empty}>
-          Each copy gets a fresh access token for this customer from your stored refresh token. Paste it into a
-          PowerShell window; the token is never shown here.
+          Microsoft has switched these off. They are here so you can recognise them in old scripts; each names its
+          replacement.
         </Caption1>
         <div className={styles.cards}>
-          {SNIPPET_MODULE_CARDS.map((card) => (
+          {SNIPPET_MODULE_CARDS.filter((card) => card.retired).map((card) => (
             <SnippetCard key={card.module} card={card} customerTenantId={customer.tenantId} />
           ))}
         </div>

@@ -8,11 +8,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwiseRegular } from '@fluentui/react-icons';
-import { type KeyboardEvent, type RefObject, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { ArrowClockwiseRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
+import { type KeyboardEvent, type RefObject, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { samdesk } from '../api';
 import { filterCustomers, formatCustomerCount, formatDateTime } from '../format';
 import { useSamDeskStore } from '../store';
+import { AccessCheckDialog } from './accessCheck/AccessCheckDialog';
 import { CustomerListbox } from './CustomerListbox';
 import { ErrorBar } from './ErrorBar';
 
@@ -32,9 +34,11 @@ const useStyles = makeStyles({
   },
   titleRow: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   title: { margin: 0 },
-  count: { color: tokens.colorNeutralForeground3, marginRight: 'auto' },
+  count: { color: tokens.colorNeutralForeground3, marginRight: 'auto', whiteSpace: 'nowrap' },
+  toolbarButton: { flexShrink: 0, whiteSpace: 'nowrap' },
   search: { width: '100%', maxWidth: 'none' },
   progress: { minHeight: '2px' },
+  progressText: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, color: tokens.colorNeutralForeground3 },
   message: { padding: tokens.spacingHorizontalM },
   empty: {
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL}`,
@@ -69,8 +73,12 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
       loadCustomers: s.loadCustomers,
       setCustomerQuery: s.setCustomerQuery,
       selectCustomer: s.selectCustomer,
+      progress: s.customersProgress,
+      accessByTenant: s.accessByTenant,
+      accessCheckRunning: s.accessCheckStatus === 'running',
     })),
   );
+  const [checkingAccess, setCheckingAccess] = useState(false);
 
   // Typing stays responsive with 10,000 customers: filtering follows the input at lower priority.
   const deferredQuery = useDeferredValue(state.query);
@@ -80,6 +88,7 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
   );
 
   useFocusShortcut(searchRef);
+  useProgressEvents();
 
   const loading = state.status === 'loading';
   const total = state.customers.length;
@@ -105,12 +114,23 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
           <Button
             size="small"
             appearance="subtle"
+            className={styles.toolbarButton}
+            icon={<ShieldCheckmarkRegular />}
+            disabled={total === 0}
+            onClick={() => setCheckingAccess(true)}
+          >
+            {state.accessCheckRunning ? 'Checking access…' : 'Check access'}
+          </Button>
+          <Button
+            size="small"
+            appearance="subtle"
+            className={styles.toolbarButton}
             icon={<ArrowClockwiseRegular />}
             disabled={loading}
+            aria-label="Refresh"
+            title="Fetch the customer list again from Partner Center and GDAP"
             onClick={() => void state.loadCustomers({ refresh: true })}
-          >
-            Refresh
-          </Button>
+          />
         </div>
         <SearchBox
           ref={searchRef}
@@ -124,8 +144,21 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
         />
       </div>
       <div className={styles.progress}>
-        {loading && <ProgressBar thickness="medium" aria-label="Loading customers" />}
+        {loading && (
+          <ProgressBar
+            thickness="medium"
+            aria-label="Loading customers"
+            value={state.progress?.expected ? Math.min(1, state.progress.loaded / state.progress.expected) : undefined}
+          />
+        )}
       </div>
+      {loading && state.progress && (
+        <Caption1 className={styles.progressText} aria-live="polite">
+          {total > 0 ? 'Refreshing: ' : 'Loading: '}
+          {formatCustomerCount(state.progress.loaded, state.progress.loaded)}
+          {state.progress.expected ? ` of about ${state.progress.expected.toLocaleString('en-US')}` : ''}
+        </Caption1>
+      )}
 
       {state.error && (
         <div className={styles.message}>
@@ -154,8 +187,15 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
           onSelect={state.selectCustomer}
           onOpen={onOpenCustomer}
           listboxRef={listboxRef}
+          accessByTenant={state.accessByTenant}
         />
       )}
+      <AccessCheckDialog
+        open={checkingAccess}
+        onClose={() => setCheckingAccess(false)}
+        shownCustomers={shown}
+        query={deferredQuery}
+      />
       {state.fetchedAt && <Caption1 className={styles.footer}>Updated {formatDateTime(state.fetchedAt)}</Caption1>}
     </section>
   );
@@ -174,4 +214,33 @@ function useFocusShortcut(searchRef: RefObject<HTMLInputElement | null>) {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [searchRef]);
+}
+
+/**
+ * Main's progress events for this profile feed the store: the customer-list refresh and the
+ * access check. The last access check's results are read once per profile for the row icons.
+ */
+function useProgressEvents() {
+  const { activeProfileId, setCustomersProgress, setAccessCheckProgress, loadLastAccessCheck } = useSamDeskStore(
+    useShallow((s) => ({
+      activeProfileId: s.activeProfileId,
+      setCustomersProgress: s.setCustomersProgress,
+      setAccessCheckProgress: s.setAccessCheckProgress,
+      loadLastAccessCheck: s.loadLastAccessCheck,
+    })),
+  );
+  useEffect(() => {
+    if (!activeProfileId) return;
+    void loadLastAccessCheck();
+    const stopList = samdesk().on('tenants.progress', ({ profileId, loaded, expected }) => {
+      if (profileId === activeProfileId) setCustomersProgress({ loaded, expected });
+    });
+    const stopCheck = samdesk().on('accessCheck.progress', ({ profileId, checked, total, failed }) => {
+      if (profileId === activeProfileId) setAccessCheckProgress({ checked, total, failed });
+    });
+    return () => {
+      stopList();
+      stopCheck();
+    };
+  }, [activeProfileId, setCustomersProgress, setAccessCheckProgress, loadLastAccessCheck]);
 }

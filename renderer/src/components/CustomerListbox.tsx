@@ -2,6 +2,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type RefObject, useEffect, useMemo, useState } from 'react';
 import type { CustomerTenant } from '../../../electron/ipc/contract';
+import type { CustomerAccessStatus } from '../store/accessCheckSlice';
 import { CUSTOMER_ROW_HEIGHT, CustomerRow, customerOptionId } from './CustomerRow';
 
 const useStyles = makeStyles({
@@ -28,13 +29,22 @@ export interface CustomerListboxProps {
   /** Enter or double-click: move on to the customer's details. */
   onOpen: (customerTenantId: string) => void;
   listboxRef: RefObject<HTMLDivElement | null>;
+  /** Per tenant id, from the last access check. */
+  accessByTenant: Readonly<Record<string, CustomerAccessStatus>>;
 }
 
 /**
  * A virtualized single-select listbox: only the visible rows exist in the DOM (smooth at 10,000
  * customers). Focus stays on the listbox and aria-activedescendant names the selected row.
  */
-export function CustomerListbox({ customers, selectedTenantId, onSelect, onOpen, listboxRef }: CustomerListboxProps) {
+export function CustomerListbox({
+  customers,
+  selectedTenantId,
+  onSelect,
+  onOpen,
+  listboxRef,
+  accessByTenant,
+}: CustomerListboxProps) {
   const styles = useStyles();
   // Rows show a focus ring only for keyboard users, like :focus-visible would.
   const [keyboardFocus, setKeyboardFocus] = useState(false);
@@ -110,6 +120,7 @@ export function CustomerListbox({ customers, selectedTenantId, onSelect, onOpen,
               start={item.start}
               selected={selected}
               showFocus={keyboardFocus}
+              access={accessByTenant[customer.tenantId]}
               onSelect={onSelect}
               onOpen={onOpen}
             />

@@ -1,6 +1,8 @@
 import { Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { memo } from 'react';
 import type { CustomerTenant } from '../../../electron/ipc/contract';
+import type { CustomerAccessStatus } from '../store/accessCheckSlice';
+import { AccessStatusIcon } from './accessCheck/AccessStatusIcon';
 import { RelationshipBadges } from './RelationshipBadges';
 
 export const CUSTOMER_ROW_HEIGHT = 60;
@@ -51,6 +53,8 @@ export interface CustomerRowProps {
   start: number;
   selected: boolean;
   showFocus: boolean;
+  /** From the last access check, if this customer was in it. */
+  access?: CustomerAccessStatus;
   onSelect: (customerTenantId: string) => void;
   onOpen: (customerTenantId: string) => void;
 }
@@ -67,6 +71,7 @@ export const CustomerRow = memo(function CustomerRow({
   start,
   selected,
   showFocus,
+  access,
   onSelect,
   onOpen,
 }: CustomerRowProps) {
@@ -88,6 +93,7 @@ export const CustomerRow = memo(function CustomerRow({
         <Text weight="semibold" className={styles.ellipsis}>
           {customer.name}
         </Text>
+        {access && <AccessStatusIcon status={access} />}
       </div>
       <div className={styles.line}>
         <Caption1 className={mergeClasses(styles.ellipsis, styles.domain)}>{customer.domain}</Caption1>

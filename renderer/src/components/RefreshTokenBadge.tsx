@@ -1,24 +1,44 @@
-import { Badge } from '@fluentui/react-components';
-import { KeyRegular } from '@fluentui/react-icons';
-import { expiryLevel, formatDateTime, formatTimeLeft } from '../format';
+import { Button, CounterBadge, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
+import { KeyRegular, SettingsRegular } from '@fluentui/react-icons';
+import { levelAt, type ProfileSummary } from '../../../electron/ipc/contract';
 import { useNow } from '../hooks/useNow';
+import { useSamDeskStore } from '../store';
+import { ProfilesPanel } from './profiles/ProfilesPanel';
+import { TimeLeftBadge } from './profiles/TimeLeftBadge';
+import { SettingsDialog } from './settings/SettingsDialog';
 
-const COLORS = { ok: 'success', warning: 'warning', critical: 'danger', expired: 'danger' } as const;
+const useStyles = makeStyles({
+  controls: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  label: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase400 },
+});
 
-/** "Refresh token: 89 d 23 h left", coloured by how soon it lapses. */
-export function RefreshTokenBadge({ expiresAt }: { expiresAt: string }) {
-  const now = useNow(60_000);
-  const msLeft = new Date(expiresAt).getTime() - now;
-  const level = expiryLevel(msLeft);
-  const label = level === 'expired' ? 'Refresh token expired' : `Refresh token: ${formatTimeLeft(msLeft)} left`;
+/**
+ * The header's entry to the token lifecycle: the active profile's live countdown (click for every
+ * profile, renew and re-consent), a count of other profiles that need attention, and Settings.
+ */
+export function RefreshTokenBadge({ profile }: { profile: ProfileSummary }) {
+  const styles = useStyles();
+  const now = useNow(30_000);
+  const thresholds = useSamDeskStore((state) => state.settings ?? undefined);
+  const others = useSamDeskStore((state) => state.profiles).filter(
+    (candidate) => candidate.id !== profile.id && levelAt(candidate, now, thresholds) !== 'healthy',
+  );
   return (
-    <Badge
-      appearance="tint"
-      color={COLORS[level]}
-      icon={<KeyRegular />}
-      title={`Lapses ${formatDateTime(expiresAt)} unless it is used or renewed before then.`}
-    >
-      {label}
-    </Badge>
+    <span className={styles.controls}>
+      <Button appearance="subtle" onClick={() => useSamDeskStore.getState().openProfilesPanel()} aria-label="Refresh tokens and renewal">
+        <span className={styles.label}>
+          <KeyRegular aria-hidden />
+          <TimeLeftBadge profile={profile} />
+          {others.length > 0 && (
+            <CounterBadge count={others.length} size="small" color="danger" aria-label={`${others.length} more need attention`} />
+          )}
+        </span>
+      </Button>
+      <Tooltip content="Settings" relationship="label">
+        <Button appearance="subtle" icon={<SettingsRegular />} onClick={() => useSamDeskStore.getState().openSettings()} />
+      </Tooltip>
+      <ProfilesPanel />
+      <SettingsDialog />
+    </span>
   );
 }

@@ -10,10 +10,11 @@ const useStyles = makeStyles({
 export interface SigningInPanelProps {
   cancelling: boolean;
   onCancel: () => void;
+  browser?: 'embedded' | 'system';
 }
 
-/** While consent.start() is pending: the user is busy in the sign-in window. */
-export function SigningInPanel({ cancelling, onCancel }: SigningInPanelProps) {
+/** While a sign-in is pending: the user is busy in the sign-in window or their browser. */
+export function SigningInPanel({ cancelling, onCancel, browser = 'embedded' }: SigningInPanelProps) {
   const styles = useStyles();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
@@ -26,7 +27,9 @@ export function SigningInPanel({ cancelling, onCancel }: SigningInPanelProps) {
       <div className={styles.status} role="status">
         <Spinner size="small" aria-label="Waiting for sign-in" />
         <Body1>
-          A sign-in window has opened. Sign in with your partner admin account and approve MFA and the permissions.
+          {browser === 'system'
+            ? 'Your browser has opened the sign-in page. Sign in with your partner admin account, approve MFA and the permissions, then come back here.'
+            : 'A sign-in window has opened. Sign in with your partner admin account and approve MFA and the permissions.'}
         </Body1>
       </div>
       <Button onClick={onCancel} disabled={cancelling}>

@@ -6,6 +6,7 @@ import {
   Spinner,
   Subtitle2,
   Toast,
+  ToastBody,
   ToastTitle,
   makeStyles,
   tokens,
@@ -13,12 +14,15 @@ import {
   useToastController,
 } from '@fluentui/react-components';
 import { CopyRegular } from '@fluentui/react-icons';
+import type { SnippetMode } from '../../../electron/ipc/contract';
 import { useSamDeskStore, snippetKey } from '../store';
 import type { SnippetModuleCard } from '../snippetModules';
 import { formatClockTime, formatTimeLeft } from '../format';
 import { useNow } from '../hooks/useNow';
 import { TOASTER_ID } from '../toaster';
 import { ErrorBar } from './ErrorBar';
+import { ClipboardCountdown } from './snippets/ClipboardCountdown';
+import { RetiredBanner } from './snippets/RetiredBanner';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -55,26 +59,47 @@ export interface SnippetCardProps {
   customerTenantId: string;
 }
 
+/** Shared by every card: which toast belongs to the snippet now on the clipboard. */
+const lastCopyToast: { id?: string } = {};
+
+const copyLabels: Record<SnippetMode, string> = {
+  paste: 'Copy snippet',
+  script: 'Copy script',
+  'all-customers': 'Copy script for all customers',
+};
+
 /** One PowerShell module: what its snippet does, a copy button, and the last copy's safe preview. */
 export function SnippetCard({ card, customerTenantId }: SnippetCardProps) {
   const styles = useStyles();
   const headingId = useId('snippet-heading');
-  const { dispatchToast } = useToastController(TOASTER_ID);
-  const snippet = useSamDeskStore((state) => state.snippets[snippetKey(customerTenantId, card.module)]);
+  const { dispatchToast, dismissToast } = useToastController(TOASTER_ID);
+  const mode = useSamDeskStore((state) => state.snippetMode);
+  const snippet = useSamDeskStore((state) => state.snippets[snippetKey(customerTenantId, card.module, mode)]);
   const copySnippet = useSamDeskStore((state) => state.copySnippet);
   const copying = snippet?.status === 'copying';
 
   const onCopy = async () => {
-    const copied = await copySnippet(customerTenantId, card.module);
+    const copied = await copySnippet(customerTenantId, card.module, mode);
     if (!copied) return;
-    const expiresAt = new Date(copied.expiresAt);
+    const expiresAt = copied.expiresAt ? new Date(copied.expiresAt) : undefined;
+    const clearSeconds = copied.clear ? (copied.clear.clearsAt - Date.now()) / 1000 : 0;
+    // One copy toast at a time: the newest snippet is the one on the clipboard.
+    if (lastCopyToast.id) dismissToast(lastCopyToast.id);
+    lastCopyToast.id = `snippet-copied-${Date.now()}`;
     dispatchToast(
       <Toast>
         <ToastTitle>
-          {`Snippet copied — contains an access token valid until ${formatClockTime(expiresAt)} (${formatTimeLeft(expiresAt.getTime() - Date.now())})`}
+          {expiresAt
+            ? `Snippet copied — contains an access token valid until ${formatClockTime(expiresAt)} (${formatTimeLeft(expiresAt.getTime() - Date.now())})`
+            : 'Script copied — no token inside'}
         </ToastTitle>
+        {copied.clear && (
+          <ToastBody>
+            <ClipboardCountdown clear={copied.clear} />
+          </ToastBody>
+        )}
       </Toast>,
-      { intent: 'success', timeout: 6000 },
+      { toastId: lastCopyToast.id, intent: 'success', timeout: copied.clear ? clearSeconds * 1000 + 4000 : 6000 },
     );
   };
 
@@ -86,44 +111,56 @@ export function SnippetCard({ card, customerTenantId }: SnippetCardProps) {
         </Subtitle2>
         <code className={styles.command}>{card.command}</code>
       </div>
+      {card.retired && <RetiredBanner retired={card.retired} />}
       <Body1>{card.description}</Body1>
       <div className={styles.actions}>
         <Button
-          appearance="primary"
-          icon={copying ? <Spinner size="tiny" appearance="inverted" /> : <CopyRegular />}
+          appearance={card.retired ? 'secondary' : 'primary'}
+          icon={copying ? <Spinner size="tiny" appearance={card.retired ? undefined : 'inverted'} /> : <CopyRegular />}
           disabledFocusable={copying}
           aria-describedby={headingId}
           onClick={() => void onCopy()}
         >
-          Copy snippet
+          {copyLabels[mode]}
         </Button>
-        {copying && <Caption1 className={styles.muted}>Getting a fresh access token…</Caption1>}
+        {copying && (
+          <Caption1 className={styles.muted}>{mode === 'paste' ? 'Getting a fresh access token…' : 'Writing the script…'}</Caption1>
+        )}
       </div>
       {snippet?.status === 'error' && snippet.error && (
         <ErrorBar title="Couldn't copy the snippet" error={snippet.error} />
       )}
-      {snippet?.preview && snippet.expiresAt && (
-        <SnippetPreview preview={snippet.preview} expiresAt={snippet.expiresAt} />
-      )}
+      {snippet?.preview && <SnippetPreview preview={snippet.preview} expiresAt={snippet.expiresAt} />}
     </Card>
   );
 }
 
-function SnippetPreview({ preview, expiresAt }: { preview: string; expiresAt: string }) {
+const previewLineLimit = 80;
+
+/** Long scripts (a customer per line) show their start; the clipboard has all of it. */
+function shortened(preview: string): string {
+  const lines = preview.split('\n');
+  if (lines.length <= previewLineLimit) return preview;
+  return [...lines.slice(0, previewLineLimit), `# … ${lines.length - previewLineLimit} more lines on the clipboard`].join('\n');
+}
+
+function SnippetPreview({ preview, expiresAt }: { preview: string; expiresAt?: string }) {
   const styles = useStyles();
   const now = useNow(15_000);
-  const expiry = new Date(expiresAt);
-  const msLeft = expiry.getTime() - now;
+  const expiry = expiresAt ? new Date(expiresAt) : undefined;
+  const msLeft = expiry ? expiry.getTime() - now : 0;
   return (
     <>
       {/* Focusable so keyboard users can scroll long lines. */}
       <pre className={styles.preview} role="region" aria-label="Snippet preview" tabIndex={0}>
-        <code>{preview}</code>
+        <code>{shortened(preview)}</code>
       </pre>
       <Caption1 className={styles.muted}>
-        {msLeft > 0
-          ? `Last copied snippet, tokens hidden. Its access token is valid until ${formatClockTime(expiry)} (${formatTimeLeft(msLeft)} left).`
-          : 'The access token in the last copied snippet has expired. Copy the snippet again for a fresh one.'}
+        {!expiry
+          ? 'Last copied script. It holds no token: it reads the refresh token from your vault when it runs.'
+          : msLeft > 0
+            ? `Last copied snippet, tokens hidden. Its access token is valid until ${formatClockTime(expiry)} (${formatTimeLeft(msLeft)} left).`
+            : 'The access token in the last copied snippet has expired. Copy the snippet again for a fresh one.'}
       </Caption1>
     </>
   );

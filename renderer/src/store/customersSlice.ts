@@ -12,6 +12,9 @@ export interface CustomersSlice {
   customersFetchedAt: string | null;
   customersStatus: CustomersStatus;
   customersError: UserFacingError | null;
+  /** How far a refresh has got (from main's 'tenants.progress' events); null when none runs. */
+  customersProgress: { loaded: number; expected?: number } | null;
+  setCustomersProgress: (progress: { loaded: number; expected?: number } | null) => void;
   loadCustomers: (options?: { refresh?: boolean }) => Promise<void>;
   clearCustomers: () => void;
 }
@@ -25,12 +28,15 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
   customersFetchedAt: null,
   customersStatus: 'idle',
   customersError: null,
+  customersProgress: null,
+
+  setCustomersProgress: (customersProgress) => set({ customersProgress }),
 
   loadCustomers: async ({ refresh = false } = {}) => {
     const profileId = get().activeProfileId;
     if (!profileId) return;
     const request = ++latestRequest;
-    set({ customersStatus: 'loading', customersError: null });
+    set({ customersStatus: 'loading', customersError: null, customersProgress: null });
     try {
       const list = await samdesk().tenants.list({ profileId, refresh });
       if (request !== latestRequest) return;
@@ -39,10 +45,13 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
         customerSearchKeys: list.customers.map(searchKeyOf),
         customersFetchedAt: list.fetchedAt,
         customersStatus: 'ready',
+        customersProgress: null,
       });
+      // The saved list shows at once; the fresh one replaces it when it has arrived.
+      if (list.fromCache) void get().loadCustomers({ refresh: true });
     } catch (reason) {
       if (request !== latestRequest) return;
-      set({ customersStatus: 'error', customersError: toUserFacingError(reason, 'Could not load your customers.') });
+      set({ customersStatus: 'error', customersProgress: null, customersError: toUserFacingError(reason, 'Could not load your customers.') });
     }
   },
 
@@ -54,6 +63,8 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
       customersFetchedAt: null,
       customersStatus: 'idle',
       customersError: null,
+      customersProgress: null,
     });
+    get().clearAccessCheck();
   },
 });

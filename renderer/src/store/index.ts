@@ -1,18 +1,26 @@
 import { create } from 'zustand';
+import { createAccessCheckSlice } from './accessCheckSlice';
 import { createConsentSlice } from './consentSlice';
 import { createCustomersSlice } from './customersSlice';
 import { createProfilesSlice } from './profilesSlice';
 import { createSnippetsSlice } from './snippetsSlice';
 import type { SamDeskState } from './types';
 import { createUiSlice } from './uiSlice';
+import { createWizardSlice } from './wizardSlice';
+import { createLifetimeSlice } from './lifetimeSlice';
+import { createSettingsSlice } from './settingsSlice';
 
 /** The renderer's one store, made of small slices. It never holds a secret (STYLE.md rule 7). */
 export const useSamDeskStore = create<SamDeskState>()((...args) => ({
   ...createProfilesSlice(...args),
   ...createConsentSlice(...args),
   ...createCustomersSlice(...args),
+  ...createAccessCheckSlice(...args),
   ...createSnippetsSlice(...args),
   ...createUiSlice(...args),
+  ...createWizardSlice(...args),
+  ...createLifetimeSlice(...args),
+  ...createSettingsSlice(...args),
 }));
 
 const initialState = useSamDeskStore.getState();

@@ -1,4 +1,4 @@
-import type { AppState, ProfileSummary, UserFacingError } from '../../../electron/ipc/contract';
+import type { AppState, ProfileSummary, StartupNotice, UserFacingError } from '../../../electron/ipc/contract';
 import { samdesk, toUserFacingError } from '../api';
 import type { SliceCreator } from './types';
 
@@ -11,6 +11,9 @@ export interface ProfilesSlice {
   profiles: ProfileSummary[];
   suggestions: AppState['suggestions'];
   activeProfileId: string | null;
+  /** Problems main found at start (a damaged file set aside), shown until dismissed. */
+  startupNotices: StartupNotice[];
+  dismissStartupNotice: (notice: StartupNotice) => void;
   loadAppState: () => Promise<void>;
   /** A profile that consent just created (or renewed) becomes the active one. */
   addProfile: (profile: ProfileSummary) => void;
@@ -24,6 +27,9 @@ export const createProfilesSlice: SliceCreator<ProfilesSlice> = (set, get) => ({
   profiles: [],
   suggestions: {},
   activeProfileId: null,
+  startupNotices: [],
+
+  dismissStartupNotice: (notice) => set((state) => ({ startupNotices: state.startupNotices.filter((n) => n !== notice) })),
 
   loadAppState: async () => {
     set({ startupStatus: 'loading', startupError: null });
@@ -35,6 +41,7 @@ export const createProfilesSlice: SliceCreator<ProfilesSlice> = (set, get) => ({
         cloud: state.cloud,
         profiles: state.profiles,
         suggestions: state.suggestions,
+        startupNotices: state.notices ?? [],
         activeProfileId: stillActive ? get().activeProfileId : (state.profiles[0]?.id ?? null),
       });
     } catch (reason) {

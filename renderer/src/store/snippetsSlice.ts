@@ -1,5 +1,6 @@
-import type { SnippetModule, UserFacingError } from '../../../electron/ipc/contract';
+import type { SnippetMode, SnippetModule, UserFacingError } from '../../../electron/ipc/contract';
 import { samdesk, toUserFacingError } from '../api';
+import { clipboardGuard, type ScheduledClear } from '../clipboard';
 import type { SliceCreator } from './types';
 
 /**
@@ -13,15 +14,26 @@ export interface SnippetState {
   error?: UserFacingError;
 }
 
-export interface SnippetsSlice {
-  /** Keyed by snippetKey(customerTenantId, module). */
-  snippets: Record<string, SnippetState>;
-  /** Mints a token, puts the snippet on the clipboard; resolves with the expiry, or null on failure. */
-  copySnippet: (customerTenantId: string, module: SnippetModule) => Promise<{ expiresAt: string } | null>;
+export interface CopyOutcome {
+  /** When the embedded tokens lapse; absent for the script modes (nothing embedded). */
+  expiresAt?: string;
+  /** The scheduled clipboard clear, for snippets holding a token (unless the setting is 0). */
+  clear?: ScheduledClear;
 }
 
-export function snippetKey(customerTenantId: string, module: SnippetModule): string {
-  return `${customerTenantId}:${module}`;
+export interface SnippetsSlice {
+  /** Keyed by snippetKey(customerTenantId, module, mode). */
+  snippets: Record<string, SnippetState>;
+  /** Which kind of snippet the copy buttons produce. */
+  snippetMode: SnippetMode;
+  setSnippetMode: (mode: SnippetMode) => void;
+  /** Puts the snippet on the clipboard (paste mode mints tokens first); null on failure. */
+  copySnippet: (customerTenantId: string, module: SnippetModule, mode?: SnippetMode) => Promise<CopyOutcome | null>;
+}
+
+/** An all-customers snippet is the same whichever customer is open. */
+export function snippetKey(customerTenantId: string, module: SnippetModule, mode: SnippetMode = 'paste'): string {
+  return mode === 'all-customers' ? `all:${module}` : `${customerTenantId}:${module}:${mode}`;
 }
 
 export const createSnippetsSlice: SliceCreator<SnippetsSlice> = (set, get) => {
@@ -30,23 +42,31 @@ export const createSnippetsSlice: SliceCreator<SnippetsSlice> = (set, get) => {
 
   return {
     snippets: {},
+    snippetMode: 'paste',
+    setSnippetMode: (snippetMode) => set({ snippetMode }),
 
-    copySnippet: async (customerTenantId, module) => {
+    copySnippet: async (customerTenantId, module, mode = get().snippetMode) => {
       const profileId = get().activeProfileId;
       if (!profileId) return null;
-      const key = snippetKey(customerTenantId, module);
+      const key = snippetKey(customerTenantId, module, mode);
       const previous = get().snippets[key];
       update(key, { ...previous, status: 'copying', error: undefined });
 
       let copied;
       try {
-        copied = await samdesk().snippets.copy({ profileId, customerTenantId, module });
+        copied = await samdesk().snippets.copy({
+          profileId,
+          module,
+          mode,
+          customerTenantId: mode === 'all-customers' ? undefined : customerTenantId,
+        });
       } catch (reason) {
         update(key, { status: 'error', error: toUserFacingError(reason, 'Could not create the snippet.') });
         return null;
       }
+      let clear: ScheduledClear | undefined;
       try {
-        await navigator.clipboard.writeText(copied.text);
+        clear = await clipboardGuard.copy(copied.text, copied.containsSecret ? copied.clearClipboardAfterSeconds : 0);
       } catch {
         update(key, {
           status: 'error',
@@ -59,7 +79,7 @@ export const createSnippetsSlice: SliceCreator<SnippetsSlice> = (set, get) => {
         return null;
       }
       update(key, { status: 'copied', preview: copied.preview, expiresAt: copied.expiresAt });
-      return { expiresAt: copied.expiresAt };
+      return { expiresAt: copied.expiresAt, clear };
     },
   };
 };

@@ -2,10 +2,14 @@ import type { StateCreator } from 'zustand';
 import type { ProfilesSlice } from './profilesSlice';
 import type { ConsentSlice } from './consentSlice';
 import type { CustomersSlice } from './customersSlice';
+import type { AccessCheckSlice } from './accessCheckSlice';
 import type { SnippetsSlice } from './snippetsSlice';
 import type { UiSlice } from './uiSlice';
+import type { WizardSlice } from './wizardSlice';
+import type { LifetimeSlice } from './lifetimeSlice';
+import type { SettingsSlice } from './settingsSlice';
 
-export type SamDeskState = ProfilesSlice & ConsentSlice & CustomersSlice & SnippetsSlice & UiSlice;
+export type SamDeskState = ProfilesSlice & ConsentSlice & CustomersSlice & AccessCheckSlice & SnippetsSlice & UiSlice & WizardSlice & LifetimeSlice & SettingsSlice;
 
 /** A slice sees the whole store but only defines its own part. */
 export type SliceCreator<Slice> = StateCreator<SamDeskState, [], [], Slice>;

@@ -1,10 +1,59 @@
-import { summarize } from '../../profiles/profileStore';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { StartupNotice } from '../../../ipc/contract';
+import { CorruptMetadataError } from '../../profiles/versionedFile';
 import type { HandlerGroup } from './types';
 
-export const appHandlers: HandlerGroup<'app.state'> = ({ environment, profiles }, options) => ({
-  'app.state': async () => ({
-    cloud: { name: environment.cloud.displayName, loginHost: environment.cloud.loginHost },
-    profiles: (await profiles.list()).map(summarize),
-    suggestions: options.suggestions ?? {},
-  }),
-});
+export const appHandlers: HandlerGroup<'app.state'> = ({ environment, lifetimes, logger }, options) => {
+  const startedAt = Date.now();
+  const logged = new Set<string>();
+
+  /**
+   * Metadata files set aside as damaged since SAM Desk started. Whichever request read the file
+   * first moved it (and got the error); the start screen reports it either way, on every load
+   * of the window until SAM Desk restarts.
+   */
+  async function damagedFileNotices(): Promise<StartupNotice[]> {
+    const names = await readdir(environment.home).catch(() => [] as string[]);
+    return names
+      .filter((name) => setAsideSince(name, startedAt))
+      .map((name) => {
+        const original = name.slice(0, name.indexOf('.corrupt-'));
+        if (!logged.has(name)) logger.error(`${original} was damaged and has been set aside as ${name}.`);
+        logged.add(name);
+        return {
+          title: 'Your saved partner accounts could not be read',
+          message: new CorruptMetadataError(join(environment.home, original), join(environment.home, name)).message,
+          action: 'Connect your partner account again; the refresh tokens in the keychain were kept.',
+        };
+      });
+  }
+
+  return {
+    'app.state': async () => {
+      let profiles;
+      try {
+        profiles = await lifetimes.list();
+      } catch (error) {
+        if (!(error instanceof CorruptMetadataError)) throw error;
+        // The damaged file has been moved aside; start with what is left rather than a blank window.
+        profiles = await lifetimes.list();
+      }
+      const notices = await damagedFileNotices();
+      return {
+        cloud: { name: environment.cloud.displayName, loginHost: environment.cloud.loginHost },
+        profiles,
+        suggestions: options.suggestions ?? {},
+        ...(notices.length ? { notices } : {}),
+      };
+    },
+  };
+};
+
+/** `profiles.json.corrupt-2026-11-01T08-00-00-000Z` → set aside at that instant (versionedFile.ts names them so). */
+function setAsideSince(name: string, since: number): boolean {
+  const stamp = /\.corrupt-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/.exec(name);
+  if (!stamp) return false;
+  const [, day, hours, minutes, seconds, millis] = stamp;
+  return Date.parse(`${day}T${hours}:${minutes}:${seconds}.${millis}Z`) >= since;
+}

@@ -1,7 +1,23 @@
-import { summarize } from '../../profiles/profileStore';
 import type { HandlerGroup } from './types';
 
-export const consentHandlers: HandlerGroup<'consent.start' | 'consent.cancel'> = ({ consent }) => ({
-  'consent.start': async (request) => summarize(await consent.start(request)),
-  'consent.cancel': async () => consent.cancel(),
+export const consentHandlers: HandlerGroup<
+  'consent.start' | 'consent.cancel' | 'consent.verify' | 'deviceCode.start' | 'deviceCode.wait' | 'deviceCode.cancel'
+> = ({ consent, samApp, deviceCodes, lifetimes, verifier }) => ({
+  'consent.start': async (request) => lifetimes.summarize(await consent.start(request)),
+  // One Cancel button for whichever sign-in the wizard is waiting on.
+  'consent.cancel': async () => {
+    consent.cancel();
+    samApp.cancel();
+    deviceCodes.cancel();
+  },
+  'consent.verify': ({ profileId }) => verifier.verify(profileId),
+  'deviceCode.start': async (purpose) => {
+    const prompt = await deviceCodes.start(purpose);
+    return { ...prompt, expiresAt: prompt.expiresAt.toISOString() };
+  },
+  'deviceCode.wait': async () => {
+    const outcome = await deviceCodes.wait();
+    return { user: outcome.user, mfa: outcome.mfa, profile: await lifetimes.summarize(outcome.profile) };
+  },
+  'deviceCode.cancel': async () => deviceCodes.cancel(),
 });

@@ -1,24 +1,16 @@
 import type { CopiedSnippet } from '../../../ipc/contract';
-import { renderSnippet, snippetModules } from '../../snippets/snippets';
+import { SnippetService } from '../../snippets/snippetService';
 import type { HandlerGroup } from './types';
 
-export const snippetHandlers: HandlerGroup<'snippets.copy'> = ({ keeper, customers }) => ({
-  'snippets.copy': async ({ profileId, customerTenantId, module }): Promise<CopiedSnippet> => {
-    const profile = await keeper.profile(profileId);
-    const { customers: known } = await customers.list(profileId, false);
-    const customer = known.find((candidate) => candidate.tenantId === customerTenantId) ?? {
-      tenantId: customerTenantId,
-      name: customerTenantId,
-      domain: '',
-    };
-    const minted = await Promise.all(
-      snippetModules[module].resources.map(async (resource) => ({
-        resource,
-        token: await keeper.redeem(profileId, customerTenantId, resource),
-      })),
-    );
-    const expiresAt = new Date(Math.min(...minted.map(({ token }) => token.expiresAt.getTime())));
-    const tokens = Object.fromEntries(minted.map(({ resource, token }) => [resource, token.accessToken]));
-    return { ...renderSnippet(module, customer, profile.user, tokens, expiresAt), expiresAt: expiresAt.toISOString() };
-  },
-});
+export const snippetHandlers: HandlerGroup<'snippets.copy'> = (services) => {
+  const snippets = new SnippetService(services.environment.cloud, services.keeper, services.customers);
+  return {
+    'snippets.copy': async ({ profileId, customerTenantId, module, mode = 'paste' }): Promise<CopiedSnippet> => {
+      const [snippet, settings] = await Promise.all([
+        snippets.render({ profileId, customerTenantId, module, mode }),
+        services.settings.get(),
+      ]);
+      return { ...snippet, clearClipboardAfterSeconds: settings.clipboardClearSeconds };
+    },
+  };
+};

@@ -1,4 +1,4 @@
-import type { Channel, ChannelParsedInput, ChannelResult } from '../../../ipc/contract';
+import type { Channel, ChannelParsedInput, ChannelResult, Settings } from '../../../ipc/contract';
 import type { Services } from '../services';
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>) => Promise<ChannelResult<C>>;
@@ -10,4 +10,6 @@ export type HandlerGroup<C extends Channel> = (services: Services, options: Hand
 export interface HandlerOptions {
   /** Values to pre-fill the connect form with; never secrets. */
   suggestions?: { partnerTenant?: string; clientId?: string };
+  /** Called after settings are saved, so the app can apply what needs the OS (start at login). */
+  onSettingsChanged?: (settings: Settings) => void;
 }

@@ -1,0 +1,43 @@
+import { cpus } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** Wall time of one run, in ms. */
+export async function time<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await run();
+  return { ms: performance.now() - started, value };
+}
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/** Heap in use after a full collection: what is really held. */
+export function heapUsedAfterGc(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+export interface Row {
+  measure: string;
+  figure: string;
+  baseline: string;
+  ratio: number;
+}
+
+export function printTable(rows: Row[]): string {
+  const lines = [
+    '| measure | figure | baseline (same run) | ratio |',
+    '| --- | --- | --- | --- |',
+    ...rows.map((row) => `| ${row.measure} | ${row.figure} | ${row.baseline} | **${row.ratio.toFixed(2)}×** |`),
+  ];
+  return lines.join('\n');
+}
+
+export function machine(): string {
+  const cores = cpus();
+  return `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${process.platform}`;
+}
+
+export const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US')} ms`;

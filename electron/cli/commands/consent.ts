@@ -1,0 +1,60 @@
+import { applicationIdSchema, tenantRefSchema } from '../../ipc/contract';
+import { pickProfile, UsageError, type CliCommand, type CliContext } from '../context';
+
+/** The SAM app to consent to: an existing profile's, or --tenant and --client-id for a new one. */
+async function target(context: CliContext): Promise<{ partnerTenant: string; clientId: string; profileName?: string }> {
+  const { services, values, profile } = context;
+  if (profile) {
+    const found = await services.profiles.get(await pickProfile(services, profile));
+    return { partnerTenant: found!.partnerTenantId, clientId: found!.clientId, profileName: found!.name };
+  }
+  if (typeof values.tenant !== 'string' || typeof values['client-id'] !== 'string') {
+    throw new UsageError('Name an existing profile with --profile, or a new one with --tenant TENANT --client-id APP_ID.');
+  }
+  const partnerTenant = tenantRefSchema.safeParse(values.tenant);
+  if (!partnerTenant.success) throw new UsageError(partnerTenant.error.issues[0]!.message);
+  const clientId = applicationIdSchema.safeParse(values['client-id']);
+  if (!clientId.success) throw new UsageError(clientId.error.issues[0]!.message);
+  return { partnerTenant: partnerTenant.data, clientId: clientId.data, profileName: typeof values.name === 'string' ? values.name : undefined };
+}
+
+export const consentCommand: CliCommand = {
+  name: 'consent',
+  summary: 'Sign in by device code and store the refresh token (--device-code, --profile NAME or --tenant T --client-id ID).',
+  options: {
+    'device-code': { type: 'boolean', default: false },
+    tenant: { type: 'string' },
+    'client-id': { type: 'string' },
+    name: { type: 'string' },
+  },
+  async run(context) {
+    if (context.values['device-code'] !== true) {
+      throw new UsageError('The command line signs in by device code: add --device-code. The app offers the browser sign-in.');
+    }
+    const { services, json, print } = context;
+    const prompt = await services.deviceCodes.start({ kind: 'sam', ...(await target(context)) });
+    // The instructions go to stderr under --json so stdout stays one JSON document.
+    const say = (text: string) => (json ? context.stderr : context.stdout).write(`${text}\n`);
+    say(`To sign in, open ${prompt.verificationUri} and enter the code ${prompt.userCode}`);
+    say(`The code works until ${prompt.expiresAt.toLocaleTimeString()}. Waiting for you to sign in… (Ctrl+C cancels)`);
+    const cancel = () => services.deviceCodes.cancel();
+    process.once('SIGINT', cancel);
+    try {
+      const outcome = await services.deviceCodes.wait();
+      const summary = await services.lifetimes.summarize(outcome.profile);
+      print(
+        { profile: summary, user: outcome.user, mfa: outcome.mfa },
+        [
+          `Signed in as ${outcome.user}. The refresh token is in the keychain under profile “${summary.name}”.`,
+          outcome.mfa ? '' : 'Warning: the token has no MFA claim; Partner Center will refuse it. Sign in with MFA.',
+          `It lapses ${summary.refreshTokenExpiresAt} unless it is used or renewed before then.`,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      );
+      return 0;
+    } finally {
+      process.off('SIGINT', cancel);
+    }
+  },
+};

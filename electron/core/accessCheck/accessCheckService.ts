@@ -1,0 +1,199 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { AccessCheckReport, AccessOutcome, AccessResource, CustomerAccess } from '../../ipc/contract';
+import { noEvents, type EventSink } from '../app/events';
+import type { CloudEndpoints } from '../config/cloud';
+import type { HttpClient, HttpRequest } from '../http/httpClient';
+import type { RefreshTokenKeeper } from '../identity/refreshTokens';
+import { TokenClient } from '../identity/tokenClient';
+import { VersionedJsonFile } from '../profiles/versionedFile';
+import type { CustomerTenantService } from '../tenants/customerTenants';
+import type { SecretVault } from '../vault/secretVault';
+import { BatchRedeemer } from './batchRedeemer';
+import { describeFailure, failsForEveryCustomer, isCancellation } from './outcomes';
+import { ThrottleGate, realClock, type GateClock } from './throttleGate';
+
+export interface AccessCheckRequest {
+  profileId: string;
+  resources: AccessResource[];
+  /** Omitted: every customer in the (cached) list. */
+  customerTenantIds?: string[];
+  concurrency: number;
+}
+
+export interface AccessCheckCollaborators {
+  cloud: CloudEndpoints;
+  keeper: RefreshTokenKeeper;
+  vault: SecretVault;
+  customers: CustomerTenantService;
+  home: string;
+  /** An HTTP client whose retry waits use `sleep`: the pool's throttle gate. */
+  httpWithSleep: (sleep: (ms: number, signal?: AbortSignal) => Promise<void>) => HttpClient;
+  events?: EventSink;
+  clock?: GateClock;
+  /** How often the newest rotated refresh token is written during a long check. */
+  flushEveryMs?: number;
+}
+
+const outcomeSchema = z.union([
+  z.object({ status: z.literal('ok') }),
+  z.object({
+    status: z.literal('failed'),
+    label: z.string(),
+    reason: z.string(),
+    action: z.string().optional(),
+    code: z.string().optional(),
+  }),
+  z.object({ status: z.literal('skipped') }),
+]);
+const resourceSchema = z.enum(['azure', 'graph', 'exchange', 'partnercenter']);
+const reportSchema = z.object({
+  profileId: z.string(),
+  resources: z.array(resourceSchema),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  cancelled: z.boolean(),
+  customers: z.array(z.object({ tenantId: z.string(), results: z.partialRecord(resourceSchema, outcomeSchema) })),
+});
+
+const PROGRESS_EVERY_MS = 100;
+
+/**
+ * "Check access": mints a token per customer per resource with a bounded pool of workers, all
+ * behind one throttle gate, and reports a matrix of ok / plain-language failures. One check runs
+ * at a time; cancel() stops it (cells not reached are "skipped"). The last report is saved per
+ * profile (tenant ids and outcomes only) so the list shows each customer's status next time.
+ */
+export class AccessCheckService {
+  private running: AbortController | undefined;
+  private readonly clock: GateClock;
+  private readonly events: EventSink;
+
+  constructor(private readonly collaborators: AccessCheckCollaborators) {
+    this.clock = collaborators.clock ?? realClock;
+    this.events = collaborators.events ?? noEvents;
+  }
+
+  /** Set while a check runs: the gate of that run (tests read its pauses). */
+  gate: ThrottleGate | undefined;
+  /** The keychain writes the last run made (the benchmark reports them). */
+  lastRunKeychainWrites = 0;
+
+  async run(request: AccessCheckRequest): Promise<AccessCheckReport> {
+    this.cancel();
+    const abort = new AbortController();
+    this.running = abort;
+    const { keeper, vault, cloud, customers } = this.collaborators;
+    const startedAt = new Date(this.clock.now()).toISOString();
+    try {
+      const tenantIds = request.customerTenantIds ?? (await customers.list(request.profileId, false)).customers.map((c) => c.tenantId);
+      const gate = new ThrottleGate(this.clock);
+      this.gate = gate;
+      const gatedHttp = gatedClient(this.collaborators.httpWithSleep((ms, signal) => gate.pause(ms, signal)), gate);
+      const redeemer = await BatchRedeemer.open(
+        request.profileId,
+        { keeper, vault, tokens: new TokenClient(cloud, gatedHttp) },
+        { now: () => this.clock.now(), flushEveryMs: this.collaborators.flushEveryMs },
+      );
+      const rows: CustomerAccess[] = tenantIds.map((tenantId) => ({ tenantId, results: {} }));
+      const cells = rows.flatMap((row) => request.resources.map((resource) => ({ row, resource })));
+      const progress = new Progress(this.events, request.profileId, cells.length, this.clock);
+      let fatal: unknown;
+      let next = 0;
+      const worker = async () => {
+        while (next < cells.length && !abort.signal.aborted) {
+          const { row, resource } = cells[next++]!;
+          let outcome: AccessOutcome;
+          try {
+            await redeemer.redeem(row.tenantId, resource, abort.signal);
+            outcome = { status: 'ok' };
+          } catch (error) {
+            if (isCancellation(error) && abort.signal.aborted) break;
+            if (failsForEveryCustomer(error)) {
+              fatal ??= error;
+              abort.abort();
+              break;
+            }
+            outcome = describeFailure(error);
+          }
+          row.results[resource] = outcome;
+          progress.cellDone(outcome.status === 'failed');
+        }
+      };
+      try {
+        await Promise.all(Array.from({ length: Math.min(request.concurrency, Math.max(cells.length, 1)) }, worker));
+      } finally {
+        await redeemer.flush();
+        this.lastRunKeychainWrites = redeemer.writes;
+      }
+      if (fatal) throw fatal;
+      progress.finish();
+      for (const row of rows) for (const resource of request.resources) row.results[resource] ??= { status: 'skipped' };
+      const report: AccessCheckReport = {
+        profileId: request.profileId,
+        resources: request.resources,
+        startedAt,
+        finishedAt: new Date(this.clock.now()).toISOString(),
+        cancelled: abort.signal.aborted,
+        customers: rows,
+      };
+      await this.reportFile(request.profileId).write(report);
+      return report;
+    } finally {
+      if (this.running === abort) this.running = undefined;
+    }
+  }
+
+  cancel(): void {
+    this.running?.abort();
+  }
+
+  async last(profileId: string): Promise<AccessCheckReport | null> {
+    return (await this.reportFile(profileId).read().catch(() => undefined)) ?? null;
+  }
+
+  private reportFile(profileId: string): VersionedJsonFile<AccessCheckReport | undefined> {
+    return new VersionedJsonFile(join(this.collaborators.home, `access-check-${profileId}.json`), 1, reportSchema, () => undefined);
+  }
+}
+
+/** Every request waits at the gate before it is sent, so a pause holds back the whole pool. */
+function gatedClient(http: HttpClient, gate: ThrottleGate): HttpClient {
+  return {
+    async send(request: HttpRequest) {
+      await gate.wait(request.signal);
+      return http.send(request);
+    },
+  };
+}
+
+/** Progress events at most every 100 ms (a 4,000-cell check must not flood the renderer). */
+class Progress {
+  private checked = 0;
+  private failed = 0;
+  private lastEmit = 0;
+
+  constructor(
+    private readonly events: EventSink,
+    private readonly profileId: string,
+    private readonly total: number,
+    private readonly clock: GateClock,
+  ) {
+    this.emit();
+  }
+
+  cellDone(failed: boolean): void {
+    this.checked++;
+    if (failed) this.failed++;
+    if (this.clock.now() - this.lastEmit >= PROGRESS_EVERY_MS) this.emit();
+  }
+
+  finish(): void {
+    this.emit();
+  }
+
+  private emit(): void {
+    this.lastEmit = this.clock.now();
+    this.events.emit('accessCheck.progress', { profileId: this.profileId, checked: this.checked, total: this.total, failed: this.failed });
+  }
+}

@@ -1,0 +1,45 @@
+import type { AccessOutcome } from '../../ipc/contract';
+import { redactSecrets } from '../app/redact';
+import { MicrosoftIdentityError, type FixAction } from '../identity/aadsts';
+import { NetworkError } from '../http/httpClient';
+
+/** The few words a matrix cell shows, by what fixes the failure. */
+const labels: Partial<Record<FixAction, string>> = {
+  'grant-customer-consent': 'Not consented',
+  'check-relationship': 'No relationship',
+  'check-app': 'App not allowed',
+  'check-tenant': 'Tenant not found',
+  retry: 'Throttled',
+  're-consent': 'Sign in again',
+};
+
+/** One failed redemption, as a cell of the access matrix: short label, plain reason, fixing action. */
+export function describeFailure(error: unknown): AccessOutcome {
+  if (error instanceof MicrosoftIdentityError) {
+    const fix = error.explanation?.fix;
+    return {
+      status: 'failed',
+      label: (fix && labels[fix]) || (error.code === '500011' ? 'Service not available' : 'Failed'),
+      reason: redactSecrets(error.message),
+      action: error.explanation?.action,
+      code: error.code ? `AADSTS${error.code}` : error.body.error,
+    };
+  }
+  if (error instanceof NetworkError) {
+    return { status: 'failed', label: 'Network error', reason: error.message, action: 'Check the network connection and run the check again.' };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { status: 'failed', label: 'Failed', reason: redactSecrets(message) };
+}
+
+/**
+ * A failure of the partner's own refresh token (expired, revoked, sign-in frequency, MFA): it
+ * would fail the same way for every customer, so the check stops and says so once.
+ */
+export function failsForEveryCustomer(error: unknown): boolean {
+  return error instanceof MicrosoftIdentityError && error.explanation?.fix === 're-consent';
+}
+
+export function isCancellation(error: unknown): boolean {
+  return error instanceof NetworkError && error.cancelled;
+}

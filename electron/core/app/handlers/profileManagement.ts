@@ -1,0 +1,33 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { samAppSecretAccount } from '../../identity/consent';
+import { UnknownProfileError } from '../../identity/refreshTokens';
+import { vaultAccounts } from '../../vault/secretVault';
+import type { HandlerGroup } from './types';
+
+export const profileManagementHandlers: HandlerGroup<'profiles.rename' | 'profiles.remove'> = ({
+  profiles,
+  vault,
+  lifetimes,
+  environment,
+}) => ({
+  'profiles.rename': async ({ profileId, name }) => {
+    const updated = await profiles.update((all) => all.map((profile) => (profile.id === profileId ? { ...profile, name } : profile)));
+    const profile = updated.find((candidate) => candidate.id === profileId);
+    if (!profile) throw new UnknownProfileError(profileId);
+    return lifetimes.summarize(profile);
+  },
+  'profiles.remove': async ({ profileId }) => {
+    const profile = await profiles.get(profileId);
+    if (!profile) throw new UnknownProfileError(profileId);
+    // Secrets first: if the keychain refuses, the profile stays listed and can be removed again.
+    await vault.delete(vaultAccounts.refreshToken(profileId));
+    await vault.delete(vaultAccounts.clientSecret(profileId));
+    await vault.delete(vaultAccounts.exchangeRefreshToken(profileId));
+    const othersUseApp = (await profiles.list()).some((other) => other.id !== profileId && other.clientId === profile.clientId);
+    if (!othersUseApp) await vault.delete(samAppSecretAccount(profile.clientId));
+    await profiles.update((all) => all.filter((candidate) => candidate.id !== profileId));
+    // The cached customer list holds names only, but it belongs to the profile.
+    await rm(join(environment.home, `customers-${profileId}.json`), { force: true });
+  },
+});

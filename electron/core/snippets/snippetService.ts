@@ -1,0 +1,84 @@
+import type { CustomerTenant, SnippetMode, SnippetModule } from '../../ipc/contract';
+import type { CloudEndpoints } from '../config/cloud';
+import type { RefreshTokenKeeper } from '../identity/refreshTokens';
+import type { ProfileRecord } from '../profiles/profileStore';
+import type { CustomerTenantService } from '../tenants/customerTenants';
+import { snippetCatalog } from './catalog';
+import {
+  renderAllCustomersSnippet,
+  renderPasteSnippet,
+  renderScriptSnippet,
+  type RenderedSnippet,
+  type SnippetCustomer,
+  type SnippetPartner,
+} from './snippets';
+
+export interface SnippetRequest {
+  profileId: string;
+  /** Needed unless mode is all-customers. */
+  customerTenantId?: string;
+  module: SnippetModule;
+  mode: SnippetMode;
+}
+
+export interface Snippet extends RenderedSnippet {
+  expiresAt?: string;
+  containsSecret: boolean;
+}
+
+/**
+ * Gathers what a snippet needs (profile, customer, and in paste mode freshly minted access tokens)
+ * and renders it. Only paste mode redeems the refresh token; the script modes embed nothing secret.
+ */
+export class SnippetService {
+  constructor(
+    private readonly cloud: CloudEndpoints,
+    private readonly keeper: RefreshTokenKeeper,
+    private readonly customers: CustomerTenantService,
+  ) {}
+
+  async render({ profileId, customerTenantId, module, mode }: SnippetRequest): Promise<Snippet> {
+    const profile = await this.keeper.profile(profileId);
+    const partner = this.partner(profile);
+    const { customers, fetchedAt } = await this.customers.list(profileId, false);
+    if (mode === 'all-customers') {
+      const text = renderAllCustomersSnippet(module, partner, customers.map(toSnippetCustomer), fetchedAt);
+      return { text, preview: text, containsSecret: false };
+    }
+    if (!customerTenantId) throw new Error('A customer is needed for this snippet.');
+    const known = customers.find((candidate) => candidate.tenantId === customerTenantId);
+    const customer: SnippetCustomer = known ? toSnippetCustomer(known) : { tenantId: customerTenantId, name: customerTenantId, domain: '' };
+    if (mode === 'script') {
+      const text = renderScriptSnippet(module, partner, customer);
+      return { text, preview: text, containsSecret: false };
+    }
+    const minted = await Promise.all(
+      snippetCatalog[module].resources.map(async ({ resource, tenant }) => ({
+        resource,
+        token: await this.keeper.redeem(profileId, tenant === 'partner' ? profile.partnerTenantId : customer.tenantId, resource),
+      })),
+    );
+    const expiresAt = new Date(Math.min(...minted.map(({ token }) => token.expiresAt.getTime())));
+    const tokens = Object.fromEntries(minted.map(({ resource, token }) => [resource, token.accessToken]));
+    return {
+      ...renderPasteSnippet(module, partner, customer, tokens, expiresAt),
+      expiresAt: expiresAt.toISOString(),
+      containsSecret: true,
+    };
+  }
+
+  private partner(profile: ProfileRecord): SnippetPartner {
+    return {
+      account: profile.user,
+      applicationId: profile.clientId,
+      partnerTenantId: profile.partnerTenantId,
+      hasClientSecret: profile.hasClientSecret,
+      loginHost: this.cloud.loginHost,
+      resources: this.cloud.resources,
+    };
+  }
+}
+
+function toSnippetCustomer({ tenantId, name, domain }: CustomerTenant): SnippetCustomer {
+  return { tenantId, name, domain };
+}

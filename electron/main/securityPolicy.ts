@@ -1,0 +1,140 @@
+/**
+ * The decisions behind SAM Desk's Electron hardening, as pure functions and tables, so they can
+ * be unit-tested without an Electron binary. `security.ts`, `windows.ts` and `appProtocol.ts`
+ * apply them. Checklist numbers refer to https://www.electronjs.org/docs/latest/tutorial/security.
+ */
+import type { WebPreferences } from 'electron';
+
+/** §2–§4, §6, §8–§12: isolated, sandboxed, no Node, web security on, devTools only in development. */
+export function secureWebPreferences(options: { preload?: string; devTools: boolean }): WebPreferences {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+    devTools: options.devTools,
+    ...(options.preload ? { preload: options.preload } : {}),
+  };
+}
+
+/**
+ * §7: the app's own pages. Everything is bundled (an offline app); Griffel (Fluent UI) injects
+ * <style> at run time, hence style-src 'unsafe-inline'. Scripts: 'self' only. frame-ancestors
+ * only works as a response header (a <meta> CSP ignores it), so the header carries it too.
+ * renderer/index.html's <meta> must say the same (a unit test compares them).
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Headers every page of the app is served with (custom protocol and the browser harness). */
+export const appPageHeaders: Readonly<Record<string, string>> = {
+  'content-security-policy': contentSecurityPolicy,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+/**
+ * §5: permission requests and checks are denied unless listed here, and only for the app's own
+ * page. The sign-in window (Microsoft's pages, its own partition) gets nothing at all.
+ */
+export const allowedPermissions: Readonly<Record<string, string>> = {
+  // Copying a snippet or a tenant id: navigator.clipboard.writeText after the user's click.
+  'clipboard-sanitized-write': 'the Copy buttons put a snippet or tenant id on the clipboard',
+  // Clipboard hygiene: before clearing a copied token, check the clipboard still holds our text.
+  'clipboard-read': 'the clipboard is cleared after a copy only if it still holds what SAM Desk put there',
+};
+
+export function isPermissionAllowed(permission: string, requestingUrl: string | undefined, appOrigin: string): boolean {
+  if (!Object.hasOwn(allowedPermissions, permission)) return false;
+  return requestingUrl !== undefined && originOf(requestingUrl) === appOrigin;
+}
+
+/**
+ * §13: the main window never navigates (the app is one page). The sign-in window may move between
+ * the login host and the loopback redirect of the sign-in in progress, and nowhere else.
+ */
+export function isNavigationAllowed(url: string, window: 'main' | 'sign-in', signInHosts: readonly string[]): boolean {
+  if (window === 'main') return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.username || parsed.password) return false;
+  const secureOrLoopback = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
+  return secureOrLoopback && signInHosts.includes(parsed.host);
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+}
+
+/** §18: the app's pages come from a custom scheme, not file://; this is their origin. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'samdesk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** The origin the main window's page is served from: the dev server in development, app://samdesk otherwise. */
+export function rendererOrigin(devServerUrl: string | undefined): string {
+  return devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+}
+
+/** §17: an IPC message is answered only from the main window's top frame at the app's origin. */
+export function isTrustedFrame(frame: { url: string; isTopFrame: boolean } | null | undefined, appOrigin: string): boolean {
+  return !!frame && frame.isTopFrame && originOf(frame.url) === appOrigin;
+}
+
+/**
+ * Maps an app:// request path to a file under the renderer folder; undefined for anything that
+ * would leave it (`..`, encoded slashes, absolute paths).
+ */
+export function appFilePath(requestUrl: string, rendererDir: string, join: (...parts: string[]) => string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return undefined;
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return undefined;
+  }
+  if (path === '/' || path === '') path = '/index.html';
+  const segments = path.split('/').filter(Boolean);
+  if (segments.some((segment) => segment === '..' || segment === '.' || segment.includes('\\') || segment.includes('\0'))) {
+    return undefined;
+  }
+  return join(rendererDir, ...segments);
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    // Non-special schemes (app:) report origin "null"; rebuild it from scheme and host.
+    return parsed.origin !== 'null' ? parsed.origin : `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return undefined;
+  }
+}

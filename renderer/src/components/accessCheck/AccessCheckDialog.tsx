@@ -1,0 +1,240 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Label,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  SpinButton,
+  Switch,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { AccessResource, CustomerTenant } from '../../../../electron/ipc/contract';
+import { useSamDeskStore } from '../../store';
+import { ErrorBar } from '../ErrorBar';
+import { AccessMatrix } from './AccessMatrix';
+import { accessResources } from './resources';
+import { onlyFailures, summarizeReport } from './summary';
+
+const useStyles = makeStyles({
+  surface: { width: 'min(960px, 92vw)', maxWidth: 'none' },
+  content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  resources: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL },
+  summaryLine: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  grow: { marginLeft: 'auto' },
+  failures: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const count = new Intl.NumberFormat('en-US');
+
+export interface AccessCheckDialogProps {
+  open: boolean;
+  onClose: () => void;
+  /** The customers the list shows right now (after search), offered as "only these". */
+  shownCustomers: readonly CustomerTenant[];
+  query: string;
+}
+
+/**
+ * "Check access": choose resources and customers, watch the progress, read the matrix. Closing
+ * the dialog does not stop a running check; its progress and results are there when reopened.
+ */
+export function AccessCheckDialog({ open, onClose, shownCustomers, query }: AccessCheckDialogProps) {
+  const styles = useStyles();
+  const state = useSamDeskStore(
+    useShallow((s) => ({
+      customers: s.customers,
+      status: s.accessCheckStatus,
+      progress: s.accessCheckProgress,
+      error: s.accessCheckError,
+      report: s.accessReport,
+      run: s.runAccessCheck,
+      cancel: s.cancelAccessCheck,
+    })),
+  );
+  const [resources, setResources] = useState<AccessResource[]>(['azure', 'graph']);
+  const [scope, setScope] = useState<'all' | 'shown'>('all');
+  const [concurrency, setConcurrency] = useState(8);
+  const [view, setView] = useState<'setup' | 'results'>('setup');
+  const [failuresOnly, setFailuresOnly] = useState(false);
+
+  // Reopened after a check: the results first.
+  const hasReport = state.report !== null;
+  useEffect(() => {
+    if (open) setView(hasReport ? 'results' : 'setup');
+  }, [open, hasReport]);
+
+  const customersById = useMemo(() => new Map(state.customers.map((c) => [c.tenantId, c])), [state.customers]);
+  const summary = useMemo(() => (state.report ? summarizeReport(state.report) : null), [state.report]);
+  const rows = useMemo(
+    () => (state.report ? (failuresOnly ? onlyFailures(state.report) : state.report.customers) : []),
+    [state.report, failuresOnly],
+  );
+
+  const searching = query.trim() !== '' && shownCustomers.length !== state.customers.length;
+  const running = state.status === 'running';
+  const showResults = !running && view === 'results' && state.report !== null;
+
+  const start = () => {
+    setView('results');
+    setFailuresOnly(false);
+    void state.run({
+      resources: accessResources.map((entry) => entry.resource).filter((resource) => resources.includes(resource)),
+      customerTenantIds: scope === 'shown' && searching ? shownCustomers.map((c) => c.tenantId) : undefined,
+      concurrency,
+    });
+  };
+
+  const toggle = (resource: AccessResource, checked: boolean) =>
+    setResources((current) => (checked ? [...current, resource] : current.filter((r) => r !== resource)));
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(_, data) => {
+        if (!data.open) onClose();
+      }}
+    >
+      <DialogSurface className={styles.surface} aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>Check access</DialogTitle>
+          <DialogContent className={styles.content}>
+            {running && (
+              <>
+                <Body1>
+                  Minting a token per customer and resource. Nothing is stored but your newest refresh token.
+                </Body1>
+                <Field
+                  validationState="none"
+                  validationMessage={
+                    state.progress
+                      ? `Checked ${count.format(state.progress.checked)} of ${count.format(state.progress.total)} · ${count.format(state.progress.failed)} failed`
+                      : 'Starting…'
+                  }
+                >
+                  <ProgressBar
+                    aria-label="Access check progress"
+                    value={state.progress && state.progress.total > 0 ? state.progress.checked / state.progress.total : undefined}
+                  />
+                </Field>
+              </>
+            )}
+
+            {!running && !showResults && (
+              <>
+                {state.error && <ErrorBar title="The access check stopped" error={state.error} />}
+                <div role="group" aria-labelledby="access-check-resources">
+                  <Label id="access-check-resources" weight="semibold">
+                    Resources
+                  </Label>
+                  <div className={styles.resources}>
+                    {accessResources.map(({ resource, label, hint }) => (
+                      <Checkbox
+                        key={resource}
+                        label={<span title={hint}>{label}</span>}
+                        checked={resources.includes(resource)}
+                        onChange={(_, data) => toggle(resource, data.checked === true)}
+                      />
+                    ))}
+                  </div>
+                </div>
+                <Field label="Customers">
+                  <RadioGroup value={searching ? scope : 'all'} onChange={(_, data) => setScope(data.value as 'all' | 'shown')}>
+                    <Radio value="all" label={`All ${count.format(state.customers.length)} customers`} />
+                    <Radio
+                      value="shown"
+                      disabled={!searching}
+                      label={
+                        searching
+                          ? `The ${count.format(shownCustomers.length)} customers matching “${query.trim()}”`
+                          : 'Only the customers a search finds (search the list first)'
+                      }
+                    />
+                  </RadioGroup>
+                </Field>
+                <Field label="Parallel requests" hint="Microsoft throttles bursts; SAM Desk slows down by itself when asked to.">
+                  <SpinButton
+                    value={concurrency}
+                    min={1}
+                    max={32}
+                    onChange={(_, data) => {
+                      const value = data.value ?? Number(data.displayValue);
+                      if (Number.isInteger(value) && value >= 1 && value <= 32) setConcurrency(value);
+                    }}
+                  />
+                </Field>
+              </>
+            )}
+
+            {showResults && summary && state.report && (
+              <>
+                <div className={styles.summaryLine}>
+                  <Body1>
+                    <strong>{count.format(summary.ok)}</strong> worked · <strong>{count.format(summary.failed)}</strong> failed
+                    {summary.skipped > 0 && <> · {count.format(summary.skipped)} not checked</>}
+                    {state.report.cancelled && ' (cancelled)'}
+                  </Body1>
+                  <Switch
+                    className={styles.grow}
+                    label="Only failures"
+                    checked={failuresOnly}
+                    onChange={(_, data) => setFailuresOnly(data.checked)}
+                  />
+                </div>
+                {summary.failures.length > 0 && (
+                  <ul className={styles.failures} aria-label="What failed and how to fix it">
+                    {summary.failures.slice(0, 4).map((failure) => (
+                      <li key={`${failure.label}${failure.reason}`}>
+                        <Body1>
+                          <strong>{failure.label}</strong> ({failure.customers === 1 ? '1 customer' : `${count.format(failure.customers)} customers`}):{' '}
+                          {failure.reason}
+                        </Body1>{' '}
+                        {failure.action && <Caption1 className={styles.muted}>{failure.action}</Caption1>}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {rows.length > 0 ? (
+                  <AccessMatrix rows={rows} resources={state.report.resources} customersById={customersById} />
+                ) : (
+                  <Body1 className={styles.muted}>No failures: every customer answered for every resource checked.</Body1>
+                )}
+              </>
+            )}
+          </DialogContent>
+          <DialogActions>
+            {running ? (
+              <Button appearance="secondary" onClick={() => void state.cancel()}>
+                Cancel check
+              </Button>
+            ) : showResults ? (
+              <Button appearance="secondary" onClick={() => setView('setup')}>
+                Check again…
+              </Button>
+            ) : (
+              <Button appearance="primary" disabled={resources.length === 0 || state.customers.length === 0} onClick={start}>
+                Start check
+              </Button>
+            )}
+            <Button appearance="subtle" onClick={onClose}>
+              Close
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

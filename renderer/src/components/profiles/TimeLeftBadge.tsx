@@ -1,0 +1,30 @@
+import { Badge } from '@fluentui/react-components';
+import { ClockRegular } from '@fluentui/react-icons';
+import { levelAt, type ProfileSummary } from '../../../../electron/ipc/contract';
+import { formatDateTime } from '../../format';
+import { useNow } from '../../hooks/useNow';
+import { useSamDeskStore } from '../../store';
+import { levelColor, levelLabel, timeLeftText } from './lifetimeLook';
+
+const HOUR = 3600_000;
+
+/** A refresh token's countdown that ticks live, coloured by level, with the exact date on hover. */
+export function TimeLeftBadge({ profile, size = 'medium' }: { profile: ProfileSummary; size?: 'medium' | 'large' }) {
+  const thresholds = useSamDeskStore((state) => state.settings ?? undefined);
+  const expiresMs = Date.parse(profile.expiresAt);
+  // Minutes matter in the last hour; otherwise once every half minute is plenty.
+  useNow(expiresMs - Date.now() < HOUR ? 1_000 : 30_000);
+  // Read the clock at render too: a renewal re-renders with a new expiry between ticks.
+  const now = Date.now();
+  const level = levelAt(profile, now, thresholds);
+  const text = timeLeftText(level, expiresMs - now);
+  const hover =
+    level === 'revoked'
+      ? 'Microsoft revoked this refresh token. Sign in again (re-consent).'
+      : `${level === 'expired' ? 'Lapsed' : 'Lapses'} ${formatDateTime(profile.expiresAt)} unless it is used or renewed before then.`;
+  return (
+    <Badge appearance="tint" size={size} style={{ whiteSpace: 'nowrap', flexShrink: 0 }} color={levelColor[level]} icon={<ClockRegular />} title={hover} aria-label={`${levelLabel[level]}: ${text}. ${hover}`}>
+      {text}
+    </Badge>
+  );
+}

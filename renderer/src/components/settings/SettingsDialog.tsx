@@ -1,0 +1,99 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  SpinButton,
+  Switch,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Settings } from '../../../../electron/ipc/contract';
+import { useSamDeskStore } from '../../store';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  pair: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalL },
+});
+
+type NumberSetting = 'warningDays' | 'criticalDays' | 'renewAfterDays' | 'clipboardClearSeconds';
+
+/** Thresholds, renewal, notifications and start-up. Nothing is stored until Save, and an invalid value stores nothing. */
+export function SettingsDialog() {
+  const styles = useStyles();
+  const { open, settings, error, saving } = useSamDeskStore(
+    useShallow((state) => ({ open: state.settingsOpen, settings: state.settings, error: state.settingsError, saving: state.savingSettings })),
+  );
+  const [draft, setDraft] = useState<Settings | null>(settings);
+  useEffect(() => {
+    if (open) setDraft(settings);
+  }, [open, settings]);
+
+  const number = (key: NumberSetting, label: string, hint: string, unit: string) => (
+    <Field label={label} hint={hint}>
+      <SpinButton
+        value={draft?.[key] ?? null}
+        displayValue={draft ? `${draft[key]} ${unit}` : ''}
+        min={0}
+        onChange={(_, data) => {
+          const value = data.value ?? Number.parseInt(data.displayValue ?? '', 10);
+          if (draft && Number.isFinite(value)) setDraft({ ...draft, [key]: value });
+        }}
+      />
+    </Field>
+  );
+  const toggle = (key: 'autoRenew' | 'notifications' | 'startAtLogin', label: string) => (
+    <Switch label={label} checked={draft?.[key] ?? false} onChange={(_, data) => draft && setDraft({ ...draft, [key]: data.checked })} />
+  );
+
+  return (
+    <Dialog open={open} onOpenChange={(_, data) => !data.open && useSamDeskStore.getState().closeSettings()}>
+      <DialogSurface>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (draft) void useSamDeskStore.getState().saveSettings(draft);
+          }}
+        >
+          <DialogBody>
+            <DialogTitle>Settings</DialogTitle>
+            <DialogContent className={styles.form}>
+              {error && (
+                <MessageBar intent="error" layout="multiline">
+                  <MessageBarBody>
+                    {error.message} {error.action}
+                  </MessageBarBody>
+                </MessageBar>
+              )}
+              <div className={styles.pair}>
+                {number('warningDays', 'Warn when', 'days or fewer are left', 'days')}
+                {number('criticalDays', 'Critical when', 'days or fewer are left', 'days')}
+              </div>
+              {toggle('autoRenew', 'Renew refresh tokens automatically')}
+              {number('renewAfterDays', 'Renew after', 'days without use (the limit is 90)', 'days')}
+              {toggle('notifications', 'Notify me when a refresh token nears expiry')}
+              {number('clipboardClearSeconds', 'Clear copied snippets after', '0 never clears the clipboard', 's')}
+              {toggle('startAtLogin', 'Start SAM Desk when I sign in to this computer')}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={() => useSamDeskStore.getState().closeSettings()}>
+                Cancel
+              </Button>
+              <Button appearance="primary" type="submit" disabled={!draft || saving}>
+                {saving ? 'Saving…' : 'Save'}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

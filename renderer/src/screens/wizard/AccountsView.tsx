@@ -1,0 +1,142 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Input,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ProfileSummary } from '../../../../electron/ipc/contract';
+import { ErrorBar } from '../../components/ErrorBar';
+import { WizardFooter } from '../../components/wizard/WizardFooter';
+import { useSamDeskStore } from '../../store';
+import { useStepStyles } from './styles';
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** Several partner consents side by side: rename, sign in again, remove, add. */
+export function AccountsView() {
+  const styles = { ...useStepStyles(), ...useStyles() };
+  const store = useSamDeskStore(
+    useShallow((state) => ({
+      profiles: state.profiles,
+      error: state.wizardError,
+      openWizard: state.openWizard,
+      closeWizard: state.closeWizard,
+      rename: state.renameProfile,
+      remove: state.removeProfile,
+      dismissError: state.dismissWizardError,
+    })),
+  );
+  const [removing, setRemoving] = useState<ProfileSummary | null>(null);
+
+  return (
+    <div className={styles.step}>
+      <Title2 as="h1" className={styles.heading}>
+        Partner accounts
+      </Title2>
+      <Body1 className={styles.help}>Each partner account is one consent: a partner tenant, its SAM app and the admin who signed in.</Body1>
+      {store.error && <ErrorBar title="That did not work" error={store.error} onDismiss={store.dismissError} />}
+      <ul className={styles.list} aria-label="Partner accounts">
+        {store.profiles.map((profile) => (
+          <AccountRow
+            key={profile.id}
+            profile={profile}
+            onRename={(name) => void store.rename(profile.id, name)}
+            onReconsent={() => store.openWizard('steps', profile.id)}
+            onRemove={() => setRemoving(profile)}
+          />
+        ))}
+      </ul>
+      {store.profiles.length === 0 && <Body1>No partner accounts yet.</Body1>}
+      <WizardFooter onBack={store.profiles.length > 0 ? store.closeWizard : undefined} next={{ label: 'Add partner account', onClick: () => store.openWizard() }} />
+      <Dialog open={removing !== null} onOpenChange={(_, data) => !data.open && setRemoving(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Remove “{removing?.name}”?</DialogTitle>
+            <DialogContent>
+              SAM Desk deletes this account’s refresh tokens and client secret from your keychain and forgets the profile. The app
+              registration in your tenant stays. You can connect again at any time.
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={() => setRemoving(null)}>Keep it</Button>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  if (removing) void store.remove(removing.id);
+                  setRemoving(null);
+                }}
+              >
+                Remove
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}
+
+function AccountRow({ profile, onRename, onReconsent, onRemove }: { profile: ProfileSummary; onRename: (name: string) => void; onReconsent: () => void; onRemove: () => void }) {
+  const styles = { ...useStepStyles(), ...useStyles() };
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(profile.name);
+  return (
+    <li className={styles.item} aria-label={profile.name}>
+      {editing ? (
+        <div className={styles.row}>
+          <Input aria-label="Profile name" value={name} maxLength={80} onChange={(_, data) => setName(data.value)} />
+          <Button
+            appearance="primary"
+            disabled={!name.trim()}
+            onClick={() => {
+              onRename(name.trim());
+              setEditing(false);
+            }}
+          >
+            Save
+          </Button>
+          <Button onClick={() => setEditing(false)}>Cancel</Button>
+        </div>
+      ) : (
+        <Body1>
+          <strong>{profile.name}</strong>
+        </Body1>
+      )}
+      <Caption1 className={styles.muted}>
+        {profile.user} · partner tenant {profile.partnerTenantId} · refresh token lapses {new Date(profile.refreshTokenExpiresAt).toLocaleDateString()}
+      </Caption1>
+      <div className={styles.row}>
+        <Button size="small" onClick={() => setEditing(true)} disabled={editing}>
+          Rename
+        </Button>
+        <Button size="small" onClick={onReconsent}>
+          Sign in again
+        </Button>
+        <Button size="small" onClick={onRemove}>
+          Remove
+        </Button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,52 @@
+import { Body1, Button, Title2 } from '@fluentui/react-components';
+import { useShallow } from 'zustand/react/shallow';
+import { WizardFooter } from '../../components/wizard/WizardFooter';
+import { useSamDeskStore } from '../../store';
+import { useStepStyles } from './styles';
+
+/** Step 6: what SAM Desk keeps, until when, and how it stays valid. */
+export function DoneStep() {
+  const styles = useStepStyles();
+  const { profile, verification, goToStep, closeWizard, openWizard } = useSamDeskStore(
+    useShallow((state) => ({
+      profile: state.profiles.find((candidate) => candidate.id === state.wizardProfileId),
+      verification: state.verification,
+      goToStep: state.goToStep,
+      closeWizard: state.closeWizard,
+      openWizard: state.openWizard,
+    })),
+  );
+  const lapses = verification?.refreshTokenExpiresAt ?? profile?.refreshTokenExpiresAt;
+
+  return (
+    <div className={styles.step}>
+      <Title2 as="h1" className={styles.heading}>
+        You’re connected
+      </Title2>
+      <div className={styles.section}>
+        <Body1>
+          <strong>Stored in your keychain:</strong> the refresh token for {profile?.user ?? 'your admin account'}
+          {verification?.exchangeDeviceCodeStored ? ', the Exchange Online PowerShell refresh token' : ''}
+          {' '}and, if your app uses one, its client secret. Nothing secret is written to disk.
+        </Body1>
+        <Body1>
+          <strong>Stored as metadata:</strong> the profile “{profile?.name}”, partner tenant {profile?.partnerTenantId}, app {profile?.clientId} and
+          when the token was issued and last used.
+        </Body1>
+        <Body1>
+          <strong>When it expires:</strong> {lapses ? new Date(lapses).toLocaleDateString() : '90 days after its last use'}, 90 days after the
+          token was last used. Access tokens for customers last about an hour and are minted on demand.
+        </Body1>
+        <Body1>
+          <strong>How renewal works:</strong> every use returns a new refresh token, which SAM Desk stores. SAM Desk also renews tokens
+          before they lapse and warns you 14 and 3 days ahead. A password reset or a Conditional Access policy can still end a token
+          early; then SAM Desk asks you to sign in again.
+        </Body1>
+      </div>
+      <WizardFooter onBack={() => goToStep(5)} next={{ label: 'Open customer list', onClick: closeWizard }}>
+        <Button onClick={() => openWizard('accounts')}>Manage partner accounts</Button>
+        <Button onClick={() => openWizard()}>Add another partner account</Button>
+      </WizardFooter>
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+import { Body1, Button, Field, Input, Radio, RadioGroup, Spinner, Title2 } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { applicationIdSchema } from '../../../../electron/ipc/contract';
+import { ErrorBar } from '../../components/ErrorBar';
+import { SamAppChecklist } from '../../components/wizard/SamAppChecklist';
+import { SecretShownOnce } from '../../components/wizard/SecretShownOnce';
+import { WizardFooter } from '../../components/wizard/WizardFooter';
+import { useSamDeskStore } from '../../store';
+import { useStepStyles } from './styles';
+import { useWizardFix } from './useWizardFix';
+
+const busyWords = {
+  'admin-sign-in': 'A sign-in window has opened. Sign in as a partner admin who may manage app registrations.',
+  'creating-app': 'Creating the app registration, its service principal and a client secret…',
+  'checking-app': 'Reading the app registration…',
+  'fixing-app': 'Fixing the app registration…',
+} as const;
+
+/** Step 2: create the SAM app through Graph, or check an existing one; either way a checklist. */
+export interface SamAppStepProps {
+  /** Held by the wizard (never the store) so step 3 can use it too. */
+  clientSecret: string;
+  onClientSecretChange: (secret: string) => void;
+}
+
+export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepProps) {
+  const styles = useStepStyles();
+  const store = useSamDeskStore(
+    useShallow((state) => ({
+      draft: state.wizardDraft,
+      busy: state.wizardBusy,
+      error: state.wizardError,
+      adminUser: state.adminUser,
+      samApp: state.samApp,
+      updateDraft: state.updateDraft,
+      goToStep: state.goToStep,
+      adminSignIn: state.adminSignIn,
+      createSamApp: state.createSamApp,
+      checkSamApp: state.checkSamApp,
+      fixSamApp: state.fixSamApp,
+      cancel: state.cancelWizardWork,
+      dismissError: state.dismissWizardError,
+    })),
+  );
+  const onFix = useWizardFix();
+  const [appName, setAppName] = useState('SAM Desk');
+  const [clientIdError, setClientIdError] = useState<string>();
+  const [newSecret, setNewSecret] = useState<{ text: string; expiresAt: string }>();
+  const { draft, busy, samApp } = store;
+  const failing = samApp?.checks.filter((check) => check.status === 'fail') ?? [];
+  const checkedThisApp = samApp?.app.appId === draft.clientId.trim().toLowerCase();
+  const working = busy && busy in busyWords ? (busy as keyof typeof busyWords) : null;
+
+  const check = () => {
+    const parsed = applicationIdSchema.safeParse(draft.clientId);
+    if (!parsed.success) return setClientIdError(draft.clientId.trim() ? parsed.error.issues[0]?.message : 'Enter the application (client) id of your SAM app.');
+    store.updateDraft({ clientId: parsed.data });
+    void store.checkSamApp(clientSecret.trim() || undefined);
+  };
+
+  return (
+    <div className={styles.step}>
+      <Title2 as="h1" className={styles.heading}>
+        Your Secure Application Model app
+      </Title2>
+      <Body1 className={styles.help}>
+        SAM Desk signs in through an app registration in your partner tenant. It must be multi-tenant, return to
+        http://localhost as a desktop app, ask for Partner Center, Microsoft Graph and Exchange Online permissions, and have a
+        secret that is not about to expire (if it uses one).
+      </Body1>
+      <RadioGroup
+        value={draft.appMode}
+        onChange={(_, data) => store.updateDraft({ appMode: data.value as 'create' | 'existing' })}
+        aria-label="SAM app"
+      >
+        <Radio value="existing" label="Use an existing app registration" />
+        <Radio value="create" label="Create a new app registration for me" />
+      </RadioGroup>
+
+      {draft.appMode === 'existing' && (
+        <div className={styles.section}>
+          <Field label="Application (client) ID" required validationMessage={clientIdError} hint={clientIdError ? undefined : 'From Entra admin center → App registrations'}>
+            <Input
+              value={draft.clientId}
+              onChange={(_, data) => {
+                store.updateDraft({ clientId: data.value });
+                setClientIdError(undefined);
+              }}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </Field>
+          <Field label="Client secret (only for confidential apps)" hint="Stored in the OS keychain, never on disk">
+            <Input type="password" value={clientSecret} maxLength={512} autoComplete="off" onChange={(_, data) => onClientSecretChange(data.value)} />
+          </Field>
+        </div>
+      )}
+      {draft.appMode === 'create' && (
+        <Field label="App name" hint="Shown in Entra admin center and on consent pages">
+          <Input value={appName} maxLength={120} onChange={(_, data) => setAppName(data.value)} />
+        </Field>
+      )}
+
+      <div className={styles.section}>
+        <Body1 className={styles.help}>
+          {store.adminUser
+            ? `Signed in to Microsoft Graph as ${store.adminUser}.`
+            : 'To read or create the app, SAM Desk signs you in once with Microsoft’s Azure PowerShell app (a Global or Application Administrator).'}
+        </Body1>
+        {working ? (
+          <div className={styles.row} role="status">
+            <Spinner size="tiny" aria-hidden />
+            <Body1>{busyWords[working]}</Body1>
+            {working === 'admin-sign-in' && <Button onClick={() => void store.cancel()}>Cancel</Button>}
+          </div>
+        ) : !store.adminUser ? (
+          <div className={styles.row}>
+            <Button appearance="primary" onClick={() => void store.adminSignIn()}>
+              {draft.appMode === 'create' ? 'Sign in to create the app' : 'Sign in to check the app'}
+            </Button>
+          </div>
+        ) : draft.appMode === 'create' ? (
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={!appName.trim()} onClick={() => void store.createSamApp(appName.trim()).then(setNewSecret)}>
+              Create the app
+            </Button>
+          </div>
+        ) : (
+          <div className={styles.row}>
+            <Button appearance="primary" onClick={check}>
+              Check the app
+            </Button>
+          </div>
+        )}
+      </div>
+
+      {store.error && (
+        <ErrorBar
+          title={store.error.kind === 'cancelled' ? 'Sign-in cancelled' : 'That did not work'}
+          error={store.error}
+          onFix={(fix) => (fix === 'check-app' ? store.dismissError() : onFix(fix))}
+          onDismiss={store.dismissError}
+        />
+      )}
+      {newSecret && <SecretShownOnce secret={newSecret.text} expiresAt={newSecret.expiresAt} />}
+      {samApp && checkedThisApp && (
+        <div className={styles.section}>
+          <Body1>
+            <strong>{samApp.app.displayName}</strong> ({samApp.app.appId})
+          </Body1>
+          <SamAppChecklist checks={samApp.checks} />
+          {failing.length > 0 && (
+            <div className={styles.row}>
+              <Body1>SAM Desk can fix {failing.length === 1 ? 'this' : 'these'} for you through Microsoft Graph.</Body1>
+              <Button appearance="primary" disabled={!!busy} onClick={() => void store.fixSamApp().then((secret) => secret && setNewSecret(secret))}>
+                Fix the app
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+
+      <WizardFooter
+        onBack={() => store.goToStep(1)}
+        next={{ onClick: () => store.goToStep(3), disabled: !checkedThisApp || failing.length > 0 || !!busy }}
+      >
+        {draft.appMode === 'existing' && !checkedThisApp && (
+          <Button appearance="subtle" disabled={!!busy || !applicationIdSchema.safeParse(draft.clientId).success} onClick={() => store.goToStep(3)}>
+            Skip the check
+          </Button>
+        )}
+      </WizardFooter>
+    </div>
+  );
+}

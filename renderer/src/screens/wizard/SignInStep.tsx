@@ -1,0 +1,67 @@
+import { Body1, Radio, RadioGroup, Title2 } from '@fluentui/react-components';
+import { useShallow } from 'zustand/react/shallow';
+import { ErrorBar } from '../../components/ErrorBar';
+import { SigningInPanel } from '../../components/SigningInPanel';
+import { WizardFooter } from '../../components/wizard/WizardFooter';
+import { useSamDeskStore } from '../../store';
+import type { SignInBrowser } from '../../store/wizardSlice';
+import { useStepStyles } from './styles';
+import { useWizardFix } from './useWizardFix';
+
+/** Step 3: the one interactive sign-in with MFA, accepting the SAM app's permissions. */
+export function SignInStep({ clientSecret }: { clientSecret: string }) {
+  const styles = useStepStyles();
+  const store = useSamDeskStore(
+    useShallow((state) => ({
+      draft: state.wizardDraft,
+      busy: state.wizardBusy,
+      error: state.wizardError,
+      updateDraft: state.updateDraft,
+      goToStep: state.goToStep,
+      signIn: state.signInAndConsent,
+      cancel: state.cancelWizardWork,
+      dismissError: state.dismissWizardError,
+    })),
+  );
+  const signIn = () => void store.signIn(clientSecret.trim() || undefined); // keeps the click's user gesture
+  const onFix = useWizardFix(signIn);
+
+  if (store.busy === 'signing-in' || (store.busy === 'cancelling' && !store.error)) {
+    return (
+      <SigningInPanel browser={store.draft.browser} cancelling={store.busy === 'cancelling'} onCancel={() => void store.cancel()} />
+    );
+  }
+
+  return (
+    <div className={styles.step}>
+      <Title2 as="h1" className={styles.heading}>
+        Sign in and consent
+      </Title2>
+      <Body1 className={styles.help}>
+        Sign in to {store.draft.partnerTenant} with your partner admin account, complete MFA and accept the app’s permissions. Microsoft
+        returns a refresh token, which SAM Desk stores in your keychain. It works for 90 days after its last use, and SAM Desk renews it.
+      </Body1>
+      <RadioGroup
+        value={store.draft.browser}
+        onChange={(_, data) => store.updateDraft({ browser: data.value as SignInBrowser })}
+        aria-label="Where to sign in"
+      >
+        <Radio value="embedded" label="In a SAM Desk sign-in window (recommended)" />
+        <Radio
+          value="system"
+          label="In my system browser: needed when Conditional Access requires a compliant device, or to use a passkey"
+        />
+      </RadioGroup>
+      {store.error && (
+        <ErrorBar
+          title={store.error.kind === 'cancelled' ? 'Sign-in cancelled' : "Couldn't sign in"}
+          error={store.error}
+          onFix={onFix}
+          onRetry={signIn}
+          onDismiss={store.dismissError}
+        />
+      )}
+      <WizardFooter onBack={() => store.goToStep(2)} next={{ label: 'Sign in', onClick: signIn }} />
+    </div>
+  );
+}

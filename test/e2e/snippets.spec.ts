@@ -1,0 +1,76 @@
+import { decodeJwt } from 'jose';
+import { test, expect } from './fixtures';
+import { loadPowerShellGrammar, parsePowerShell, syntaxProblems } from '../unit/powershellSyntax';
+import { snippetModuleSchema, type SamDeskApi } from '../../electron/ipc/contract';
+import { snippetCatalog } from '../../electron/core/snippets/catalog';
+
+// Consent happens in-process by device code (the simulator approves the first poll, with MFA), so
+// this spec tests the snippets and not the sign-in screens, which slice.spec.ts covers.
+test.use({ simOptions: { customers: 60, autoApprove: true, deviceCodeIntervalSeconds: 1 } });
+
+test('a partner admin copies each module’s snippet; the clipboard is cleared after the set time', async ({
+  app,
+  sim,
+  harness,
+  shoot,
+}) => {
+  await loadPowerShellGrammar();
+  // Long enough that a slow machine reads each snippet before it is cleared; shortened below.
+  await harness.services.settings.set({ clipboardClearSeconds: 120 });
+
+  await harness.services.deviceCodes.start({ kind: 'sam', partnerTenant: sim.partnerDomain, clientId: sim.samAppId });
+  await harness.services.deviceCodes.wait();
+  await app.reload();
+  const customer = sim.state.customers.find((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId))!;
+  await app.getByLabel(/Search customers/).first().fill(customer.domain);
+  await app.getByText(customer.displayName, { exact: true }).first().click();
+  await expect(app.getByRole('heading', { name: customer.displayName })).toBeVisible();
+
+  const readClipboard = () => app.evaluate(() => navigator.clipboard.readText());
+
+  for (const module of snippetModuleSchema.options) {
+    const card = { module, ...snippetCatalog[module] };
+    const cardElement = app.locator('.fui-Card').filter({ has: app.getByRole('heading', { name: card.title, exact: true }) });
+    await cardElement.getByRole('button', { name: 'Copy snippet' }).click();
+    await expect(cardElement.getByLabel('Snippet preview')).toBeVisible();
+
+    const clipboard = await readClipboard();
+    expect(syntaxProblems(parsePowerShell(clipboard)), card.module).toEqual([]);
+    expect(clipboard).toContain(`tenant ${customer.id}`);
+    // Every token in it was minted just now for this customer (Partner Center: the partner tenant).
+    const tokens = [...clipboard.matchAll(/'(eyJ[\w-]+\.[\w-]+\.[\w-]+)'/g)].map((match) => decodeJwt(match[1]!));
+    expect(tokens.length, card.module).toBeGreaterThan(0);
+    for (const token of tokens) {
+      expect(token.tid).toBe(card.module === 'partnercenter' ? sim.partnerTenantId : customer.id);
+    }
+    if (card.retired) await expect(cardElement.getByText(`Retired ${card.retired.retiredOn}`, { exact: true })).toBeVisible();
+  }
+
+  // A short clear time through the real settings channel, instead of waiting the default 30 s.
+  await app.evaluate(() => (window as unknown as { samdesk: SamDeskApi }).samdesk.settings.set({ clipboardClearSeconds: 4 }));
+  const azureCard = app.locator('.fui-Card').filter({ has: app.getByRole('heading', { name: 'Azure', exact: true }) });
+  await azureCard.getByRole('button', { name: 'Copy snippet' }).click();
+  await expect(app.getByText(/^Clipboard clears in [1-4] s$/).last()).toBeVisible();
+  await shoot(app, 'snippets-01-copied-with-countdown');
+  await expect.poll(readClipboard, { timeout: 10_000 }).toBe('');
+  await expect(app.getByText('Clipboard cleared.').last()).toBeVisible();
+
+  // The snippet panel, a retired module included, for a person to look at.
+  const retiredCard = app.locator('.fui-Card').filter({ has: app.getByRole('heading', { name: 'Exchange remote PowerShell session' }) });
+  await retiredCard.scrollIntoViewIfNeeded();
+  const banner = retiredCard.locator('.fui-MessageBar');
+  await expect(banner).toContainText('Retired October 2023');
+  await expect(banner).toContainText('use Exchange Online (Connect-ExchangeOnline)');
+  await shoot(app, 'snippets-02-retired-module');
+
+  // Script mode: nothing secret inside, so nothing to clear.
+  await app.getByRole('radio', { name: 'Script' }).check();
+  const graphCard = app.locator('.fui-Card').filter({ has: app.getByRole('heading', { name: 'Microsoft Graph PowerShell' }) });
+  await graphCard.getByRole('button', { name: 'Copy script' }).click();
+  await expect(app.getByText('Script copied — no token inside').last()).toBeVisible();
+  const script = await readClipboard();
+  expect(syntaxProblems(parsePowerShell(script))).toEqual([]);
+  expect(script).toContain(`Get-SamDeskAccessToken -TenantId '${customer.id}'`);
+  expect(script).not.toMatch(/eyJ/);
+  await shoot(app, 'snippets-03-script-mode');
+});

@@ -1,0 +1,134 @@
+import keytar from 'keytar';
+import { test, expect } from './fixtures';
+import { connectWithSeededApp, openPopup, signInOnPopup } from './wizardSteps';
+
+test('create-app path: the admin signs in once, SAM Desk creates the app, then consent and verify', async ({ app, appContext, sim, isolated, harness, shoot }) => {
+  await expect(app.getByRole('heading', { name: 'Connect your partner account' })).toBeVisible();
+  await expect(app.getByRole('navigation', { name: 'Step 1 of 6' })).toBeVisible();
+  await app.getByLabel('Partner tenant (id or domain)').fill('not a tenant');
+  await app.getByRole('button', { name: 'Next' }).click();
+  await expect(app.getByText('Enter a tenant id (a GUID) or a domain')).toBeVisible();
+  await app.getByLabel('Partner tenant (id or domain)').fill(sim.partnerDomain);
+  await shoot(app, 'wizard-01-partner-tenant');
+  await app.getByRole('button', { name: 'Next' }).click();
+
+  await expect(app.getByRole('heading', { name: 'Your Secure Application Model app' })).toBeVisible();
+  await app.getByRole('radio', { name: 'Create a new app registration for me' }).check();
+  await shoot(app, 'wizard-02-sam-app-create');
+  const adminPopup = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in to create the app' }).click());
+  await signInOnPopup(adminPopup, sim, { consent: false, shoot: (name) => shoot(adminPopup, `wizard-02-admin-${name}`) });
+  await expect(app.getByText(`Signed in to Microsoft Graph as ${sim.user}`)).toBeVisible();
+  await app.getByLabel('App name').fill('SAM Desk (Northwind)');
+  await app.getByRole('button', { name: 'Create the app' }).click();
+
+  const checklist = app.getByRole('list', { name: 'SAM app checklist' });
+  await expect(checklist).toBeVisible();
+  await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost as a desktop app: OK' })).toBeVisible();
+  await expect(checklist.getByRole('listitem', { name: 'SAM permissions requested: OK' })).toBeVisible();
+  await expect(checklist.getByRole('listitem', { name: 'Client secret valid for 30 days or more: OK' })).toBeVisible();
+  const secret = await app.getByRole('textbox', { name: 'New client secret' }).inputValue();
+  const created = [...sim.state.apps.values()].find((candidate) => candidate.displayName === 'SAM Desk (Northwind)')!;
+  expect(created.publicClientRedirectUris).toEqual(['http://localhost']);
+  expect(sim.state.servicePrincipals.some((sp) => sp.appId === created.appId)).toBe(true);
+  expect(await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, `sam-app/${created.appId}/client-secret`)).toBe(secret);
+  await shoot(app, 'wizard-02-sam-app-created');
+  await app.getByRole('button', { name: 'Next' }).click();
+
+  await expect(app.getByRole('heading', { name: 'Sign in and consent' })).toBeVisible();
+  await shoot(app, 'wizard-03-sign-in');
+  const consentPopup = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in', exact: true }).click());
+  await expect(app.getByText('A sign-in window has opened', { exact: false })).toBeVisible();
+  await shoot(app, 'wizard-03-waiting');
+  await signInOnPopup(consentPopup, sim, { consent: true, shoot: (name) => shoot(consentPopup, `wizard-03-${name}`) });
+
+  await expect(app.getByRole('heading', { name: 'Exchange Online', exact: true })).toBeVisible();
+  await shoot(app, 'wizard-04-exchange');
+  await app.getByRole('button', { name: 'Next' }).click();
+
+  await expect(app.getByRole('heading', { name: 'Check that it works' })).toBeVisible();
+  const facts = app.getByRole('definition');
+  await expect(facts.filter({ hasText: 'Present in the token' })).toBeVisible();
+  await expect(facts.filter({ hasText: /^\d+ customers$/ })).toBeVisible();
+  await expect(facts.filter({ hasText: sim.user })).toBeVisible();
+  await shoot(app, 'wizard-05-verify');
+  await app.getByRole('button', { name: 'Next' }).click();
+
+  await expect(app.getByRole('heading', { name: 'You’re connected' })).toBeVisible();
+  await shoot(app, 'wizard-06-done');
+  const [profile] = await harness.services.profiles.list();
+  expect(profile!.clientId).toBe(created.appId);
+  expect(await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, `${profile!.id}/client-secret`)).toBe(secret);
+  await app.getByRole('button', { name: 'Open customer list' }).click();
+  await expect(app.getByRole('listbox', { name: 'Customers' }).getByRole('option').first()).toBeVisible();
+  expect(await app.content()).not.toContain(secret);
+});
+
+test('existing-app path: an spa redirect fails the checklist and SAM Desk fixes it', async ({ app, appContext, sim, shoot }) => {
+  const seeded = sim.state.findApp(sim.samAppId)!;
+  seeded.spaRedirectUris = ['http://localhost'];
+  seeded.publicClientRedirectUris = [];
+
+  await app.getByLabel('Partner tenant (id or domain)').fill(sim.partnerDomain);
+  await app.getByRole('button', { name: 'Next' }).click();
+  await app.getByRole('radio', { name: 'Use an existing app registration' }).check();
+  await app.getByLabel('Application (client) ID').fill(sim.samAppId);
+  await app.getByLabel('Client secret (only for confidential apps)').fill(sim.samAppSecret);
+  const adminPopup = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in to check the app' }).click());
+  await signInOnPopup(adminPopup, sim, { consent: false });
+  await app.getByRole('button', { name: 'Check the app' }).click();
+
+  const checklist = app.getByRole('list', { name: 'SAM app checklist' });
+  await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost as a desktop app: Needs fixing' })).toBeVisible();
+  await expect(checklist.getByText('registered as a single-page app (spa)', { exact: false })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Next' })).toBeDisabled();
+  await shoot(app, 'wizard-02-existing-app-spa');
+
+  await app.getByRole('button', { name: 'Fix the app' }).click();
+  await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost as a desktop app: OK' })).toBeVisible();
+  await expect(checklist.getByRole('listitem', { name: 'SAM permissions requested: OK' })).toBeVisible();
+  await expect(checklist.getByRole('listitem', { name: 'Client secret valid for 30 days or more: OK' })).toBeVisible();
+  expect(seeded.spaRedirectUris).toEqual([]);
+  expect(seeded.publicClientRedirectUris).toContain('http://localhost');
+  await shoot(app, 'wizard-02-existing-app-fixed');
+  await expect(app.getByRole('button', { name: 'Next' })).toBeEnabled();
+});
+
+test('a second partner account sits beside the first; rename and remove', async ({ app, appContext, sim, isolated, harness, shoot }) => {
+  await connectWithSeededApp(app, appContext, sim, 'Northwind production');
+  await app.getByRole('button', { name: 'Next' }).click();
+  await app.getByRole('button', { name: 'Next' }).click();
+  await app.getByRole('button', { name: 'Add another partner account' }).click();
+
+  // A second SAM app in the same partner tenant (say, a test app), consented there.
+  const second = { ...sim.state.findApp(sim.samAppId)!, id: crypto.randomUUID(), appId: crypto.randomUUID(), displayName: 'SAM Desk (test)' };
+  sim.state.apps.set(second.id, second);
+  sim.state.setConsent(sim.partnerTenantId, second.appId, true);
+  await app.getByLabel('Partner tenant (id or domain)').fill(sim.partnerDomain);
+  await app.getByLabel('Profile name').fill('Northwind test');
+  await app.getByRole('button', { name: 'Next' }).click();
+  await app.getByLabel('Application (client) ID').fill(second.appId);
+  await app.getByRole('button', { name: 'Skip the check' }).click();
+  const popup = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in', exact: true }).click());
+  await signInOnPopup(popup, sim, { consent: true });
+  await expect(app.getByRole('heading', { name: 'Exchange Online', exact: true })).toBeVisible();
+  await app.getByRole('button', { name: 'Next' }).click();
+  await app.getByRole('button', { name: 'Next' }).click();
+  await app.getByRole('button', { name: 'Manage partner accounts' }).click();
+
+  const accounts = app.getByRole('list', { name: 'Partner accounts' });
+  await expect(accounts.getByRole('listitem')).toHaveCount(2);
+  await shoot(app, 'wizard-accounts');
+  const test = accounts.getByRole('listitem', { name: 'Northwind test' });
+  await test.getByRole('button', { name: 'Rename' }).click();
+  await test.getByLabel('Profile name').fill('Northwind staging');
+  await test.getByRole('button', { name: 'Save' }).click();
+  await expect(accounts.getByRole('listitem', { name: 'Northwind staging' })).toBeVisible();
+
+  const staging = (await harness.services.profiles.list()).find((profile) => profile.name === 'Northwind staging')!;
+  expect(await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, `${staging.id}/refresh-token`)).toMatch(/^0\.A/);
+  await accounts.getByRole('listitem', { name: 'Northwind staging' }).getByRole('button', { name: 'Remove' }).click();
+  await app.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+  await expect(accounts.getByRole('listitem')).toHaveCount(1);
+  expect(await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, `${staging.id}/refresh-token`)).toBeNull();
+  expect((await harness.services.profiles.list()).map((profile) => profile.name)).toEqual(['Northwind production']);
+});

@@ -1,0 +1,71 @@
+/** Shared steps for the wizard specs: the simulator's controls and clicking through its pages. */
+import https from 'node:https';
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from '@playwright/test';
+import { currentTotp, type SimInfo } from '../sim';
+import { expect } from './fixtures';
+
+/** Calls a /_sim control over HTTPS, trusting exactly the simulator's CA. */
+export function simControl(sim: SimInfo, path: string, body?: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const request = https.request(
+      `${sim.url}${path}`,
+      { method: body === undefined ? 'GET' : 'POST', ca: readFileSync(sim.caFile), headers: { 'content-type': 'application/json' } },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => (response.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`${path}: ${response.statusCode} ${text}`))));
+      },
+    );
+    request.on('error', reject);
+    request.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+/**
+ * Signs in on the simulator's pages as the partner admin: password and MFA when the page asks
+ * (a second sign-in in the same browser reuses the session), then the consent page when expected.
+ */
+export async function signInOnPopup(popup: Page, sim: SimInfo, options: { consent: boolean; shoot?: (name: string) => Promise<void> }): Promise<void> {
+  await popup.waitForLoadState();
+  const user = popup.locator('input[name="username"]');
+  const accept = popup.getByRole('button', { name: 'Accept' });
+  await expect(user.or(accept)).toBeVisible();
+  if (await user.isVisible()) {
+    await user.fill(sim.user);
+    await popup.locator('input[name="password"]').fill(sim.password);
+    await options.shoot?.('signin-password');
+    await popup.getByRole('button', { name: 'Sign in' }).click();
+    const otc = popup.locator('input[name="otc"]');
+    await expect(otc.or(accept)).toBeVisible();
+    if (await otc.isVisible()) {
+      await otc.fill(currentTotp(sim.totpSecret));
+      await options.shoot?.('signin-mfa');
+      await popup.getByRole('button', { name: 'Verify' }).click();
+    }
+  }
+  if (options.consent) {
+    await accept.click();
+  }
+}
+
+/** Clicks the button that opens a sign-in popup and returns the popup. */
+export async function openPopup(context: BrowserContext, click: () => Promise<void>): Promise<Page> {
+  const opened = context.waitForEvent('page');
+  await click();
+  return opened;
+}
+
+/** Steps 1–3 with the seeded SAM app, skipping the app check: lands on step 4. */
+export async function connectWithSeededApp(app: Page, context: BrowserContext, sim: SimInfo, profileName?: string): Promise<void> {
+  await expect(app.getByRole('heading', { name: 'Connect your partner account' })).toBeVisible();
+  await app.getByLabel('Partner tenant (id or domain)').fill(sim.partnerDomain);
+  if (profileName) await app.getByLabel('Profile name').fill(profileName);
+  await app.getByRole('button', { name: 'Next' }).click();
+  await app.getByRole('radio', { name: 'Use an existing app registration' }).check();
+  await app.getByLabel('Application (client) ID').fill(sim.samAppId);
+  await app.getByRole('button', { name: 'Skip the check' }).click();
+  const popup = await openPopup(context, () => app.getByRole('button', { name: 'Sign in', exact: true }).click());
+  await signInOnPopup(popup, sim, { consent: true });
+  await expect(app.getByRole('heading', { name: 'Exchange Online', exact: true })).toBeVisible();
+}

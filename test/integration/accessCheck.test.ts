@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../../electron/core/app/services';
+import { AccessCheckService } from '../../electron/core/accessCheck/accessCheckService';
+import { createHttpClient } from '../../electron/core/http/httpClient';
+import { vaultAccounts } from '../../electron/core/vault/secretVault';
+import type { AccessCheckReport, EventPayloads } from '../../electron/ipc/contract';
+import { startSimulatedCloud, type SimulatedCloud } from '../sim';
+import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
+import { signedInProfile } from '../support/signedInProfile';
+
+const tokenRequests = (sim: SimulatedCloud) => sim.state.stats.get('token v2') ?? 0;
+const outcome = (report: AccessCheckReport, tenantId: string) => report.customers.find((c) => c.tenantId === tenantId)?.results;
+
+describe('checking access across customers', () => {
+  let sim: SimulatedCloud;
+  let isolated: IsolatedEnvironment;
+  let services: Services;
+  let profileId: string;
+  const progress: Array<EventPayloads['accessCheck.progress']> = [];
+
+  beforeAll(async () => {
+    sim = await startSimulatedCloud({ customers: 48 });
+    isolated = isolatedEnvironment(sim);
+    services = createServices(isolated.environment, {
+      opener: { open: () => ({ close: () => undefined }) },
+      events: {
+        emit: (event, payload) => event === 'accessCheck.progress' && progress.push(payload as EventPayloads['accessCheck.progress']),
+      },
+    });
+    profileId = (await signedInProfile(sim, services)).id;
+    await services.customers.list(profileId, true);
+  });
+
+  beforeEach(() => {
+    sim.state.controls.faults = [];
+    sim.state.controls.latency = [];
+    sim.state.stats.clear();
+    progress.length = 0;
+  });
+
+  afterAll(async () => {
+    await isolated?.cleanUp();
+    await sim?.stop();
+  });
+
+  it('reports ok for consented customers, and why the others fail (65001 not consented, 50020 expired GDAP)', async () => {
+    const before = await services.vault.get(vaultAccounts.refreshToken(profileId));
+    const report = await services.accessCheck.run({ profileId, resources: ['azure', 'graph'], concurrency: 8 });
+
+    expect(report.customers).toHaveLength(48);
+    expect(report.cancelled).toBe(false);
+    const consented = sim.state.customers.find((c) => c.relationship === 'DAP')!;
+    expect(outcome(report, consented.id)).toEqual({ azure: { status: 'ok' }, graph: { status: 'ok' } });
+    const notConsented = sim.state.customers.find((c) => !sim.state.isConsented(c.id, sim.samAppId))!;
+    expect(outcome(report, notConsented.id)?.azure).toMatchObject({
+      status: 'failed',
+      label: 'Not consented',
+      code: 'AADSTS65001',
+      reason: 'The SAM app has not been consented in this tenant.',
+      action: expect.stringContaining('Grant consent'),
+    });
+    const expired = sim.state.customers.find((c) => c.gdap && c.gdap.endMs < Date.now())!;
+    expect(outcome(report, expired.id)?.graph).toMatchObject({ status: 'failed', label: 'No relationship', code: 'AADSTS50020' });
+    expect(tokenRequests(sim)).toBe(96);
+    expect(progress.at(-1)).toEqual({ profileId, checked: 96, total: 96, failed: expect.any(Number) });
+
+    // 96 redemptions, one keychain write: the newest rotated token, which still works.
+    expect(services.accessCheck.lastRunKeychainWrites).toBe(1);
+    const after = await services.vault.get(vaultAccounts.refreshToken(profileId));
+    expect(after).not.toBe(before);
+    await expect(services.keeper.redeem(profileId, consented.id, 'azure')).resolves.toHaveProperty('accessToken');
+    expect(await services.accessCheck.last(profileId)).toEqual(report);
+  });
+
+  it('checks only the chosen customers when given a subset', async () => {
+    const chosen = sim.state.customers.slice(0, 5).map((c) => c.id);
+    const report = await services.accessCheck.run({ profileId, resources: ['exchange'], customerTenantIds: chosen, concurrency: 8 });
+    expect(report.customers.map((c) => c.tenantId)).toEqual(chosen);
+    expect(tokenRequests(sim)).toBe(5);
+  });
+
+  it('holds back the whole pool while Microsoft throttles (429 Retry-After), instead of hammering', async () => {
+    const accessCheck = new AccessCheckService({
+      cloud: isolated.environment.cloud,
+      keeper: services.keeper,
+      vault: services.vault,
+      customers: services.customers,
+      home: isolated.environment.home,
+      httpWithSleep: (sleep) => createHttpClient({ extraCa: isolated.environment.extraCa, sleep }),
+    });
+    // Every request is timed as the token endpoint receives it.
+    sim.state.controls.latency = [{ ms: 20, path: '/oauth2/v2.0/token' }];
+    sim.state.controls.faults = [{ path: '/oauth2/v2.0/token', status: 429, retryAfter: 1, count: 1 }];
+    const requestTimes: number[] = [];
+    const originalCount = sim.state.countRequest.bind(sim.state);
+    sim.state.countRequest = (route) => {
+      if (route === 'token v2') requestTimes.push(Date.now());
+      originalCount(route);
+    };
+
+    try {
+      const report = await accessCheck.run({
+        profileId,
+        resources: ['azure'],
+        customerTenantIds: sim.state.customers.filter((c) => c.relationship === 'DAP').map((c) => c.id),
+        concurrency: 4,
+      });
+      expect(report.customers.every((c) => c.results.azure?.status === 'ok')).toBe(true);
+    } finally {
+      sim.state.countRequest = originalCount;
+    }
+
+    // The retry waited at least the Retry-After the 429 carried…
+    expect(accessCheck.gate!.pauses.length).toBeGreaterThanOrEqual(1);
+    expect(Math.min(...accessCheck.gate!.pauses)).toBeGreaterThanOrEqual(1000);
+    // …and apart from the 4 requests already in flight, nothing reached the token endpoint during it.
+    const first = requestTimes[0]!;
+    const duringPause = requestTimes.filter((at) => at > first + 100 && at < first + 1000 - 20);
+    expect(duringPause).toEqual([]);
+  });
+
+  it('stops sending requests when cancelled, and marks the customers not reached as skipped', async () => {
+    sim.state.controls.latency = [{ ms: 150, path: '/oauth2/v2.0/token' }];
+    const running = services.accessCheck.run({ profileId, resources: ['azure', 'graph'], concurrency: 2 });
+    await waitUntil(() => progress.some((event) => event.checked >= 2));
+    services.accessCheck.cancel();
+    const report = await running;
+    const sentAtCancel = tokenRequests(sim);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    expect(report.cancelled).toBe(true);
+    expect(tokenRequests(sim)).toBe(sentAtCancel);
+    expect(sentAtCancel).toBeLessThan(20);
+    const skipped = report.customers.filter((c) => c.results.azure?.status === 'skipped');
+    expect(skipped.length).toBeGreaterThan(30);
+  });
+
+  it('stops at the first answer that fails for every customer (a revoked refresh token) and says so once', async () => {
+    const admin = sim.state.findUser(sim.user)!;
+    // What /_sim/revoke does (a password reset): tokens issued before now stop working.
+    admin.tokensValidFromMs = Date.now() + 60_000;
+    try {
+      await expect(services.accessCheck.run({ profileId, resources: ['azure'], concurrency: 4 })).rejects.toMatchObject({ code: '50173' });
+      expect(tokenRequests(sim)).toBeLessThanOrEqual(4);
+    } finally {
+      delete admin.tokensValidFromMs;
+    }
+  });
+});
+
+async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

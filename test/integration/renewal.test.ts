@@ -1,0 +1,186 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright';
+import { startSimulatedCloud, type SimulatedCloud } from '../sim';
+import { createServices, type Services } from '../../electron/core/app/services';
+import { createHandlers, type Handlers } from '../../electron/core/app/handlers';
+import { dispatch } from '../../electron/core/app/dispatch';
+import type { WindowOpener } from '../../electron/core/identity/consent';
+import { RenewalScheduler } from '../../electron/core/renewal/renewalScheduler';
+import { vaultAccounts } from '../../electron/core/vault/secretVault';
+import type { ProfileSummary } from '../../electron/ipc/contract';
+import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
+import { completeSignIn, launchChromium } from '../support/browser';
+
+const DAY_MS = 24 * 3600_000;
+
+function chromiumOpener(browser: Browser, sim: SimulatedCloud): WindowOpener {
+  return {
+    open(url) {
+      const opened = browser.newPage().then(async (page) => {
+        await page.goto(url);
+        await completeSignIn(page, sim);
+        return page;
+      });
+      return { close: () => void opened.then((page) => page.close()).catch(() => undefined) };
+    },
+  };
+}
+
+describe('refresh token lifetime and renewal against the simulated cloud', () => {
+  let sim: SimulatedCloud;
+  let isolated: IsolatedEnvironment;
+  let browser: Browser;
+  let services: Services;
+  let handlers: Handlers;
+  // The app reads the same clock as the simulator: real time plus the offset the tests advance.
+  let offsetMs = 0;
+  const now = () => new Date(Date.now() + offsetMs);
+
+  async function advanceDays(days: number): Promise<void> {
+    const response = await services.http.send({
+      method: 'POST',
+      url: `${sim.url}/_sim/clock`,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceSeconds: days * 86_400 }),
+    });
+    expect(response.status).toBe(200);
+    offsetMs += days * DAY_MS;
+  }
+
+  /** The CLI in a child process (asynchronously: the simulator answers from this process). */
+  function samdesk(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+    return new Promise((done) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/samdesk.ts', ...args], {
+        env: { ...process.env, ...isolated.variables },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('close', (status) => done({ status, stdout, stderr }));
+    });
+  }
+
+  const storedToken = (profileId: string) => services.vault.get(vaultAccounts.refreshToken(profileId));
+  const daysLeft = (profile: ProfileSummary) => (Date.parse(profile.expiresAt) - now().getTime()) / DAY_MS;
+  const consent = () => handlers['consent.start']({ partnerTenant: sim.partnerDomain, clientId: sim.samAppId, profileName: 'Northwind' });
+
+  beforeAll(async () => {
+    sim = await startSimulatedCloud({ customers: 5 });
+    isolated = isolatedEnvironment(sim);
+    browser = await launchChromium(sim);
+    services = createServices(isolated.environment, { opener: chromiumOpener(browser, sim), now });
+    handlers = createHandlers(services);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await isolated?.cleanUp();
+    await sim?.stop();
+  });
+
+  it('renews automatically at day 7, which resets the countdown to 90 days and rotates the token', async () => {
+    const profile = await consent();
+    expect(profile).toMatchObject({ level: 'healthy' });
+    const consented = await storedToken(profile.id);
+    const scheduler = new RenewalScheduler(services.renewal, () => undefined);
+
+    await advanceDays(6);
+    expect(await scheduler.check()).toEqual([]);
+    await advanceDays(1);
+    const [renewal] = await scheduler.check();
+
+    expect(renewal).toMatchObject({ renewed: true, profile: { level: 'healthy' } });
+    expect(Math.abs(Date.parse(renewal!.profile.lastRedeemedAt) - now().getTime())).toBeLessThan(5_000);
+    expect(daysLeft(renewal!.profile)).toBeCloseTo(90, 2);
+    expect(await storedToken(profile.id)).not.toBe(consented);
+  });
+
+  it('shows a warning with about 10 days left 80 days after the last redemption', async () => {
+    await advanceDays(80);
+    const [profile] = await handlers['profiles.list'](undefined);
+    expect(profile!.level).toBe('warning');
+    expect(daysLeft(profile!)).toBeCloseTo(10, 2);
+  });
+
+  it('after 91 days explains AADSTS700082, shows expired, offers re-consent and keeps the last token', async () => {
+    const [before] = await handlers['profiles.list'](undefined);
+    const lastGood = await storedToken(before!.id);
+    await advanceDays(11);
+
+    const result = await handlers['profiles.renew']({ profileId: before!.id });
+
+    expect(result.renewed).toBe(false);
+    expect(result.error).toMatchObject({
+      kind: 'microsoft',
+      code: 'AADSTS700082',
+      message: 'The refresh token expired after 90 days without use.',
+      action: expect.stringContaining('re-consent'),
+    });
+    expect(result.profile).toMatchObject({ level: 'expired', lastError: { code: 'AADSTS700082', reconsent: true } });
+    expect(await storedToken(before!.id)).toBe(lastGood);
+    // The failure is recorded on the profile, so the list and a restart show it too.
+    const [listed] = await handlers['profiles.list'](undefined);
+    expect(listed).toMatchObject({ level: 'expired', lastError: { code: 'AADSTS700082' } });
+    // Automatic renewal does not retry a token Microsoft has declared dead.
+    expect(await services.renewal.renewDue()).toEqual([]);
+  });
+
+  it('re-consent brings the same profile back to healthy', async () => {
+    const [expired] = await handlers['profiles.list'](undefined);
+    const profile = await consent();
+    expect(profile).toMatchObject({ id: expired!.id, level: 'healthy' });
+    expect(profile.lastError).toBeUndefined();
+  });
+
+  it('joins concurrent renewals of one profile into a single token request', async () => {
+    const [profile] = await handlers['profiles.list'](undefined);
+    sim.state.stats.clear();
+
+    const results = await Promise.all([1, 2, 3].map(() => handlers['profiles.renew']({ profileId: profile!.id })));
+
+    expect(results.every((result) => result.renewed)).toBe(true);
+    expect(sim.state.stats.get('token v2')).toBe(1);
+  });
+
+  it('shows revoked after the admin’s password was reset (AADSTS50173)', async () => {
+    const response = await services.http.send({
+      method: 'POST',
+      url: `${sim.url}/_sim/revoke`,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: sim.user }),
+    });
+    expect(response.status).toBe(200);
+
+    const [result] = await handlers['profiles.renewAll'](undefined);
+
+    expect(result).toMatchObject({ renewed: false, error: { code: 'AADSTS50173' } });
+    expect(result!.profile).toMatchObject({ level: 'revoked', lastError: { reconsent: true, message: expect.stringContaining('password') } });
+
+    // The CLI runs on the wall clock, behind the simulator's advanced one, so it lists before it renews.
+    const listed = await samdesk('profiles', '--json');
+    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ name: 'Northwind', level: 'revoked', lastRedeemedAt: expect.any(String) })]);
+
+    // A scheduled `samdesk renew` fails the same way: exit code 4 and one plain line on stderr.
+    const cli = await samdesk('renew');
+    expect(cli.status).toBe(4);
+    expect(cli.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^samdesk: renewing “Northwind” failed: .*password.*\(AADSTS50173\)$/)]);
+  });
+
+  it('stores valid settings and refuses invalid ones without changing anything', async () => {
+    expect(await handlers['settings.get'](undefined)).toMatchObject({ warningDays: 14, criticalDays: 3, renewAfterDays: 7, autoRenew: true, clipboardClearSeconds: 30 });
+
+    const saved = await dispatch(handlers, 'settings.set', { warningDays: 30 });
+    expect(saved).toMatchObject({ ok: true, value: { warningDays: 30, criticalDays: 3 } });
+
+    const wrongType = await dispatch(handlers, 'settings.set', { renewAfterDays: 120 });
+    expect(wrongType).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: expect.stringContaining('80 days') } });
+    const contradictory = await dispatch(handlers, 'settings.set', { criticalDays: 40 });
+    expect(contradictory).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: expect.stringContaining('closer to expiry') } });
+    const unknown = await dispatch(handlers, 'settings.set', { theme: 'dark' });
+    expect(unknown).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+
+    expect(await handlers['settings.get'](undefined)).toMatchObject({ warningDays: 30, criticalDays: 3, renewAfterDays: 7 });
+  });
+});

@@ -1,0 +1,179 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import keytar from 'keytar';
+import type { Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulatedCloud, type SimulatedCloud } from '../sim';
+import { issuedSecrets } from '../sim/tokens';
+import { createServices, type Services } from '../../electron/core/app/services';
+import { createHandlers, type Handlers } from '../../electron/core/app/handlers';
+import { dispatch } from '../../electron/core/app/dispatch';
+import type { WindowOpener } from '../../electron/core/identity/consent';
+import { vaultAccounts } from '../../electron/core/vault/secretVault';
+import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
+import { completeSignIn, launchChromium } from '../support/browser';
+import { cliCommand, runCli, type CliRun } from './crossProcess.cli';
+
+function chromiumOpener(browser: Browser, sim: SimulatedCloud): WindowOpener {
+  return {
+    open(url) {
+      const opened = browser.newPage().then(async (page) => {
+        await page.goto(url);
+        await completeSignIn(page, sim);
+        return page;
+      });
+      return { close: () => void opened.then((page) => page.close()).catch(() => undefined) };
+    },
+  };
+}
+
+/** Every regular file under `folder` (bounded in size), skipping what cannot be read (sockets, vanished files). */
+function filesUnder(folder: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(folder, { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((file) => {
+      try {
+        return statSync(file).size < 50 * 1024 * 1024;
+      } catch {
+        return false;
+      }
+    });
+}
+
+function read(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One run of everything that touches a secret — consent (with a client secret), customer listing,
+ * a snippet copy, a renewal, the CLI in another process — in a fresh SAMDESK_HOME; then every
+ * refresh token, access token, ID token and client secret the simulator issued is searched for
+ * outside the keychain. The only place one may appear is the text of an explicit snippets.copy.
+ */
+describe('secrets never leak', () => {
+  let sim: SimulatedCloud;
+  let isolated: IsolatedEnvironment;
+  let browser: Browser;
+  let services: Services;
+  let handlers: Handlers;
+  const issued = new Set<string>();
+  /** Everything the renderer received, minus the one field allowed to carry tokens. */
+  const received: unknown[] = [];
+  const cliRuns: CliRun[] = [];
+  let snippetText = '';
+  let tmpBefore: Set<string>;
+
+  const call = async (channel: string, input?: unknown) => {
+    const result = await dispatch(handlers, channel, input);
+    if (result.ok && channel === 'snippets.copy') {
+      const { text, ...rest } = result.value as { text: string };
+      snippetText += text;
+      received.push({ ok: true, value: rest });
+    } else {
+      received.push(result);
+    }
+    return result;
+  };
+
+  beforeAll(async () => {
+    issuedSecrets.record = issued;
+    tmpBefore = new Set(readdirSync(tmpdir()));
+    sim = await startSimulatedCloud({ customers: 12 });
+    issued.add(sim.samAppSecret);
+    isolated = isolatedEnvironment(sim);
+    browser = await launchChromium(sim);
+    services = createServices(isolated.environment, { opener: chromiumOpener(browser, sim) });
+    handlers = createHandlers(services);
+
+    const consent = await call('consent.start', { partnerTenant: sim.partnerDomain, clientId: sim.samAppId, clientSecret: sim.samAppSecret });
+    expect(consent).toMatchObject({ ok: true });
+    const profileId = (consent as { value: { id: string } }).value.id;
+    expect(await call('app.state')).toMatchObject({ ok: true });
+    expect(await call('tenants.list', { profileId, refresh: true })).toMatchObject({ ok: true });
+    const customer = sim.state.customers.find((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId))!;
+    expect(await call('snippets.copy', { profileId, customerTenantId: customer.id, module: 'az' })).toMatchObject({ ok: true });
+    expect(await call('profiles.renew', { profileId })).toMatchObject({ ok: true });
+    expect(await call('consent.verify', { profileId })).toMatchObject({ ok: true });
+    // An expected failure: a customer without consent answers AADSTS65001, whose body the error passes through.
+    sim.state.setConsent(customer.id, sim.samAppId, false);
+    expect(await call('snippets.copy', { profileId, customerTenantId: customer.id, module: 'graph' })).toMatchObject({ ok: false });
+
+    console.log(`secrets.leak: the CLI runs as ${cliCommand().built ? 'bin/samdesk.js (built)' : 'electron/cli/samdesk.ts through tsx (no fresh build)'}`);
+    for (const args of [['profiles'], ['profiles', '--json'], ['customers', '--refresh'], ['customers', '--json']]) {
+      cliRuns.push(await runCli(args, isolated.variables));
+    }
+    // A revoked token: the failure path through the CLI and the app.
+    const revoke = await services.http.send({
+      method: 'POST',
+      url: `${sim.url}/_sim/revoke`,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: sim.user }),
+    });
+    expect(revoke.status).toBe(200);
+    cliRuns.push(await runCli(['customers', '--refresh'], isolated.variables));
+    expect(await call('profiles.renew', { profileId })).toBeDefined();
+    await browser.close();
+  });
+
+  afterAll(async () => {
+    issuedSecrets.record = undefined;
+    await isolated?.cleanUp();
+    await sim?.stop();
+  });
+
+  const leaksIn = (haystack: Buffer | string): string[] => {
+    const buffer = typeof haystack === 'string' ? Buffer.from(haystack) : haystack;
+    return [...issued].filter((secret) => buffer.includes(secret)).map((secret) => `${secret.slice(0, 12)}…`);
+  };
+
+  it('issued the secrets this test hunts for, and the search finds them where they are allowed', async () => {
+    expect(issued.size).toBeGreaterThan(10);
+    expect(cliRuns.slice(0, 4).map((run) => run.status)).toEqual([0, 0, 0, 0]);
+    expect(leaksIn(snippetText).length).toBeGreaterThanOrEqual(2);
+    const [profile] = await services.profiles.list();
+    const stored = await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, vaultAccounts.refreshToken(profile!.id));
+    expect(issued.has(stored!)).toBe(true);
+    expect(await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, vaultAccounts.clientSecret(profile!.id))).toBe(sim.samAppSecret);
+  });
+
+  it('none is in SAMDESK_HOME: metadata, caches or logs', () => {
+    const files = filesUnder(isolated.environment.home);
+    expect(files.some((file) => file.includes('profiles.json'))).toBe(true);
+    const leaks = files.flatMap((file) => leaksIn(read(file) ?? Buffer.alloc(0)).map((secret) => `${file}: ${secret}`));
+    expect(leaks).toEqual([]);
+  });
+
+  it('none is in a file created in the temp folder during the run', () => {
+    const created = readdirSync(tmpdir()).filter((name) => !tmpBefore.has(name));
+    const leaks = created
+      .flatMap((name) => {
+        const path = join(tmpdir(), name);
+        const stat = statSync(path, { throwIfNoEntry: false });
+        return stat?.isDirectory() ? filesUnder(path) : stat?.isFile() ? [path] : [];
+      })
+      .flatMap((file) => leaksIn(read(file) ?? Buffer.alloc(0)).map((secret) => `${file}: ${secret}`));
+    expect(leaks).toEqual([]);
+  });
+
+  it('none reached the renderer except inside the snippet the user asked to copy', () => {
+    expect(received.length).toBeGreaterThan(7);
+    expect(leaksIn(JSON.stringify(received))).toEqual([]);
+  });
+
+  it('none is printed by the CLI, on stdout or stderr, in success or failure', () => {
+    expect(cliRuns.at(-1)?.status).toBe(4);
+    for (const run of cliRuns) expect(leaksIn(run.stdout + run.stderr)).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+# SAM Desk: Azure with an Azure AD Graph token for every customer (2)
+# For scheduled runs: no token is in this script. It reads the refresh token from a vault.
+# Retired August 2025 — use Azure (Connect-AzAccount). Azure AD Graph no longer works.
+# One-time setup (Microsoft.PowerShell.SecretManagement): Set-Secret -Name 'SAMDesk-RefreshToken' -Secret (samdesk refresh-token --reveal)
+$samDeskClientId = '11111111-2222-3333-4444-555555555555'
+$refreshToken = Get-Secret -Name 'SAMDesk-RefreshToken' -AsPlainText
+# Or from Azure Key Vault, after Connect-AzAccount to the partner subscription that holds it:
+# $refreshToken = Get-AzKeyVaultSecret -VaultName '<your vault>' -Name 'SAMDesk-RefreshToken' -AsPlainText
+
+function Get-SamDeskAccessToken {
+  param([string] $TenantId, [string] $Resource)
+  $body = @{
+    client_id     = $samDeskClientId
+    grant_type    = 'refresh_token'
+    refresh_token = $script:refreshToken
+    scope         = $Resource + '/.default offline_access'
+  }
+  $uri = 'https://login.microsoftonline.com/' + [uri]::EscapeDataString($TenantId) + '/oauth2/v2.0/token'
+  $response = Invoke-RestMethod -Method Post -Uri $uri -Body $body
+  # Every redemption returns a new refresh token; saving one per run restarts its 90-day inactivity limit.
+  $script:refreshToken = $response.refresh_token
+  if (-not $script:refreshTokenSaved) {
+    Set-Secret -Name 'SAMDesk-RefreshToken' -Secret $response.refresh_token
+    $script:refreshTokenSaved = $true
+  }
+  $response.access_token
+}
+
+# The customer list as SAM Desk had it at 2026-03-01T09:00:00Z.
+$customers = @(
+  [pscustomobject]@{ TenantId = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'; Domain = 'fabrikam.onmicrosoft.com'; Name = 'Fabrikam Ltd' }
+  [pscustomobject]@{ TenantId = 'ffffffff-1111-2222-3333-444444444444'; Domain = 'northwind.onmicrosoft.com'; Name = 'Northwind Traders' }
+)
+
+foreach ($customer in $customers) {
+  try {
+    $azureToken = Get-SamDeskAccessToken -TenantId $customer.TenantId -Resource 'https://management.azure.com'
+    $aadGraphToken = Get-SamDeskAccessToken -TenantId $customer.TenantId -Resource 'https://graph.windows.net'
+    Connect-AzAccount -AccessToken $azureToken `
+      -GraphAccessToken $aadGraphToken `
+      -AccountId 'admin@contosopartner.onmicrosoft.com' -TenantId $customer.TenantId
+    # Your commands for this customer go here.
+    Disconnect-AzAccount | Out-Null
+  } catch {
+    Write-Warning ($customer.Name + ': ' + $_.Exception.Message)
+  }
+}

@@ -1,0 +1,48 @@
+# SAM Desk: Exchange remote PowerShell session for every customer (2)
+# For scheduled runs: no token is in this script. It reads the refresh token from a vault.
+# Retired October 2023 — use Exchange Online (Connect-ExchangeOnline). Exchange Online remote PowerShell no longer works.
+# One-time setup (Microsoft.PowerShell.SecretManagement): Set-Secret -Name 'SAMDesk-RefreshToken' -Secret (samdesk refresh-token --reveal)
+$samDeskClientId = '11111111-2222-3333-4444-555555555555'
+$refreshToken = Get-Secret -Name 'SAMDesk-RefreshToken' -AsPlainText
+# Or from Azure Key Vault, after Connect-AzAccount to the partner subscription that holds it:
+# $refreshToken = Get-AzKeyVaultSecret -VaultName '<your vault>' -Name 'SAMDesk-RefreshToken' -AsPlainText
+
+function Get-SamDeskAccessToken {
+  param([string] $TenantId, [string] $Resource)
+  $body = @{
+    client_id     = $samDeskClientId
+    grant_type    = 'refresh_token'
+    refresh_token = $script:refreshToken
+    scope         = $Resource + '/.default offline_access'
+  }
+  $uri = 'https://login.microsoftonline.com/' + [uri]::EscapeDataString($TenantId) + '/oauth2/v2.0/token'
+  $response = Invoke-RestMethod -Method Post -Uri $uri -Body $body
+  # Every redemption returns a new refresh token; saving one per run restarts its 90-day inactivity limit.
+  $script:refreshToken = $response.refresh_token
+  if (-not $script:refreshTokenSaved) {
+    Set-Secret -Name 'SAMDesk-RefreshToken' -Secret $response.refresh_token
+    $script:refreshTokenSaved = $true
+  }
+  $response.access_token
+}
+
+# The customer list as SAM Desk had it at 2026-03-01T09:00:00Z.
+$customers = @(
+  [pscustomobject]@{ TenantId = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'; Domain = 'fabrikam.onmicrosoft.com'; Name = 'Fabrikam Ltd' }
+  [pscustomobject]@{ TenantId = 'ffffffff-1111-2222-3333-444444444444'; Domain = 'northwind.onmicrosoft.com'; Name = 'Northwind Traders' }
+)
+
+foreach ($customer in $customers) {
+  try {
+    $exchangeToken = Get-SamDeskAccessToken -TenantId $customer.TenantId -Resource 'https://outlook.office365.com'
+    $exchangeCredential = [pscredential]::new('admin@contosopartner.onmicrosoft.com', (ConvertTo-SecureString ('Bearer ' + $exchangeToken) -AsPlainText -Force))
+    $exchangeUri = 'https://outlook.office365.com/powershell-liveid?DelegatedOrg=' + [uri]::EscapeDataString($customer.Domain) + '&BasicAuthToOAuthConversion=true'
+    $session = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri $exchangeUri `
+      -Credential $exchangeCredential -Authentication Basic -AllowRedirection
+    Import-PSSession $session
+    # Your commands for this customer go here.
+    Remove-PSSession $session
+  } catch {
+    Write-Warning ($customer.Name + ': ' + $_.Exception.Message)
+  }
+}

@@ -1,0 +1,30 @@
+# SAM Desk: Exchange Online for Fabrikam Ltd (fabrikam.onmicrosoft.com, tenant aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee)
+# For scheduled runs: no token is in this script. It reads the refresh token from a vault.
+# One-time setup (Microsoft.PowerShell.SecretManagement): Set-Secret -Name 'SAMDesk-RefreshToken' -Secret (samdesk refresh-token --reveal)
+$samDeskClientId = '11111111-2222-3333-4444-555555555555'
+$refreshToken = Get-Secret -Name 'SAMDesk-RefreshToken' -AsPlainText
+# Or from Azure Key Vault, after Connect-AzAccount to the partner subscription that holds it:
+# $refreshToken = Get-AzKeyVaultSecret -VaultName '<your vault>' -Name 'SAMDesk-RefreshToken' -AsPlainText
+
+function Get-SamDeskAccessToken {
+  param([string] $TenantId, [string] $Resource)
+  $body = @{
+    client_id     = $samDeskClientId
+    grant_type    = 'refresh_token'
+    refresh_token = $script:refreshToken
+    scope         = $Resource + '/.default offline_access'
+  }
+  $uri = 'https://login.microsoftonline.com/' + [uri]::EscapeDataString($TenantId) + '/oauth2/v2.0/token'
+  $response = Invoke-RestMethod -Method Post -Uri $uri -Body $body
+  # Every redemption returns a new refresh token; saving one per run restarts its 90-day inactivity limit.
+  $script:refreshToken = $response.refresh_token
+  if (-not $script:refreshTokenSaved) {
+    Set-Secret -Name 'SAMDesk-RefreshToken' -Secret $response.refresh_token
+    $script:refreshTokenSaved = $true
+  }
+  $response.access_token
+}
+
+$exchangeToken = Get-SamDeskAccessToken -TenantId 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' -Resource 'https://outlook.office365.com'
+Connect-ExchangeOnline -AccessToken $exchangeToken `
+  -DelegatedOrganization 'fabrikam.onmicrosoft.com' -ShowBanner:$false

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { snippetModeSchema, snippetModuleSchema } from '../../electron/ipc/contract';
+import { renderAllCustomersSnippet, renderPasteSnippet, renderScriptSnippet } from '../../electron/core/snippets/snippets';
+import { loadPowerShellGrammar, parsePowerShell, syntaxProblems } from './powershellSyntax';
+import { customer, expiresAt, fakeTokens, otherCustomer, partner } from './snippetsFixtures';
+
+await loadPowerShellGrammar();
+
+const modules = snippetModuleSchema.options;
+
+function render(module: (typeof modules)[number], mode: (typeof snippetModeSchema.options)[number]): string {
+  if (mode === 'paste') return renderPasteSnippet(module, partner, customer, fakeTokens, expiresAt).text;
+  if (mode === 'script') return renderScriptSnippet(module, partner, customer);
+  return renderAllCustomersSnippet(module, partner, [customer, otherCustomer], '2026-03-01T09:00:00Z');
+}
+
+describe.each(modules)('the %s snippet', (module) => {
+  it.each(snippetModeSchema.options)('in %s mode matches its golden file and parses as PowerShell', async (mode) => {
+    const text = render(module, mode);
+    await expect(text).toMatchFileSnapshot(`__golden__/${module}.${mode}.ps1`);
+    expect(syntaxProblems(parsePowerShell(text))).toEqual([]);
+  });
+});
+
+describe('script mode for a SAM app with a client secret', () => {
+  it.each(['graph', 'partnercenter'] as const)('%s reads the secret from the vault too', async (module) => {
+    const text = renderScriptSnippet(module, { ...partner, hasClientSecret: true }, customer);
+    await expect(text).toMatchFileSnapshot(`__golden__/${module}.script.client-secret.ps1`);
+    expect(syntaxProblems(parsePowerShell(text))).toEqual([]);
+    expect(text).toContain("Get-Secret -Name 'SAMDesk-ClientSecret' -AsPlainText");
+  });
+});
+
+describe('what each mode embeds', () => {
+  it('paste mode holds the tokens; its preview shows placeholders in the same places', () => {
+    const { text, preview } = renderPasteSnippet('az', partner, customer, fakeTokens, expiresAt);
+    expect(text).toContain(`-AccessToken '${fakeTokens.azure}'`);
+    expect(preview).not.toContain('eyJ.fake');
+    expect(preview.replace(/'<[^>]+ access token>'/g, 'T')).toBe(text.replace(/'eyJ\.fake\.[a-z-]+'/g, 'T'));
+  });
+
+  it.each(modules)('script and all-customers modes of %s hold no token and redeem the vaulted refresh token', (module) => {
+    for (const text of [render(module, 'script'), render(module, 'all-customers')]) {
+      expect(text).not.toContain('eyJ');
+      expect(text).toContain("$refreshToken = Get-Secret -Name 'SAMDesk-RefreshToken' -AsPlainText");
+      expect(text).toMatch(/Get-AzKeyVaultSecret -VaultName/);
+    }
+  });
+
+  it('script mode posts to the v2 token endpoint of the customer tenant with the resource scope', () => {
+    const text = render('graph', 'script');
+    expect(text).toContain("$uri = 'https://login.microsoftonline.com/' + [uri]::EscapeDataString($TenantId) + '/oauth2/v2.0/token'");
+    expect(text).toContain(`$graphToken = Get-SamDeskAccessToken -TenantId '${customer.tenantId}' -Resource 'https://graph.microsoft.com'`);
+    expect(text).toContain("scope         = $Resource + '/.default offline_access'");
+  });
+
+  it('all-customers mode lists every customer once and connects inside the loop', () => {
+    const text = render('exchange', 'all-customers');
+    expect(text).toContain(`TenantId = '${customer.tenantId}'; Domain = '${customer.domain}'; Name = 'Fabrikam Ltd'`);
+    expect(text).toContain(`TenantId = '${otherCustomer.tenantId}'`);
+    expect(text).toMatch(/foreach \(\$customer in \$customers\) \{[\s\S]*Connect-ExchangeOnline[\s\S]*-DelegatedOrganization \$customer\.Domain/);
+  });
+
+  it('a Partner Center loop connects once, in the partner tenant, before the loop', () => {
+    const text = render('partnercenter', 'all-customers');
+    expect(text.indexOf('Connect-PartnerCenter')).toBeLessThan(text.indexOf('foreach'));
+    expect(text).toContain(`-RefreshToken $refreshToken`);
+    expect(text).toContain(`-TenantId '${partner.partnerTenantId}'`);
+  });
+});
+
+describe('retired modules', () => {
+  it.each([
+    ['azuread', 'Retired 2025', 'Connect-MgGraph'],
+    ['msonline', 'Retired 2025', 'Connect-MgGraph'],
+    ['az-aadgraph', 'Retired August 2025', 'Connect-AzAccount'],
+    ['exchange-legacy', 'Retired October 2023', 'Connect-ExchangeOnline'],
+  ] as const)('%s says when it was retired and what to use instead, in a comment', (module, retired, replacement) => {
+    const text = render(module, 'paste');
+    const notice = text.split('\n').find((line) => line.includes(retired));
+    expect(notice).toMatch(/^# /);
+    expect(notice).toContain(replacement);
+  });
+
+  it('the modern modules carry no retirement line', () => {
+    for (const module of ['az', 'graph', 'exchange', 'partnercenter'] as const) expect(render(module, 'paste')).not.toContain('Retired');
+  });
+});
