@@ -101,6 +101,16 @@ describe('the consent slice against the simulated cloud', () => {
     });
   });
 
+  it('re-consents a confidential app with the secret kept in the keychain', async () => {
+    const first = await handlers['consent.start']({ partnerTenant: sim.partnerDomain, clientId: sim.samAppId, clientSecret: sim.samAppSecret, profileName: 'Confidential' });
+    const again = await handlers['consent.start']({ partnerTenant: sim.partnerDomain, clientId: sim.samAppId });
+
+    expect(again.id).toBe(first.id);
+    const record = await services.profiles.get(first.id);
+    expect(record?.hasClientSecret).toBe(true);
+    expect(await services.vault.get(vaultAccounts.clientSecret(first.id))).toBe(sim.samAppSecret);
+  });
+
   it('rejects malformed input before any handler runs', async () => {
     const result = await dispatch(handlers, 'consent.start', { partnerTenant: 'not a tenant', clientId: 'x' });
     expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });

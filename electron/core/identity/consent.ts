@@ -156,8 +156,7 @@ export class ConsentService {
 
   start(request: ConsentRequest): Promise<ProfileRecord> {
     return this.slot.run(async (signal, cancel) => {
-      // A secret the wizard created or checked for this app is used when none is typed in.
-      const clientSecret = request.clientSecret || (await this.vault.get(samAppSecretAccount(request.clientId))) || undefined;
+      const clientSecret = request.clientSecret || (await this.storedSecret(request.clientId));
       const { result, serializedCache } = await signInWithAuthCode({
         cloud: this.cloud,
         http: this.http,
@@ -179,6 +178,17 @@ export class ConsentService {
 
   cancel(): void {
     this.slot.cancel();
+  }
+
+  /**
+   * The secret to use when none is typed in: the one the wizard created or checked for this app,
+   * else the one kept with a profile of this app (so "re-consent" works for confidential apps).
+   */
+  private async storedSecret(clientId: string): Promise<string | undefined> {
+    const wizardSecret = await this.vault.get(samAppSecretAccount(clientId));
+    if (wizardSecret) return wizardSecret;
+    const profile = (await this.profiles.list()).find((candidate) => candidate.clientId === clientId && candidate.hasClientSecret);
+    return (profile && (await this.vault.get(vaultAccounts.clientSecret(profile.id)))) || undefined;
   }
 
   /** Files a refresh token under a profile: a new one, or the existing one for this tenant, app and admin. */
@@ -206,6 +216,10 @@ export class ConsentService {
       mfa: hasMfaClaim(claims),
       issuedAt: now,
       lastRedeemedAt: now,
+      // A Conditional Access sign-in frequency outlives a re-consent; an spa redirect may have been fixed.
+      ...(existing?.hardLimits?.signInFrequencySeconds !== undefined
+        ? { hardLimits: { signInFrequencySeconds: existing.hardLimits.signInFrequencySeconds } }
+        : {}),
     };
     await this.profiles.upsert(profile);
     return profile;
