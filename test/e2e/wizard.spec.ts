@@ -26,6 +26,7 @@ test('create-app path: the admin signs in once, SAM Desk creates the app, then c
   await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost as a desktop app: OK' })).toBeVisible();
   await expect(checklist.getByRole('listitem', { name: 'SAM permissions requested: OK' })).toBeVisible();
   await expect(checklist.getByRole('listitem', { name: 'Client secret valid for 30 days or more: OK' })).toBeVisible();
+  await expect(checklist.getByRole('listitem', { name: 'Consented in your partner tenant: OK' })).toBeVisible();
   const secret = await app.getByRole('textbox', { name: 'New client secret' }).inputValue();
   const created = [...sim.state.apps.values()].find((candidate) => candidate.displayName === 'SAM Desk (Northwind)')!;
   expect(created.publicClientRedirectUris).toEqual(['http://localhost']);
@@ -67,6 +68,7 @@ test('existing-app path: an spa redirect fails the checklist and SAM Desk fixes 
   const seeded = sim.state.findApp(sim.samAppId)!;
   seeded.spaRedirectUris = ['http://localhost'];
   seeded.publicClientRedirectUris = [];
+  sim.state.setConsent(sim.partnerTenantId, sim.samAppId, false);
 
   await app.getByLabel('Partner tenant (id or domain)').fill(sim.partnerDomain);
   await app.getByRole('button', { name: 'Next' }).click();
@@ -80,6 +82,7 @@ test('existing-app path: an spa redirect fails the checklist and SAM Desk fixes 
   const checklist = app.getByRole('list', { name: 'SAM app checklist' });
   await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost as a desktop app: Needs fixing' })).toBeVisible();
   await expect(checklist.getByText('registered as a single-page app (spa)', { exact: false })).toBeVisible();
+  await expect(checklist.getByRole('listitem', { name: 'Consented in your partner tenant: Needs fixing' })).toBeVisible();
   await expect(app.getByRole('button', { name: 'Next' })).toBeDisabled();
   await shoot(app, 'wizard-02-existing-app-spa');
 
@@ -87,6 +90,8 @@ test('existing-app path: an spa redirect fails the checklist and SAM Desk fixes 
   await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost as a desktop app: OK' })).toBeVisible();
   await expect(checklist.getByRole('listitem', { name: 'SAM permissions requested: OK' })).toBeVisible();
   await expect(checklist.getByRole('listitem', { name: 'Client secret valid for 30 days or more: OK' })).toBeVisible();
+  await expect(checklist.getByRole('listitem', { name: 'Consented in your partner tenant: OK' })).toBeVisible();
+  expect(sim.state.isConsented(sim.partnerTenantId, sim.samAppId)).toBe(true);
   expect(seeded.spaRedirectUris).toEqual([]);
   expect(seeded.publicClientRedirectUris).toContain('http://localhost');
   await shoot(app, 'wizard-02-existing-app-fixed');

@@ -3,6 +3,12 @@ import { Prng } from './prng';
 import { SPECIAL_CUSTOMERS, generatedName, slugOf } from './names';
 import { FIRST_PARTY_APPS, SimState, sha256, type AppRegistration, type Customer } from './state';
 
+const RESOURCE_SERVICE_PRINCIPALS = [
+  { appId: '00000003-0000-0000-c000-000000000000', displayName: 'Microsoft Graph' },
+  { appId: 'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd', displayName: 'Microsoft Partner Center' },
+  { appId: '00000002-0000-0ff1-ce00-000000000000', displayName: 'Office 365 Exchange Online' },
+];
+
 export interface CustomerSeed {
   id: string;
   name: string;
@@ -185,6 +191,11 @@ export function seedState(state: SimState, customers: number | CustomerSeed[], s
     state.customersById.set(customer.id, customer);
     if (!profile.noConsent) state.setConsent(customer.id, samAppId, true);
   });
+
+  // Every tenant has service principals for Microsoft's own APIs; admin-consent grants point at them.
+  for (const resource of RESOURCE_SERVICE_PRINCIPALS) {
+    state.servicePrincipals.push({ id: prng.guid(), appId: resource.appId, displayName: resource.displayName, tenantId: partnerId });
+  }
 
   return { user, password, totpSecret, samAppId, samAppSecret };
 }

@@ -246,6 +246,23 @@ async function createPermissionGrant(ctx: RequestContext): Promise<void> {
   sendJson(ctx.res, 201, { id: randomBytes(24).toString('base64url'), clientId: sp.id, consentType: body.consentType ?? 'AllPrincipals', principalId: body.principalId ?? null, resourceId: body.resourceId ?? null, scope: body.scope ?? '' });
 }
 
+/**
+ * GET /oauth2PermissionGrants?$filter=clientId eq '{servicePrincipalId}': the tenant-wide grant of
+ * a client app, derived from whether the app is consented in the caller's tenant.
+ */
+async function listPermissionGrants(ctx: RequestContext): Promise<void> {
+  const claims = await authenticate(ctx);
+  const filter = /^\s*clientId\s+eq\s+'([^']*)'\s*$/i.exec(ctx.url.searchParams.get('$filter') ?? '');
+  if (!filter) throw graphError(ctx, 400, 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified for property 'clientId' of resource 'OAuth2PermissionGrant'.`);
+  const clientId = (filter[1] ?? '').toLowerCase();
+  const sp = ctx.sim.state.servicePrincipals.find((s) => s.id === clientId && s.tenantId === claims.tid);
+  const grants =
+    sp && ctx.sim.state.isConsented(String(claims.tid), sp.appId)
+      ? [{ id: `${sp.id}-grant`, clientId: sp.id, consentType: 'AllPrincipals', principalId: null, resourceId: null, scope: 'user_impersonation' }]
+      : [];
+  sendJson(ctx.res, 200, { '@odata.context': `${ctx.sim.baseUrl}/graph/v1.0/$metadata#oauth2PermissionGrants`, value: grants });
+}
+
 export function graphRoutes(): Route[] {
   return [
     { method: 'GET', path: '/graph/v1.0/me', name: 'graph me', handler: me },
@@ -259,6 +276,7 @@ export function graphRoutes(): Route[] {
     { method: 'POST', path: '/graph/v1.0/applications/:id/addPassword', name: 'graph addPassword', handler: addPassword },
     { method: 'GET', path: '/graph/v1.0/servicePrincipals', name: 'graph servicePrincipals', handler: listServicePrincipals },
     { method: 'POST', path: '/graph/v1.0/servicePrincipals', name: 'graph servicePrincipals', handler: createServicePrincipal },
+    { method: 'GET', path: '/graph/v1.0/oauth2PermissionGrants', name: 'graph oauth2PermissionGrants', handler: listPermissionGrants },
     { method: 'POST', path: '/graph/v1.0/oauth2PermissionGrants', name: 'graph oauth2PermissionGrants', handler: createPermissionGrant },
   ];
 }
