@@ -1,17 +1,7 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { APP_SCHEME, appFilePath, appPageHeaders } from './securityPolicy';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+import { APP_SCHEME, appFilePath, appPageHeaders, contentTypes } from './securityPolicy';
 
 /**
  * Electron security checklist §18 (prefer a custom protocol to file://): the renderer is served

@@ -44,6 +44,17 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Content types of the bundled renderer's files (custom protocol and the browser harness). */
+export const contentTypes: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
 /** Headers every page of the app is served with (custom protocol and the browser harness). */
 export const appPageHeaders: Readonly<Record<string, string>> = {
   'content-security-policy': contentSecurityPolicy,

@@ -9,7 +9,7 @@ import { dispatch } from '../../electron/core/app/dispatch';
 import { createHandlers, type HandlerOptions } from '../../electron/core/app/handlers';
 import { createServices, type Services } from '../../electron/core/app/services';
 import type { Environment } from '../../electron/core/config/environment';
-import { appPageHeaders } from '../../electron/main/securityPolicy';
+import { appPageHeaders, contentTypes } from '../../electron/main/securityPolicy';
 
 export interface Harness {
   /** Open this in a browser: it carries the session secret that lets the page call the handlers. */
@@ -17,15 +17,6 @@ export interface Harness {
   services: Services;
   stop(): Promise<void>;
 }
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 /**
  * Runs SAM Desk without the Electron binary: serves the production renderer bundle and binds the

@@ -6,24 +6,9 @@ import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { createServices, type Services } from '../../electron/core/app/services';
 import { createHandlers, type Handlers } from '../../electron/core/app/handlers';
 import { dispatch } from '../../electron/core/app/dispatch';
-import type { WindowOpener } from '../../electron/core/identity/consent';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
-import { completeSignIn, launchChromium } from '../support/browser';
-
-/** Opens the sign-in page in real Chromium and clicks through it, like a partner admin. */
-function chromiumOpener(browser: Browser, sim: SimulatedCloud, signIn = true): WindowOpener {
-  return {
-    open(url) {
-      const opened = browser.newPage().then(async (page) => {
-        await page.goto(url);
-        if (signIn) await completeSignIn(page, sim);
-        return page;
-      });
-      return { close: () => void opened.then((page) => page.close()).catch(() => undefined) };
-    },
-  };
-}
+import { chromiumOpener, launchChromium } from '../support/browser';
 
 describe('the consent slice against the simulated cloud', () => {
   let sim: SimulatedCloud;

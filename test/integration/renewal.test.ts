@@ -5,27 +5,13 @@ import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { createServices, type Services } from '../../electron/core/app/services';
 import { createHandlers, type Handlers } from '../../electron/core/app/handlers';
 import { dispatch } from '../../electron/core/app/dispatch';
-import type { WindowOpener } from '../../electron/core/identity/consent';
 import { RenewalScheduler } from '../../electron/core/renewal/renewalScheduler';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
 import type { ProfileSummary } from '../../electron/ipc/contract';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
-import { completeSignIn, launchChromium } from '../support/browser';
+import { chromiumOpener, launchChromium } from '../support/browser';
 
 const DAY_MS = 24 * 3600_000;
-
-function chromiumOpener(browser: Browser, sim: SimulatedCloud): WindowOpener {
-  return {
-    open(url) {
-      const opened = browser.newPage().then(async (page) => {
-        await page.goto(url);
-        await completeSignIn(page, sim);
-        return page;
-      });
-      return { close: () => void opened.then((page) => page.close()).catch(() => undefined) };
-    },
-  };
-}
 
 describe('refresh token lifetime and renewal against the simulated cloud', () => {
   let sim: SimulatedCloud;

@@ -9,24 +9,10 @@ import { issuedSecrets } from '../sim/tokens';
 import { createServices, type Services } from '../../electron/core/app/services';
 import { createHandlers, type Handlers } from '../../electron/core/app/handlers';
 import { dispatch } from '../../electron/core/app/dispatch';
-import type { WindowOpener } from '../../electron/core/identity/consent';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
-import { completeSignIn, launchChromium } from '../support/browser';
+import { chromiumOpener, launchChromium } from '../support/browser';
 import { cliCommand, runCli, type CliRun } from './crossProcess.cli';
-
-function chromiumOpener(browser: Browser, sim: SimulatedCloud): WindowOpener {
-  return {
-    open(url) {
-      const opened = browser.newPage().then(async (page) => {
-        await page.goto(url);
-        await completeSignIn(page, sim);
-        return page;
-      });
-      return { close: () => void opened.then((page) => page.close()).catch(() => undefined) };
-    },
-  };
-}
 
 /** Every regular file under `folder` (bounded in size), skipping what cannot be read (sockets, vanished files). */
 function filesUnder(folder: string): string[] {

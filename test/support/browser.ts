@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright';
+import type { WindowOpener } from '../../electron/core/identity/consent';
 import { currentTotp, type SimInfo } from '../sim';
 import { chromiumArgs, chromiumExecutable } from './chromium';
 
@@ -21,4 +22,18 @@ export async function completeSignIn(page: Page, sim: SimInfo, options: { screen
   await page.getByRole('button', { name: 'Verify' }).click();
   await options.screenshots?.('signin-3-consent');
   await page.getByRole('button', { name: 'Accept' }).click();
+}
+
+/** A WindowOpener for tests: opens the sign-in page in real Chromium and clicks through it, like a partner admin. */
+export function chromiumOpener(browser: Browser, sim: SimInfo): WindowOpener {
+  return {
+    open(url) {
+      const opened = browser.newPage().then(async (page) => {
+        await page.goto(url);
+        await completeSignIn(page, sim);
+        return page;
+      });
+      return { close: () => void opened.then((page) => page.close()).catch(() => undefined) };
+    },
+  };
 }
