@@ -10,9 +10,14 @@ export default defineConfig({
   workers: 1,
   retries: 0, // CI fails on a flaky test rather than hiding it
   timeout: 120_000,
+  // Nothing waits forever: the whole run, each action, navigation and expectation is bounded.
+  globalTimeout: 25 * 60_000,
+  expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }], ['./test/support/runners/playwrightWatchdog.ts']],
   use: {
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     launchOptions: {
       executablePath: chromiumExecutable,
       args: chromiumArgs,

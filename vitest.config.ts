@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // that start the simulated cloud's HTTPS servers and use the real OS keychain.
 export default defineConfig({
   test: {
+    // Bounds the whole run and records what is running (test/support/runners/vitestWatchdog.ts).
+    reporters: ['default', './test/support/runners/vitestWatchdog.ts'],
+    teardownTimeout: 10_000,
     projects: [
       {
         // Unit tests may import pure renderer helpers (renderer/src/format.ts, *.tsx included);
@@ -23,6 +26,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A failing test saves what each simulated cloud answered (test-results/sim-logs).
+          setupFiles: ['test/support/runners/vitestSetup.ts'],
           // One file at a time: the machine has two cores, and every file starts HTTPS servers
           // and shares the one session keychain.
           pool: 'forks',

@@ -8,6 +8,9 @@
 # - Otherwise (headless Linux, CI): re-run inside a private `dbus-run-session` with a throwaway
 #   gnome-keyring whose login keyring lives in a temporary directory, so a developer's own
 #   keyring is never touched. The bus and the daemon end with the command.
+#   The private bus activates no services: were the daemon to die, D-Bus would otherwise start a
+#   fresh one with a locked keyring whose unlock prompt nobody can answer, and keychain calls would
+#   wait on it. Without activation they fail at once with "not provided by any .service files".
 # - macOS and Windows have their own keychains: run the command as is.
 # The command's exit code is this script's exit code. No X server is started: tests are headless.
 set -uo pipefail
@@ -19,13 +22,12 @@ fi
 
 # Inner half: we are the command of our own dbus-run-session.
 if [ "${1:-}" = "--inside-private-bus" ]; then
-  shift
-  keyring_home=$(mktemp -d "${TMPDIR:-/tmp}/samdesk-keyring.XXXXXX")
-  trap 'rm -rf "$keyring_home"' EXIT
+  keyring_home=$2
+  shift 2
   # The password only unlocks this throwaway keyring. XDG_DATA_HOME is set for the daemon alone,
   # so its login keyring is created in $keyring_home; the command keeps the caller's environment.
   if ! daemon_env=$(printf '%s' 'samdesk-ci' |
-    XDG_DATA_HOME="$keyring_home" gnome-keyring-daemon --unlock --components=secrets); then
+    XDG_DATA_HOME="$keyring_home" timeout 20 gnome-keyring-daemon --unlock --components=secrets); then
     echo "with-keyring: gnome-keyring-daemon failed to start" >&2
     exit 1
   fi
@@ -35,6 +37,21 @@ if [ "${1:-}" = "--inside-private-bus" ]; then
       [A-Za-z_]*=*) export "${line?}" ;;
     esac
   done <<<"$daemon_env"
+  # Ready means answering: store, read back and remove a probe secret, each call bounded.
+  ready=false
+  for _ in 1 2 3 4 5; do
+    if printf 'probe' | timeout 10 secret-tool store --label='SAM Desk keyring probe' samdesk-probe ready 2>/dev/null &&
+      [ "$(timeout 10 secret-tool lookup samdesk-probe ready 2>/dev/null)" = probe ] &&
+      timeout 10 secret-tool clear samdesk-probe ready 2>/dev/null; then
+      ready=true
+      break
+    fi
+    sleep 1
+  done
+  if [ "$ready" != true ]; then
+    echo "with-keyring: the private keyring does not answer (secret-tool store/lookup failed)" >&2
+    exit 1
+  fi
   "$@"
   exit $?
 fi
@@ -65,11 +82,32 @@ if secret_service_on_bus; then
   exec "$@"
 fi
 
-if ! command -v dbus-run-session >/dev/null 2>&1 || ! command -v gnome-keyring-daemon >/dev/null 2>&1; then
-  echo "with-keyring: no Secret Service on the session bus, and dbus-run-session or" \
-    "gnome-keyring-daemon is missing (Debian: apt-get install dbus gnome-keyring);" \
-    "running without a keychain" >&2
-  exec "$@"
-fi
+for tool in dbus-run-session gnome-keyring-daemon secret-tool; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "with-keyring: no Secret Service on the session bus, and $tool is missing" \
+      "(Debian: apt-get install dbus gnome-keyring libsecret-tools); running without a keychain" >&2
+    exec "$@"
+  fi
+done
 
-exec dbus-run-session -- bash "${BASH_SOURCE[0]}" --inside-private-bus "$@"
+keyring_home=$(mktemp -d "${TMPDIR:-/tmp}/samdesk-keyring.XXXXXX")
+mkdir -p "$keyring_home/data"
+trap 'rm -rf "$keyring_home"' EXIT
+# The session bus of /usr/share/dbus-1/session.conf without <standard_session_servicedirs/>.
+cat >"$keyring_home/bus.conf" <<'XML'
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <keep_umask/>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+XML
+dbus-run-session --config-file="$keyring_home/bus.conf" -- \
+  bash "${BASH_SOURCE[0]}" --inside-private-bus "$keyring_home/data" "$@"

@@ -26,9 +26,13 @@ interface SliceFixtures {
  */
 export const test = base.extend<SliceFixtures>({
   simOptions: [{ customers: 60 }, { option: true }],
-  sim: async ({ simOptions }, use) => {
+  sim: async ({ simOptions }, use, testInfo) => {
     const sim = await startSimulatedCloud(simOptions);
     await use(sim);
+    // A failing test keeps what the simulated cloud answered beside its trace and screenshots.
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('sim-requests.log', { body: sim.requestLog.since().join('\n'), contentType: 'text/plain' });
+    }
     await sim.stop();
   },
   isolated: async ({ sim }, use) => {

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import keytar from 'keytar';
 import type { Response } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { issuedSecrets } from '../sim/tokens';
@@ -52,7 +51,7 @@ test('the renderer never receives a token except in the snippet the user copied,
     const leaks = (text: string) => [...issued].filter((secret) => text.includes(secret));
     expect(leaks(clipboard).length).toBeGreaterThanOrEqual(1);
     const [profile] = await harness.services.profiles.list();
-    const stored = await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, `${profile!.id}/refresh-token`);
+    const stored = await isolated.keychain.get(`${profile!.id}/refresh-token`);
     expect(issued.has(stored!)).toBe(true);
 
     const ipc = bodies.filter(({ url }) => url.includes('/__samdesk/ipc/'));

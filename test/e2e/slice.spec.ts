@@ -1,4 +1,3 @@
-import keytar from 'keytar';
 import { decodeJwt } from 'jose';
 import { test, expect } from './fixtures';
 import { completeSignIn } from '../support/browser';
@@ -34,7 +33,7 @@ test('a partner admin connects, finds a customer and copies a Connect-AzAccount 
   await shoot(app, 'slice-04-customers');
 
   const [profile] = await harness.services.profiles.list();
-  const storedRefreshToken = await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, `${profile!.id}/refresh-token`);
+  const storedRefreshToken = await isolated.keychain.get(`${profile!.id}/refresh-token`);
   expect(storedRefreshToken).toMatch(/^0\.A/);
 
   const customer = sim.state.customers.find((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId))!;

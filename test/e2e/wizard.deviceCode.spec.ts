@@ -1,4 +1,3 @@
-import keytar from 'keytar';
 import { test, expect } from './fixtures';
 import { connectWithSeededApp, simControl } from './wizardSteps';
 
@@ -20,7 +19,7 @@ test('Exchange device code: pending then approved, denied, and expired, each sai
   await expect(app.getByText(`Exchange Online PowerShell is connected for ${sim.user}`)).toBeVisible();
   await shoot(app, 'wizard-04-device-code-approved');
   const [profile] = await harness.services.profiles.list();
-  expect(await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, `${profile!.id}/exchange-refresh-token`)).toMatch(/^0\.A/);
+  expect(await isolated.keychain.get(`${profile!.id}/exchange-refresh-token`)).toMatch(/^0\.A/);
 
   // Denied.
   await app.getByRole('button', { name: 'Get another code' }).click();

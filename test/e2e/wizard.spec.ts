@@ -1,4 +1,3 @@
-import keytar from 'keytar';
 import { test, expect } from './fixtures';
 import { connectWithSeededApp, openPopup, signInOnPopup } from './wizardSteps';
 
@@ -31,7 +30,7 @@ test('create-app path: the admin signs in once, SAM Desk creates the app, then c
   const created = [...sim.state.apps.values()].find((candidate) => candidate.displayName === 'SAM Desk (Northwind)')!;
   expect(created.publicClientRedirectUris).toEqual(['http://localhost']);
   expect(sim.state.servicePrincipals.some((sp) => sp.appId === created.appId)).toBe(true);
-  expect(await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, `sam-app/${created.appId}/client-secret`)).toBe(secret);
+  expect(await isolated.keychain.get(`sam-app/${created.appId}/client-secret`)).toBe(secret);
   await shoot(app, 'wizard-02-sam-app-created');
   await app.getByRole('button', { name: 'Next' }).click();
 
@@ -58,7 +57,7 @@ test('create-app path: the admin signs in once, SAM Desk creates the app, then c
   await shoot(app, 'wizard-06-done');
   const [profile] = await harness.services.profiles.list();
   expect(profile!.clientId).toBe(created.appId);
-  expect(await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, `${profile!.id}/client-secret`)).toBe(secret);
+  expect(await isolated.keychain.get(`${profile!.id}/client-secret`)).toBe(secret);
   await app.getByRole('button', { name: 'Open customer list' }).click();
   await expect(app.getByRole('listbox', { name: 'Customers' }).getByRole('option').first()).toBeVisible();
   expect(await app.content()).not.toContain(secret);
@@ -130,10 +129,10 @@ test('a second partner account sits beside the first; rename and remove', async 
   await expect(accounts.getByRole('listitem', { name: 'Northwind staging' })).toBeVisible();
 
   const staging = (await harness.services.profiles.list()).find((profile) => profile.name === 'Northwind staging')!;
-  expect(await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, `${staging.id}/refresh-token`)).toMatch(/^0\.A/);
+  expect(await isolated.keychain.get(`${staging.id}/refresh-token`)).toMatch(/^0\.A/);
   await accounts.getByRole('listitem', { name: 'Northwind staging' }).getByRole('button', { name: 'Remove' }).click();
   await app.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
   await expect(accounts.getByRole('listitem')).toHaveCount(1);
-  expect(await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, `${staging.id}/refresh-token`)).toBeNull();
+  expect(await isolated.keychain.get(`${staging.id}/refresh-token`)).toBeNull();
   expect((await harness.services.profiles.list()).map((profile) => profile.name)).toEqual(['Northwind production']);
 });

@@ -7,6 +7,7 @@ import type { AccessCheckReport, EventPayloads } from '../../electron/ipc/contra
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
+import { waitUntil } from '../support/bounded';
 
 const tokenRequests = (sim: SimulatedCloud) => sim.state.stats.get('token v2') ?? 0;
 const outcome = (report: AccessCheckReport, tenantId: string) => report.customers.find((c) => c.tenantId === tenantId)?.results;
@@ -80,49 +81,49 @@ describe('checking access across customers', () => {
   });
 
   it('holds back the whole pool while Microsoft throttles (429 Retry-After), instead of hammering', async () => {
+    // In order, with the gate's clock: each request the pool sends, and each throttle pause asked for.
+    const events: Array<{ kind: 'send'; at: number } | { kind: 'pause'; until: number }> = [];
     const accessCheck = new AccessCheckService({
       cloud: isolated.environment.cloud,
       keeper: services.keeper,
       vault: services.vault,
       customers: services.customers,
       home: isolated.environment.home,
-      httpWithSleep: (sleep) => createHttpClient({ extraCa: isolated.environment.extraCa, sleep }),
+      httpWithSleep: (pause) => {
+        const http = createHttpClient({
+          extraCa: isolated.environment.extraCa,
+          sleep: (ms, signal) => (events.push({ kind: 'pause', until: Date.now() + ms }), pause(ms, signal)),
+        });
+        return { send: (request) => (events.push({ kind: 'send', at: Date.now() }), http.send(request)) };
+      },
     });
-    // Every request is timed as the token endpoint receives it.
     sim.state.controls.latency = [{ ms: 20, path: '/oauth2/v2.0/token' }];
     sim.state.controls.faults = [{ path: '/oauth2/v2.0/token', status: 429, retryAfter: 1, count: 1 }];
-    const requestTimes: number[] = [];
-    const originalCount = sim.state.countRequest.bind(sim.state);
-    sim.state.countRequest = (route) => {
-      if (route === 'token v2') requestTimes.push(Date.now());
-      originalCount(route);
-    };
 
-    try {
-      const report = await accessCheck.run({
-        profileId,
-        resources: ['azure'],
-        customerTenantIds: sim.state.customers.filter((c) => c.relationship === 'DAP').map((c) => c.id),
-        concurrency: 4,
-      });
-      expect(report.customers.every((c) => c.results.azure?.status === 'ok')).toBe(true);
-    } finally {
-      sim.state.countRequest = originalCount;
-    }
+    const report = await accessCheck.run({
+      profileId,
+      resources: ['azure'],
+      customerTenantIds: sim.state.customers.filter((c) => c.relationship === 'DAP').map((c) => c.id),
+      concurrency: 4,
+    });
 
+    expect(report.customers.every((c) => c.results.azure?.status === 'ok')).toBe(true);
     // The retry waited at least the Retry-After the 429 carried…
     expect(accessCheck.gate!.pauses.length).toBeGreaterThanOrEqual(1);
     expect(Math.min(...accessCheck.gate!.pauses)).toBeGreaterThanOrEqual(1000);
-    // …and apart from the 4 requests already in flight, nothing reached the token endpoint during it.
-    const first = requestTimes[0]!;
-    const duringPause = requestTimes.filter((at) => at > first + 100 && at < first + 1000 - 20);
-    expect(duringPause).toEqual([]);
+    // …and no request was sent before it ended (those already in flight were sent before it began).
+    const start = events.findIndex((event) => event.kind === 'pause');
+    const pause = events[start];
+    const sentAfter = events.slice(start).flatMap((event) => (event.kind === 'send' ? [event.at] : []));
+    expect(start).toBeGreaterThan(0);
+    expect(pause?.kind === 'pause' && sentAfter.filter((at) => at < pause.until)).toEqual([]);
+    expect(sentAfter.length).toBeGreaterThan(0);
   });
 
   it('stops sending requests when cancelled, and marks the customers not reached as skipped', async () => {
     sim.state.controls.latency = [{ ms: 150, path: '/oauth2/v2.0/token' }];
     const running = services.accessCheck.run({ profileId, resources: ['azure', 'graph'], concurrency: 2 });
-    await waitUntil(() => progress.some((event) => event.checked >= 2));
+    await waitUntil(() => progress.some((event) => event.checked >= 2), 'the first two checked cells');
     services.accessCheck.cancel();
     const report = await running;
     const sentAtCancel = tokenRequests(sim);
@@ -147,11 +148,3 @@ describe('checking access across customers', () => {
     }
   });
 });
-
-async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { createServices, type Services } from '../../electron/core/app/services';
@@ -100,7 +99,7 @@ describe('bad input through dispatch()', () => {
       const path = join(entry.parentPath, entry.name);
       files[relative(home, path)] = readFileSync(path, 'utf8');
     }
-    const keychain = (await keytar.findCredentials(isolated.variables.SAMDESK_KEYCHAIN_SERVICE)).sort((a, b) => a.account.localeCompare(b.account));
+    const keychain = (await isolated.keychain.entries()).sort((a, b) => a.account.localeCompare(b.account));
     return { files, keychain };
   }
 

@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
-import keytar from 'keytar';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
+import { runBuiltCli } from '../support/cli';
 import { loadPowerShellGrammar, parsePowerShell, syntaxProblems } from '../unit/powershellSyntax';
 
 await loadPowerShellGrammar();
@@ -15,26 +14,12 @@ await loadPowerShellGrammar();
  * (built by `npx electron-vite build`) against the simulated cloud, with a profile consented by the
  * CLI's own device-code sign-in (the simulator approves the first poll, with MFA).
  */
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 describe('the samdesk token, snippet and refresh-token commands', () => {
   let sim: SimulatedCloud;
   let isolated: IsolatedEnvironment;
   let customer: SimulatedCloud['state']['customers'][number];
 
-  const samdesk = (...args: string[]): Promise<Run> =>
-    new Promise((resolve) => {
-      execFile(
-        process.execPath,
-        ['bin/samdesk.js', ...args],
-        { env: { ...process.env, ...isolated.variables }, timeout: 60_000 },
-        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-    });
+  const samdesk = (...args: string[]) => runBuiltCli(args, isolated.variables);
 
   beforeAll(async () => {
     if (!existsSync(join('out', 'main', 'cli.js'))) throw new Error('The CLI is not built: run npx electron-vite build first.');
@@ -42,7 +27,7 @@ describe('the samdesk token, snippet and refresh-token commands', () => {
     isolated = isolatedEnvironment(sim);
     const consent = await samdesk('consent', '--device-code', '--tenant', sim.partnerDomain, '--client-id', sim.samAppId);
     expect(consent.stderr).toBe('');
-    expect(consent.code).toBe(0);
+    expect(consent.status).toBe(0);
     customer = sim.state.customers.find((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId))!;
   });
 
@@ -53,7 +38,7 @@ describe('the samdesk token, snippet and refresh-token commands', () => {
 
   it('prints an access token for a customer named by its domain, and JSON with --json', async () => {
     const plain = await samdesk('token', '--tenant', customer.domain, '--resource', 'graph');
-    expect(plain.code).toBe(0);
+    expect(plain.status).toBe(0);
     expect(decodeJwt(plain.stdout.trim())).toMatchObject({ aud: 'https://graph.microsoft.com', tid: customer.id });
 
     const json = await samdesk('token', '--tenant', customer.id, '--resource', 'azure', '--json');
@@ -65,32 +50,32 @@ describe('the samdesk token, snippet and refresh-token commands', () => {
 
   it('prints a paste-mode snippet holding a token for the customer, and a script-mode one holding none', async () => {
     const paste = await samdesk('snippet', '--tenant', customer.domain, '--module', 'exchange');
-    expect(paste.code).toBe(0);
+    expect(paste.status).toBe(0);
     expect(syntaxProblems(parsePowerShell(paste.stdout))).toEqual([]);
     const token = /-AccessToken '([^']+)'/.exec(paste.stdout)?.[1];
     expect(decodeJwt(token!)).toMatchObject({ aud: 'https://outlook.office365.com', tid: customer.id });
     expect(paste.stdout).toContain(`-DelegatedOrganization '${customer.domain}'`);
 
     const script = await samdesk('snippet', '--tenant', customer.id, '--module', 'graph', '--mode', 'script');
-    expect(script.code).toBe(0);
+    expect(script.status).toBe(0);
     expect(syntaxProblems(parsePowerShell(script.stdout))).toEqual([]);
     expect(script.stdout).toContain(`Get-SamDeskAccessToken -TenantId '${customer.id}'`);
     expect(script.stdout).not.toMatch(/eyJ/);
 
     const all = await samdesk('snippet', '--module', 'az', '--mode', 'all-customers');
-    expect(all.code).toBe(0);
+    expect(all.status).toBe(0);
     expect(all.stdout).toContain(`TenantId = '${customer.id}'`);
   });
 
   it('reveals the refresh token only with --reveal, warning on stderr', async () => {
     const refused = await samdesk('refresh-token');
-    expect(refused.code).toBe(2);
+    expect(refused.status).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toMatch(/--reveal/);
 
     const revealed = await samdesk('refresh-token', '--reveal');
-    expect(revealed.code).toBe(0);
-    const [account] = await keytar.findCredentials(isolated.variables.SAMDESK_KEYCHAIN_SERVICE).then((all) =>
+    expect(revealed.status).toBe(0);
+    const [account] = await isolated.keychain.entries().then((all) =>
       all.filter((entry) => entry.account.endsWith('/refresh-token')),
     );
     expect(revealed.stdout.trim()).toBe(account!.password);
@@ -99,16 +84,16 @@ describe('the samdesk token, snippet and refresh-token commands', () => {
 
   it('answers each kind of failure with its own exit code and a plain message', async () => {
     const unknownDomain = await samdesk('token', '--tenant', 'nobody.example.com', '--resource', 'graph');
-    expect(unknownDomain).toMatchObject({ code: 2, stdout: '' });
+    expect(unknownDomain).toMatchObject({ status: 2, stdout: '' });
     expect(unknownDomain.stderr).toMatch(/No customer with the domain “nobody\.example\.com”.*samdesk customers --refresh/);
 
     const badModule = await samdesk('snippet', '--tenant', customer.id, '--module', 'skype');
-    expect(badModule.code).toBe(2);
+    expect(badModule.status).toBe(2);
     expect(badModule.stderr).toMatch(/Unknown module “skype”.*az\|graph\|exchange/);
 
     sim.state.setConsent(customer.id, sim.samAppId, false);
     const notConsented = await samdesk('token', '--tenant', customer.id, '--resource', 'graph');
-    expect(notConsented.code).toBe(6);
+    expect(notConsented.status).toBe(6);
     expect(notConsented.stderr).toMatch(/AADSTS65001/);
     expect(notConsented.stderr).not.toMatch(/eyJ|0\.A/);
     sim.state.setConsent(customer.id, sim.samAppId, true);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import keytar from 'keytar';
 import { decodeJwt } from 'jose';
 import type { Browser } from 'playwright';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
@@ -37,7 +36,7 @@ describe('the consent slice against the simulated cloud', () => {
     expect(profile.partnerTenantId).toBe(sim.partnerTenantId);
     expect(profile.user).toBe(sim.user);
     expect(profile.mfa).toBe(true);
-    const stored = await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, vaultAccounts.refreshToken(profile.id));
+    const stored = await isolated.keychain.get(vaultAccounts.refreshToken(profile.id));
     expect(stored).toMatch(/^0\.A/);
     const metadata = JSON.stringify(await services.profiles.list());
     expect(metadata).not.toContain(stored);

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
@@ -12,22 +11,15 @@ import { withFileLock } from '../../electron/core/vault/fileLock';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
-import { runCli } from './crossProcess.cli';
+import { runCli, runTypeScript } from '../support/cli';
 
 const root = join(__dirname, '../..');
 
 /** Runs a TypeScript snippet in its own Node process and resolves with its exit code and output. */
-function runNode(source: string, env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runNode(source: string, env: Record<string, string> = {}) {
   const file = join(mkdtempSync(join(tmpdir(), 'samdesk-child-')), 'child.mts');
   writeFileSync(file, source.replaceAll('@root', root));
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', file], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
+  return runTypeScript(file, env);
 }
 
 describe('the metadata lock across processes', () => {

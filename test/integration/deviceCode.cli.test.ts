@@ -1,20 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import keytar from 'keytar';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
+import { runBuiltCli } from '../support/cli';
 
-/** Runs `node bin/samdesk.js` (built by `npx electron-vite build`) with the isolated environment. */
-function samdesk(isolated: IsolatedEnvironment, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/samdesk.js', ...args], { env: { ...process.env, ...isolated.variables } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+/** `node bin/samdesk.js` (built by `npx electron-vite build`) with the isolated environment. */
+const samdesk = (isolated: IsolatedEnvironment, args: string[]) => runBuiltCli(args, isolated.variables);
 
 describe('samdesk consent --device-code', () => {
   let sim: SimulatedCloud;
@@ -34,29 +24,29 @@ describe('samdesk consent --device-code', () => {
     const result = await samdesk(isolated, ['consent', '--device-code', '--tenant', sim.partnerDomain, '--client-id', sim.samAppId, '--name', 'Northwind']);
 
     expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
+    expect(result.status).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`open ${sim.url}/devicelogin and enter the code [A-Z0-9]{9}`));
     expect(result.stdout).toContain(`Signed in as ${sim.user}`);
-    const [account] = await keytar.findCredentials(isolated.variables.SAMDESK_KEYCHAIN_SERVICE);
+    const [account] = await isolated.keychain.entries();
     expect(account?.account).toMatch(/^p-[a-z0-9]+\/refresh-token$/);
     expect(result.stdout).not.toContain(account!.password);
   }, 60_000);
 
   it('re-consents an existing profile by name', async () => {
     const result = await samdesk(isolated, ['consent', '--device-code', '--profile', 'Northwind']);
-    expect(result.code).toBe(0);
+    expect(result.status).toBe(0);
     expect(result.stdout).toContain('under profile “Northwind”');
   }, 60_000);
 
   it('exits non-zero with the plain-language error when Microsoft says no', async () => {
     const result = await samdesk(isolated, ['consent', '--device-code', '--tenant', 'nosuchtenant.onmicrosoft.com', '--client-id', sim.samAppId]);
-    expect(result.code).toBe(6);
+    expect(result.status).toBe(6);
     expect(result.stderr).toMatch(/^samdesk: That tenant does not exist\. Check the tenant id or domain for typos\. \(AADSTS90002\)\n$/);
   }, 60_000);
 
   it('says how to use it when --device-code is missing', async () => {
     const result = await samdesk(isolated, ['consent', '--profile', 'Northwind']);
-    expect(result.code).toBe(2);
+    expect(result.status).toBe(2);
     expect(result.stderr).toContain('add --device-code');
   });
 });

@@ -1,7 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { createServices, type Services } from '../../electron/core/app/services';
@@ -11,7 +10,7 @@ import { silentLogger } from '../../electron/core/app/logger';
 import { KeychainError, keychainFix, vaultAccounts, type SecretVault } from '../../electron/core/vault/secretVault';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
-import { runCli } from './crossProcess.cli';
+import { runCli, runTypeScript } from '../support/cli';
 
 /** A session bus address where nothing listens: what a headless box without a Secret Service looks like. */
 const NO_SECRET_SERVICE = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/samdesk-no-bus', DISPLAY: undefined };
@@ -64,7 +63,7 @@ describe('keychain trouble', () => {
     ].join('\n');
     const file = join(mkdtempSync(join(tmpdir(), 'samdesk-script-')), 'try-keychain.mts');
     writeFileSync(file, script.replace('./electron', join(process.cwd(), 'electron')));
-    const run = await runScript(file, { SAMDESK_HOME: home, ...NO_SECRET_SERVICE });
+    const run = await runTypeScript(file, { SAMDESK_HOME: home, ...NO_SECRET_SERVICE });
     const outcome = JSON.parse(run.stdout.trim()) as { name: string; message: string; fix: string };
     expect(outcome).toMatchObject({ name: 'KeychainError', fix: keychainFix(process.platform) });
     expect(outcome.message).toMatch(/^SAM Desk could not use the OS keychain \(.+\)\. Nothing was saved anywhere else\.$/);
@@ -91,8 +90,7 @@ describe('keychain trouble', () => {
 
   it('a damaged metadata file is set aside and reported at start; the keychain entries stay', async () => {
     const { home } = isolated.environment;
-    const service = isolated.variables.SAMDESK_KEYCHAIN_SERVICE;
-    const tokenBefore = await keytar.getPassword(service, vaultAccounts.refreshToken('p-keychain'));
+    const tokenBefore = await isolated.keychain.get(vaultAccounts.refreshToken('p-keychain'));
     expect(tokenBefore).toMatch(/^0\.A/);
     writeFileSync(join(home, 'profiles.json'), '{"schemaVersion":1,"data":[{"id":"p-keych');
 
@@ -110,7 +108,7 @@ describe('keychain trouble', () => {
       },
     ]);
     expect(readdirSync(home).filter((name) => name.startsWith('profiles.json.corrupt-'))).toHaveLength(1);
-    expect(await keytar.getPassword(service, vaultAccounts.refreshToken('p-keychain'))).toBe(tokenBefore);
+    expect(await isolated.keychain.get(vaultAccounts.refreshToken('p-keychain'))).toBe(tokenBefore);
     // The next start is clean: no second notice, nothing else moved.
     const again = await dispatch(createHandlers(services), 'app.state', undefined);
     expect(again).toMatchObject({ ok: true, value: { profiles: [] } });
@@ -122,17 +120,3 @@ describe('keychain trouble', () => {
     expect(statSync(join(isolated.environment.home, 'profiles.json')).mode & 0o777).toBe(0o600);
   });
 });
-
-function runScript(file: string, env: Record<string, string | undefined>) {
-  return import('node:child_process').then(
-    ({ spawn }) =>
-      new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', file], { env: { ...process.env, ...env } });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        child.on('close', (status) => done({ status, stdout, stderr }));
-      }),
-  );
-}

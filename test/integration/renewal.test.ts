@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
@@ -10,6 +9,7 @@ import { vaultAccounts } from '../../electron/core/vault/secretVault';
 import type { ProfileSummary } from '../../electron/ipc/contract';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { chromiumOpener, launchChromium } from '../support/browser';
+import { runCli } from '../support/cli';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -35,18 +35,7 @@ describe('refresh token lifetime and renewal against the simulated cloud', () =>
   }
 
   /** The CLI in a child process (asynchronously: the simulator answers from this process). */
-  function samdesk(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-    return new Promise((done) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/samdesk.ts', ...args], {
-        env: { ...process.env, ...isolated.variables },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('close', (status) => done({ status, stdout, stderr }));
-    });
-  }
+  const samdesk = (...args: string[]) => runCli(args, isolated.variables);
 
   const storedToken = (profileId: string) => services.vault.get(vaultAccounts.refreshToken(profileId));
   const daysLeft = (profile: ProfileSummary) => (Date.parse(profile.expiresAt) - now().getTime()) / DAY_MS;

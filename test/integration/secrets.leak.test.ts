@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import keytar from 'keytar';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
@@ -12,7 +11,8 @@ import { dispatch } from '../../electron/core/app/dispatch';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { chromiumOpener, launchChromium } from '../support/browser';
-import { cliCommand, runCli, type CliRun } from './crossProcess.cli';
+import { cliCommand, runCli } from '../support/cli';
+import type { ProcessRun } from '../support/process';
 
 /** Every regular file under `folder` (bounded in size), skipping what cannot be read (sockets, vanished files). */
 function filesUnder(folder: string): string[] {
@@ -57,7 +57,7 @@ describe('secrets never leak', () => {
   const issued = new Set<string>();
   /** Everything the renderer received, minus the one field allowed to carry tokens. */
   const received: unknown[] = [];
-  const cliRuns: CliRun[] = [];
+  const cliRuns: ProcessRun[] = [];
   let snippetText = '';
   let tmpBefore: Set<string>;
 
@@ -129,9 +129,9 @@ describe('secrets never leak', () => {
     expect(cliRuns.slice(0, 4).map((run) => run.status)).toEqual([0, 0, 0, 0]);
     expect(leaksIn(snippetText).length).toBeGreaterThanOrEqual(2);
     const [profile] = await services.profiles.list();
-    const stored = await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, vaultAccounts.refreshToken(profile!.id));
+    const stored = await isolated.keychain.get(vaultAccounts.refreshToken(profile!.id));
     expect(issued.has(stored!)).toBe(true);
-    expect(await keytar.getPassword(isolated.variables.SAMDESK_KEYCHAIN_SERVICE, vaultAccounts.clientSecret(profile!.id))).toBe(sim.samAppSecret);
+    expect(await isolated.keychain.get(vaultAccounts.clientSecret(profile!.id))).toBe(sim.samAppSecret);
   });
 
   it('none is in SAMDESK_HOME: metadata, caches or logs', () => {

@@ -1,4 +1,5 @@
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { X509Certificate, createHash, generateKeyPairSync } from 'node:crypto';
+import { createSecureContext } from 'node:tls';
 import forge from 'node-forge';
 
 export interface SimTls {
@@ -19,9 +20,15 @@ function rsaKeyPair(): { privatePem: string; publicPem: string; spkiDer: Buffer 
   };
 }
 
-function serial(): string {
-  // Positive serial number: leading nibble below 8.
-  return '0' + forge.util.bytesToHex(forge.random.getBytesSync(15));
+/**
+ * A 16-byte positive serial number in minimal DER form (RFC 5280 §4.1.2.2): the first byte is
+ * 0x10–0x7f, so the INTEGER needs no leading zero and has none. (A leading 0x00 before a byte
+ * below 0x80 is "illegal padding" to OpenSSL, which then refuses the whole certificate.)
+ */
+export function serialNumber(random: (count: number) => string = forge.random.getBytesSync): string {
+  const bytes = random(16).split('');
+  bytes[0] = String.fromCharCode(0x10 + (bytes[0]!.charCodeAt(0) % 0x70));
+  return forge.util.bytesToHex(bytes.join(''));
 }
 
 export function generateTls(): SimTls {
@@ -33,7 +40,7 @@ export function generateTls(): SimTls {
   const caKey = forge.pki.privateKeyFromPem(caKeys.privatePem);
   const ca = forge.pki.createCertificate();
   ca.publicKey = forge.pki.publicKeyFromPem(caKeys.publicPem);
-  ca.serialNumber = serial();
+  ca.serialNumber = serialNumber();
   ca.validity.notBefore = notBefore;
   ca.validity.notAfter = tomorrow;
   const caSubject = [{ name: 'commonName', value: 'SAM Desk Simulated Cloud CA' }];
@@ -49,7 +56,7 @@ export function generateTls(): SimTls {
   const leafKeys = rsaKeyPair();
   const leaf = forge.pki.createCertificate();
   leaf.publicKey = forge.pki.publicKeyFromPem(leafKeys.publicPem);
-  leaf.serialNumber = serial();
+  leaf.serialNumber = serialNumber();
   leaf.validity.notBefore = notBefore;
   leaf.validity.notAfter = tomorrow;
   leaf.setSubject([{ name: 'commonName', value: '127.0.0.1' }]);
@@ -70,10 +77,15 @@ export function generateTls(): SimTls {
   ]);
   leaf.sign(caKey, forge.md.sha256.create());
 
-  return {
+  const tls = {
     caPem: forge.pki.certificateToPem(ca),
     certPem: forge.pki.certificateToPem(leaf),
     keyPem: leafKeys.privatePem,
     spkiHash: createHash('sha256').update(leafKeys.spkiDer).digest('base64'),
   };
+  // What OpenSSL will refuse later (in a client's trust store, or in the server) is refused here, plainly.
+  const caCertificate = new X509Certificate(tls.caPem);
+  if (!new X509Certificate(tls.certPem).checkIssued(caCertificate)) throw new Error('The simulator made a certificate its own CA did not issue.');
+  createSecureContext({ key: tls.keyPem, cert: tls.certPem, ca: tls.caPem });
+  return tls;
 }

@@ -16,6 +16,7 @@ import { graphRoutes } from './routes/graph';
 import { identityRoutes } from './routes/identity';
 import { LoginStore, loginRoutes } from './routes/login';
 import { partnerCenterRoutes } from './routes/partnerCenter';
+import { RequestLog, runningClouds } from './requestLog';
 import { seedState, type CustomerSeed } from './seed';
 import { startServer } from './server';
 import { SimState } from './state';
@@ -23,6 +24,7 @@ import { TokenService } from './tokens';
 
 export type { CustomerSeed } from './seed';
 export { SimState } from './state';
+export { RequestLog, runningClouds } from './requestLog';
 
 export interface SimOptions {
   port?: number;
@@ -54,6 +56,8 @@ export interface SimInfo {
 export interface SimulatedCloud extends SimInfo {
   stop(): Promise<void>;
   state: SimState;
+  /** What it answered, for a failing test's artifacts (test-results/sim-logs). */
+  requestLog: RequestLog;
 }
 
 export async function startSimulatedCloud(options: SimOptions = {}): Promise<SimulatedCloud> {
@@ -69,12 +73,17 @@ export async function startSimulatedCloud(options: SimOptions = {}): Promise<Sim
   // Routes are built before the port (and so the url) is known; they read the context once it is ready.
   const ready: { sim?: SimContext; info?: SimInfo } = {};
 
+  const requestLog = new RequestLog();
+  const log = (line: string) => {
+    requestLog.add(line);
+    options.log?.(line);
+  };
   const running = await startServer(
     tls,
     options.port ?? 0,
     () => [...identityRoutes(), ...authorizeRoutes(), ...loginRoutes(), ...deviceCodeRoutes(), ...partnerCenterRoutes(), ...graphRoutes(), ...controlRoutes(() => ready.info)],
     () => ready.sim!,
-    options.log ?? (() => {}),
+    log,
   );
   const url = `https://127.0.0.1:${running.port}`;
   ready.sim = {
@@ -96,7 +105,17 @@ export async function startSimulatedCloud(options: SimOptions = {}): Promise<Sim
     ...secrets,
   };
   ready.info = info;
-  return { ...info, state, stop: running.stop };
+  const cloud: SimulatedCloud = {
+    ...info,
+    state,
+    requestLog,
+    stop: async () => {
+      runningClouds.delete(cloud);
+      await running.stop();
+    },
+  };
+  runningClouds.add(cloud);
+  return cloud;
 }
 
 /** The 6-digit TOTP code for now (SHA1, 30 s), as an authenticator app would show it. */

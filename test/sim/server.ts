@@ -111,6 +111,8 @@ export async function startServer(
     };
     const started = Date.now();
     res.on('finish', () => log(`${method} ${url.pathname} ${res.statusCode} ${Date.now() - started}ms`));
+    // A request never answered (a hang fault, a reset, a client that gave up) is logged too.
+    res.on('close', () => res.writableFinished || log(`${method} ${url.pathname} not answered, closed after ${Date.now() - started}ms`));
     try {
       ctx.rawBody = await readBody(req);
       // Controls are part of the simulator, not of Microsoft's API: loopback callers only.
@@ -147,8 +149,9 @@ export async function startServer(
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  server.on('tlsClientError', () => {
-    // A client that does not trust the CA hangs up during the handshake; nothing to answer.
+  server.on('tlsClientError', (error: Error) => {
+    // A client that does not trust the CA hangs up during the handshake; nothing to answer, but say so.
+    log(`TLS handshake failed: ${error.message}`);
   });
 
   await new Promise<void>((resolve, reject) => {

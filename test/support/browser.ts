@@ -8,8 +8,13 @@ export function launchChromium(sim: SimInfo): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumExecutable,
     args: [...chromiumArgs, `--ignore-certificate-errors-spki-list=${sim.spkiHash}`],
+    timeout: 30_000,
   });
 }
+
+/** Outside Playwright's test runner nothing bounds a page's waits: these do (each action, each navigation). */
+const PAGE_ACTION_TIMEOUT_MS = 15_000;
+const PAGE_NAVIGATION_TIMEOUT_MS = 30_000;
 
 /** Clicks through the simulator's sign-in, MFA and consent pages as the partner admin would. */
 export async function completeSignIn(page: Page, sim: SimInfo, options: { screenshots?: (name: string) => Promise<void> } = {}): Promise<void> {
@@ -27,10 +32,20 @@ export async function completeSignIn(page: Page, sim: SimInfo, options: { screen
 /** A WindowOpener for tests: opens the sign-in page in real Chromium and clicks through it, like a partner admin. */
 export function chromiumOpener(browser: Browser, sim: SimInfo): WindowOpener {
   return {
-    open(url) {
+    open(url, onClosedByUser) {
       const opened = browser.newPage().then(async (page) => {
-        await page.goto(url);
-        await completeSignIn(page, sim);
+        page.setDefaultTimeout(PAGE_ACTION_TIMEOUT_MS);
+        page.setDefaultNavigationTimeout(PAGE_NAVIGATION_TIMEOUT_MS);
+        try {
+          await page.goto(url);
+          await completeSignIn(page, sim);
+        } catch (error) {
+          // The automated admin could not finish: say why, and close the window as a person would,
+          // so the sign-in ends now as cancelled instead of waiting out the loopback's five minutes.
+          console.error(`The simulated sign-in did not complete: ${(error as Error).message.split('\n')[0]}`);
+          await page.close().catch(() => undefined);
+          onClosedByUser();
+        }
         return page;
       });
       return { close: () => void opened.then((page) => page.close()).catch(() => undefined) };

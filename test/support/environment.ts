@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import keytar from 'keytar';
 import { readEnvironment, type Environment } from '../../electron/core/config/environment';
+import { KEYCHAIN_TIMEOUT_MS, KeychainVault } from '../../electron/core/vault/secretVault';
 import type { SimInfo } from '../sim';
+import { withTimeout } from './bounded';
 
 export interface IsolatedEnvironment {
   environment: Environment;
@@ -14,6 +16,13 @@ export interface IsolatedEnvironment {
     SAMDESK_CA_FILE: string;
     SAMDESK_HOME: string;
     SAMDESK_KEYCHAIN_SERVICE: string;
+  };
+  /** This run's keychain service, read the way the app reads it; every call bounded. */
+  keychain: {
+    /** What the app's vault reads for `account`. */
+    get(account: string): Promise<string | null>;
+    /** Every entry stored under the service, as the OS keychain holds them. */
+    entries(): Promise<Array<{ account: string; password: string }>>;
   };
   /** Removes the data folder and every keychain entry this run created. */
   cleanUp(): Promise<void>;
@@ -28,14 +37,22 @@ export function isolatedEnvironment(sim: SimInfo): IsolatedEnvironment {
     SAMDESK_HOME: home,
     SAMDESK_KEYCHAIN_SERVICE: `samdesk-test-${randomBytes(4).toString('hex')}`,
   };
+  const service = variables.SAMDESK_KEYCHAIN_SERVICE;
+  const vault = new KeychainVault(service);
+  const entries = () => withTimeout(keytar.findCredentials(service), KEYCHAIN_TIMEOUT_MS, `listing the keychain entries of ${service}`);
   return {
     environment: readEnvironment(variables),
     variables,
+    keychain: { get: (account) => vault.get(account), entries },
     async cleanUp() {
-      for (const { account } of await keytar.findCredentials(variables.SAMDESK_KEYCHAIN_SERVICE)) {
-        await keytar.deletePassword(variables.SAMDESK_KEYCHAIN_SERVICE, account);
+      try {
+        // Bounded like the app's own keychain calls: a keyring that stops answering fails the hook, not the run.
+        for (const { account } of await entries()) {
+          await withTimeout(keytar.deletePassword(service, account), KEYCHAIN_TIMEOUT_MS, `removing ${account} from ${service}`);
+        }
+      } finally {
+        rmSync(home, { recursive: true, force: true });
       }
-      rmSync(home, { recursive: true, force: true });
     },
   };
 }

@@ -25,23 +25,33 @@ export function keychainFix(platform: string): string {
   return 'Start and unlock a Secret Service keyring (GNOME Keyring or KWallet), then try again.';
 }
 
-type Keytar = typeof import('keytar');
+type Keytar = Pick<typeof import('keytar'), 'getPassword' | 'setPassword' | 'deletePassword'>;
 
 /** A locked keyring may wait for a password prompt nobody sees; give up rather than hang the app. */
 export const KEYCHAIN_TIMEOUT_MS = 20_000;
+
+const loadKeytar = (): Promise<Keytar> => import('keytar').then((module) => (module as { default?: Keytar }).default ?? module);
 
 /**
  * Windows Credential Manager, macOS Keychain or libsecret, through keytar. keytar is loaded on
  * first use, so a missing native library is a KeychainError with the fix, not a crash at start.
  * On Linux keytar speaks only to a Secret Service: unlike Chromium's safeStorage there is no
  * `basic_text` (plaintext) backend to fall back to, and SAM Desk adds none.
+ *
+ * keytar's calls block one of Node's four worker threads until the keychain answers. A call that
+ * has not answered within the timeout is given up, but its thread stays blocked, so while one is
+ * still out no further call is sent: they fail at once instead of blocking the threads that
+ * every file read also needs.
  */
 export class KeychainVault implements SecretVault {
   private keytar: Promise<Keytar> | undefined;
+  /** Calls that timed out and have not answered since. */
+  private unanswered = 0;
 
   constructor(
     private readonly service: string,
     private readonly timeoutMs = KEYCHAIN_TIMEOUT_MS,
+    private readonly load: () => Promise<Keytar> = loadKeytar,
   ) {}
 
   async get(account: string): Promise<string | null> {
@@ -57,14 +67,28 @@ export class KeychainVault implements SecretVault {
   }
 
   private async guard<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
+    if (this.unanswered > 0) {
+      throw new KeychainError(new Error(`an earlier request has had no answer for over ${this.timeoutMs / 1000} s; is it locked?`));
+    }
     let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${this.timeoutMs / 1000} s; is it locked?`)), this.timeoutMs);
+      timer = setTimeout(() => {
+        timedOut = true;
+        this.unanswered++;
+        reject(new Error(`no answer within ${this.timeoutMs / 1000} s; is it locked?`));
+      }, this.timeoutMs);
       timer.unref();
     });
+    this.keytar ??= this.load();
+    const call = this.keytar.then(operation);
+    // When the late answer comes, the keychain is usable again.
+    void call.then(
+      () => timedOut && this.unanswered--,
+      () => timedOut && this.unanswered--,
+    );
     try {
-      this.keytar ??= import('keytar').then((module) => (module as { default?: Keytar }).default ?? module);
-      return await Promise.race([this.keytar.then(operation), timeout]);
+      return await Promise.race([call, timeout]);
     } catch (error) {
       this.keytar = undefined; // a later call may find the keyring started or unlocked
       throw error instanceof KeychainError ? error : new KeychainError(error);
