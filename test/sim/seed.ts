@@ -1,12 +1,26 @@
 /** Deterministic seed data: one partner tenant, its admin, the SAM app and N customer tenants. */
 import { Prng } from './prng';
 import { SPECIAL_CUSTOMERS, generatedName, slugOf } from './names';
-import { FIRST_PARTY_APPS, SimState, sha256, type AppRegistration, type Customer } from './state';
+import { FIRST_PARTY_APPS, KNOWN_RESOURCES, SimState, sha256, type AppRegistration, type Customer } from './state';
 
-const RESOURCE_SERVICE_PRINCIPALS = [
-  { appId: '00000003-0000-0000-c000-000000000000', displayName: 'Microsoft Graph' },
-  { appId: 'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd', displayName: 'Microsoft Partner Center' },
-  { appId: '00000002-0000-0ff1-ce00-000000000000', displayName: 'Office 365 Exchange Online' },
+/**
+ * The seeded SAM app's delegated permissions, as Graph's requiredResourceAccess names them:
+ * Partner Center, Microsoft Graph, Exchange Online and Azure Resource Manager (permission ids are
+ * Microsoft's published ones; https://learn.microsoft.com/graph/permissions-reference for Graph).
+ */
+const SAM_APP_PERMISSIONS = [
+  { resourceAppId: 'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd', resourceAccess: [{ id: '1cebfa2a-fb4d-419e-b5f9-839b4383e05a', type: 'Scope' }] },
+  {
+    resourceAppId: '00000003-0000-0000-c000-000000000000',
+    resourceAccess: [
+      { id: '0e263e50-5827-48a4-b97c-d940288653c7', type: 'Scope' },
+      { id: '0c0064ea-477b-4130-82a5-4c2cc4ff68aa', type: 'Scope' },
+      { id: 'e1fe6dd8-ba31-4d61-89e7-88639da4683d', type: 'Scope' },
+      { id: '7427e0e9-2fba-42fe-b0c0-848c9e6a8182', type: 'Scope' },
+    ],
+  },
+  { resourceAppId: '00000002-0000-0ff1-ce00-000000000000', resourceAccess: [{ id: 'ab4f2b77-0b06-4fc1-a9de-02113fc2ab7c', type: 'Scope' }] },
+  { resourceAppId: '797f4846-ba00-4fd7-ba43-dac1f8f63013', resourceAccess: [{ id: '41094075-9dad-400e-a0bd-54e686782033', type: 'Scope' }] },
 ];
 
 export interface CustomerSeed {
@@ -128,7 +142,7 @@ export function seedState(state: SimState, customers: number | CustomerSeed[], s
     spaRedirectUris: [],
     webRedirectUris: [],
     isFallbackPublicClient: true,
-    requiredResourceAccess: [],
+    requiredResourceAccess: SAM_APP_PERMISSIONS,
     passwordCredentials: [
       {
         keyId: prng.guid(),
@@ -192,8 +206,9 @@ export function seedState(state: SimState, customers: number | CustomerSeed[], s
     if (!profile.noConsent) state.setConsent(customer.id, samAppId, true);
   });
 
-  // Every tenant has service principals for Microsoft's own APIs; admin-consent grants point at them.
-  for (const resource of RESOURCE_SERVICE_PRINCIPALS) {
+  // Every tenant has service principals for Microsoft's own APIs (state.hasServicePrincipal); the partner
+  // tenant's are listed by Graph, because admin-consent grants point at them.
+  for (const resource of KNOWN_RESOURCES) {
     state.servicePrincipals.push({ id: prng.guid(), appId: resource.appId, displayName: resource.displayName, tenantId: partnerId });
   }
 
