@@ -1,15 +1,25 @@
 /** Starts SAM Desk in Electron where its binary exists, otherwise in the browser harness. */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { readEnvironment } from '../electron/core/config/environment';
 import { startHarness } from '../test/harness/server';
 import type { HandlerOptions } from '../electron/core/app/handlers';
 
+/**
+ * The Electron binary, if it has been downloaded. Since Electron 42, `require('electron')` downloads
+ * the binary from GitHub when it is missing (node_modules/electron/index.js), which must never
+ * happen behind a test's back; so this reads what that download leaves (path.txt, dist/) instead.
+ */
 export function electronBinary(): string | undefined {
   try {
-    const path = createRequire(__filename)('electron') as unknown as string;
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
+    const packageDir = dirname(createRequire(__filename).resolve('electron/package.json'));
+    const pathFile = join(packageDir, 'path.txt');
+    if (!existsSync(pathFile)) return undefined;
+    const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist');
+    const binary = join(distDir, readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? binary : undefined;
   } catch {
     return undefined;
   }

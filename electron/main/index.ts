@@ -8,6 +8,7 @@ import { isAllowedExternalUrl } from '../core/app/externalUrls';
 import { bindIpc, emit } from './ipcBinding';
 import { installSecurityGuards } from './security';
 import { startLifetimeWatch } from './tray';
+import { startedAtLogin } from './loginItem';
 import { createMainWindow, createSignInWindow, rendererDir, rendererOrigin } from './windows';
 import { createLogger } from '../core/app/logger';
 import { registerAppScheme, serveAppPages } from './appProtocol';
@@ -94,7 +95,7 @@ void app.whenReady().then(() => {
   // Tray, threshold notifications and automatic renewal (issue 4).
   const watch = startLifetimeWatch({ services, mainWindow: () => mainWindow, createMainWindow: () => (mainWindow = createMainWindow()) });
   bindIpc(createHandlers(services, { onSettingsChanged: watch.settingsChanged }), isTrustedSender);
-  mainWindow = createMainWindow();
+  if (!startedAtLogin()) mainWindow = createMainWindow();
   // The main window may have been closed to the tray: open it again.
   app.on('second-instance', () => watch.openApp());
   app.on('activate', () => {

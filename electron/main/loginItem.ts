@@ -6,5 +6,13 @@ export function applyStartAtLogin(enabled: boolean): void {
   // Development runs (electron .) would register the bare Electron binary; only the installed app registers itself.
   if (!app.isPackaged) return;
   if (app.getLoginItemSettings().openAtLogin === enabled) return;
-  app.setLoginItemSettings({ openAtLogin: enabled, openAsHidden: true });
+  // Started at login, SAM Desk opens in the tray only (Windows passes the flag; macOS reports wasOpenedAtLogin).
+  app.setLoginItemSettings({ openAtLogin: enabled, args: [START_IN_TRAY_FLAG] });
+}
+
+export const START_IN_TRAY_FLAG = '--start-in-tray';
+
+/** Whether this start came from the login item, so the window stays closed until the tray is clicked. */
+export function startedAtLogin(): boolean {
+  return process.argv.includes(START_IN_TRAY_FLAG) || (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
 }

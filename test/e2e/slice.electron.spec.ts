@@ -13,7 +13,7 @@ const binary = electronBinary();
 test('the packaged app runs the slice: connect, sign in, customers, copy a snippet', async () => {
   test.skip(
     !binary,
-    'Electron binary not installed (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); the browser-harness project ran the same slice against the real main-process code.',
+    'Electron binary not downloaded (Electron fetches it from GitHub on first use: `npx install-electron`; GitHub is unreachable here); the browser-harness project ran the same slice against the real main-process code.',
   );
   const sim = await startSimulatedCloud({ customers: 20 });
   const isolated = isolatedEnvironment(sim);
