@@ -1,4 +1,4 @@
-import { app, BrowserWindow, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { X509Certificate } from 'node:crypto';
 import { createHandlers } from '../core/app/handlers';
 import { createServices } from '../core/app/services';
@@ -6,13 +6,13 @@ import { readEnvironment } from '../core/config/environment';
 import type { WindowOpener } from '../core/identity/consent';
 import { isAllowedExternalUrl } from '../core/app/externalUrls';
 import { bindIpc, emit } from './ipcBinding';
-import { installSecurityGuards } from './security';
+import { installSecurityGuards, SIGN_IN_PARTITION } from './security';
 import { startLifetimeWatch } from './tray';
 import { startedAtLogin } from './loginItem';
 import { createMainWindow, createSignInWindow, rendererDir, rendererOrigin } from './windows';
 import { createLogger } from '../core/app/logger';
 import { registerAppScheme, serveAppPages } from './appProtocol';
-import { isTrustedFrame } from './securityPolicy';
+import { extraCaVerdict, isTrustedFrame } from './securityPolicy';
 
 // One instance owns the tray and the loopback ports; a second one focuses the first and exits
 // at once (app.quit() would still let whenReady run and start a second set of services).
@@ -58,23 +58,27 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return isTrustedFrame({ url: frame.url, isTopFrame: !frame.parent }, rendererOrigin());
 }
 
-/** Trust the configured extra CA (the simulated cloud's) for exactly the certificates it issued. */
+/**
+ * The extra CA (the simulated cloud's) is trusted for the custom cloud's own host only, and only
+ * for certificates it issued, in both sessions; every other host keeps Chromium's verdict.
+ */
 function trustExtraCa(): void {
-  if (!environment.extraCa) return;
+  if (!environment.extraCa || environment.cloud.name !== 'custom') return;
   const ca = new X509Certificate(environment.extraCa);
-  app.on('certificate-error', (event, _contents, _url, _error, certificate, callback) => {
-    try {
-      const leaf = new X509Certificate(certificate.data);
-      // Issued by that CA by name and by signature: a lookalike issuer name is not enough.
-      if (leaf.checkIssued(ca) && leaf.verify(ca.publicKey)) {
-        event.preventDefault();
-        return callback(true);
+  const trusted = {
+    hostname: new URL(environment.cloud.loginHost).hostname,
+    issuedBy: (certificatePem: string) => {
+      try {
+        const leaf = new X509Certificate(certificatePem);
+        return leaf.checkIssued(ca) && leaf.verify(ca.publicKey);
+      } catch {
+        return false;
       }
-    } catch {
-      // fall through: not ours
-    }
-    callback(false);
-  });
+    },
+  };
+  for (const target of [session.defaultSession, session.fromPartition(SIGN_IN_PARTITION)]) {
+    target.setCertificateVerifyProc((request, callback) => callback(extraCaVerdict(request.hostname, request.certificate.data, trusted)));
+  }
 }
 
 void app.whenReady().then(() => {
@@ -85,19 +89,20 @@ void app.whenReady().then(() => {
     loginHost: environment.cloud.loginHost,
     logger,
   });
-  serveAppPages(rendererDir);
+  serveAppPages(rendererDir());
   trustExtraCa();
   const services = createServices(environment, {
     logger,
     opener,
     events: { emit: (event, payload) => mainWindow && !mainWindow.isDestroyed() && emit(mainWindow.webContents, event, payload) },
   });
-  // Tray, threshold notifications and automatic renewal (issue 4).
+  // Tray, threshold notifications and automatic renewal.
   const watch = startLifetimeWatch({ services, mainWindow: () => mainWindow, createMainWindow: () => (mainWindow = createMainWindow()) });
   bindIpc(createHandlers(services, { onSettingsChanged: watch.settingsChanged }), isTrustedSender);
   if (!startedAtLogin()) mainWindow = createMainWindow();
   // The main window may have been closed to the tray: open it again.
   app.on('second-instance', () => watch.openApp());
+  app.on('before-quit', () => watch.stop());
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });

@@ -1,4 +1,4 @@
-import { app, session, shell, type Session, type WebContents } from 'electron';
+import { app, session, shell, type WebContents } from 'electron';
 import { isAllowedExternalUrl } from '../core/app/externalUrls';
 import type { Logger } from '../core/app/logger';
 import { appPageHeaders, isNavigationAllowed, isPermissionAllowed } from './securityPolicy';
@@ -18,6 +18,8 @@ export function installSecurityGuards(options: {
 }): void {
   const { appOrigin, logger } = options;
   const signInSession = session.fromPartition(SIGN_IN_PARTITION);
+  // A remembered Microsoft session does not outlive SAM Desk: the next sign-in starts clean.
+  app.on('before-quit', () => void signInSession.clearStorageData());
 
   // §5: deny by default, on both sessions, for requests and for checks (table in securityPolicy.ts).
   for (const target of [session.defaultSession, signInSession]) {
@@ -52,27 +54,21 @@ export function installSecurityGuards(options: {
       else logger.warn(`A new window for ${originForLog(url)} was refused.`);
       return { action: 'deny' };
     });
-    // §13: navigation is prevented, except a sign-in window between the login pages and the loopback redirect.
-    const guardNavigation = (event: { preventDefault(): void }, url: string) => {
-      if (isNavigationAllowed(url, window, options.signInHosts())) return;
-      event.preventDefault();
-      logger.warn(`Navigation to ${originForLog(url)} was prevented.`);
+    // §13: navigation is prevented, except a sign-in window between the login pages and the
+    // loopback redirect of the sign-in in progress: for links, for server redirects (a 302 to
+    // another host is a navigation too) and for sub-frames, which could otherwise show another
+    // site's page inside Microsoft's. A federated sign-in elsewhere belongs in the system browser.
+    const guard = (details: { url: string; preventDefault(): void }) => {
+      if (isNavigationAllowed(details.url, window, options.signInHosts())) return;
+      details.preventDefault();
+      logger.warn(`Navigation to ${originForLog(details.url)} was prevented in the ${window} window.`);
     };
-    contents.on('will-navigate', guardNavigation);
-    if (window === 'main') {
-      // The app's page has no reason to be redirected or to navigate a frame. (Microsoft's sign-in
-      // pages do redirect, e.g. to a federated identity provider, so the sign-in window may.)
-      contents.on('will-redirect', guardNavigation);
-      contents.on('will-frame-navigate', (event) => {
-        if (!event.isMainFrame) guardNavigation(event, event.url);
-      });
-    }
+    contents.on('will-navigate', guard);
+    contents.on('will-redirect', guard);
+    contents.on('will-frame-navigate', (details) => {
+      if (!details.isMainFrame) guard(details);
+    });
   });
-}
-
-/** Clears a session's storage (the sign-in window's cookies) when SAM Desk quits. */
-export function clearOnQuit(target: Session): void {
-  app.on('before-quit', () => void target.clearStorageData());
 }
 
 function mapHeaders(headers: Readonly<Record<string, string>>): Record<string, string[]> {

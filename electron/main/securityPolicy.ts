@@ -109,6 +109,36 @@ export function rendererOrigin(devServerUrl: string | undefined): string {
   return devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 }
 
+/**
+ * Development overrides (electron-vite's ELECTRON_RENDERER_URL, devTools) exist only in an
+ * unpackaged run: a packaged build always loads its own bundled pages, whatever the environment
+ * says, so no variable can point the window holding the preload at another page.
+ */
+export function developmentServerUrl(env: Readonly<Record<string, string | undefined>>, isPackaged: boolean): string | undefined {
+  if (isPackaged) return undefined;
+  const url = env.ELECTRON_RENDERER_URL;
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    // electron-vite serves on loopback; anything else is not a development server of ours.
+    return parsed.protocol === 'http:' && (parsed.hostname === 'localhost' || parsed.hostname === '127.0.0.1') ? parsed.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Chromium's certificate decision for a host (session.setCertificateVerifyProc): the extra CA (the
+ * simulated cloud's) vouches only for the custom cloud's own host, and only for a certificate it
+ * really issued (by signature, not by name); every other host gets Chromium's own verdict.
+ * Returns 0 (trusted) or -3 (use Chromium's verification result), as the proc's callback takes.
+ * https://www.electronjs.org/docs/latest/api/session#sessetcertificateverifyprocproc
+ */
+export function extraCaVerdict(hostname: string, certificatePem: string, trusted: { hostname: string; issuedBy: (certificatePem: string) => boolean } | undefined): 0 | -3 {
+  if (!trusted || hostname !== trusted.hostname) return -3;
+  return trusted.issuedBy(certificatePem) ? 0 : -3;
+}
+
 /** §17: an IPC message is answered only from the main window's top frame at the app's origin. */
 export function isTrustedFrame(frame: { url: string; isTopFrame: boolean } | null | undefined, appOrigin: string): boolean {
   return !!frame && frame.isTopFrame && originOf(frame.url) === appOrigin;

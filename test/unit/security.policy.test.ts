@@ -4,6 +4,8 @@ import {
   APP_ORIGIN,
   allowedPermissions,
   appFilePath,
+  developmentServerUrl,
+  extraCaVerdict,
   isNavigationAllowed,
   isPermissionAllowed,
   isTrustedFrame,
@@ -98,5 +100,23 @@ describe('the app:// protocol (checklist §18)', () => {
     'app://samdesk/%E0%A4%A',
   ])('refuses %s', (url) => {
     expect(appFilePath(url, dir, join)).toBeUndefined();
+  });
+});
+
+describe('packaged builds and the extra CA', () => {
+  it('honours ELECTRON_RENDERER_URL only unpackaged, and only for a loopback http dev server', () => {
+    expect(developmentServerUrl({ ELECTRON_RENDERER_URL: 'http://localhost:5173/' }, false)).toBe('http://localhost:5173');
+    expect(developmentServerUrl({ ELECTRON_RENDERER_URL: 'http://localhost:5173/' }, true)).toBeUndefined();
+    expect(developmentServerUrl({ ELECTRON_RENDERER_URL: 'https://attacker.example/' }, false)).toBeUndefined();
+    expect(developmentServerUrl({ ELECTRON_RENDERER_URL: 'not a url' }, false)).toBeUndefined();
+    expect(developmentServerUrl({}, false)).toBeUndefined();
+  });
+
+  it("trusts the extra CA for the custom cloud's host alone, and only for what it issued", () => {
+    const trusted = { hostname: '127.0.0.1', issuedBy: (pem: string) => pem === 'ours' };
+    expect(extraCaVerdict('127.0.0.1', 'ours', trusted)).toBe(0);
+    expect(extraCaVerdict('127.0.0.1', 'theirs', trusted)).toBe(-3);
+    expect(extraCaVerdict('login.microsoftonline.com', 'ours', trusted)).toBe(-3);
+    expect(extraCaVerdict('127.0.0.1', 'ours', undefined)).toBe(-3);
   });
 });
