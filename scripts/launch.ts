@@ -25,27 +25,42 @@ export function electronBinary(): string | undefined {
   }
 }
 
-export async function launch(variables: Record<string, string>, handlerOptions: HandlerOptions = {}): Promise<void> {
+export interface RunningApp {
+  /** Where to open SAM Desk: the harness's URL, or undefined when Electron shows its own window. */
+  url?: string;
+  /** Resolves when the app has ended (Electron quit, or Ctrl+C for the harness). */
+  ended: Promise<void>;
+}
+
+/** Starts SAM Desk: Electron where its binary exists, otherwise the browser harness on SAMDESK_HARNESS_PORT (5180). */
+export async function startApp(variables: Record<string, string>, handlerOptions: HandlerOptions = {}): Promise<RunningApp> {
   const electron = electronBinary();
   if (electron) {
     const child = spawn(electron, ['.'], { stdio: 'inherit', env: { ...process.env, ...variables } });
-    await new Promise((resolve) => child.on('exit', resolve));
-    return;
+    return { ended: new Promise((resolve) => child.on('exit', () => resolve())) };
   }
   const port = Number(process.env.SAMDESK_HARNESS_PORT ?? 5180);
   const harness = await startHarness({ environment: readEnvironment({ ...process.env, ...variables }), port, handlerOptions });
-  process.stdout.write(
-    [
-      '',
-      'The Electron binary is not installed here, so SAM Desk runs in the browser harness:',
-      'the production renderer bundle with the real main-process code behind it.',
-      '',
-      `  Open ${harness.url}`,
-      '',
-      'Press Ctrl+C to stop.',
-      '',
-    ].join('\n'),
-  );
-  await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
-  await harness.stop();
+  const ended = new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve)).then(() => harness.stop());
+  return { url: harness.url, ended };
+}
+
+/** `npm start`: says which way SAM Desk runs, then waits for it to end. */
+export async function launch(variables: Record<string, string>): Promise<void> {
+  const app = await startApp(variables);
+  if (app.url) {
+    process.stdout.write(
+      [
+        '',
+        'The Electron binary is not downloaded here, so SAM Desk runs in the browser harness:',
+        'the production renderer bundle with the real main-process code behind it.',
+        '',
+        `  Open ${app.url}`,
+        '',
+        'Press Ctrl+C to stop.',
+        '',
+      ].join('\n'),
+    );
+  }
+  await app.ended;
 }

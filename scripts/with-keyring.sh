@@ -11,6 +11,8 @@
 #   The private bus activates no services: were the daemon to die, D-Bus would otherwise start a
 #   fresh one with a locked keyring whose unlock prompt nobody can answer, and keychain calls would
 #   wait on it. Without activation they fail at once with "not provided by any .service files".
+#   SAMDESK_KEYRING_DIR keeps that keyring in a folder of your choosing instead, so it outlives the
+#   command (the demo keeps its profiles' tokens between runs this way).
 # - macOS and Windows have their own keychains: run the command as is.
 # The command's exit code is this script's exit code. No X server is started: tests are headless.
 set -uo pipefail
@@ -90,9 +92,14 @@ for tool in dbus-run-session gnome-keyring-daemon secret-tool; do
   fi
 done
 
-keyring_home=$(mktemp -d "${TMPDIR:-/tmp}/samdesk-keyring.XXXXXX")
+if [ -n "${SAMDESK_KEYRING_DIR:-}" ]; then
+  keyring_home=$SAMDESK_KEYRING_DIR
+  mkdir -p "$keyring_home" && chmod 700 "$keyring_home"
+else
+  keyring_home=$(mktemp -d "${TMPDIR:-/tmp}/samdesk-keyring.XXXXXX")
+  trap 'rm -rf "$keyring_home"' EXIT
+fi
 mkdir -p "$keyring_home/data"
-trap 'rm -rf "$keyring_home"' EXIT
 # The session bus of /usr/share/dbus-1/session.conf without <standard_session_servicedirs/>.
 cat >"$keyring_home/bus.conf" <<'XML'
 <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
