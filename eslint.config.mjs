@@ -1,7 +1,8 @@
 // Lint enforces the architecture in STYLE.md, not only style:
 // - only electron/main/** and electron/preload/** may import 'electron' (STYLE.md §3);
 // - raw ipcMain / ipcRenderer appear only in the typed wrappers (STYLE.md §1, §2);
-// - the renderer and the shared IPC contract reach neither Node nor main-process code;
+// - the renderer and electron/ipc/** (the contract and other browser-safe rules it shares) reach
+//   neither Node nor main-process code;
 // - no console.log in app code.
 // Type-unaware rules only, so it stays fast.
 import { builtinModules } from 'node:module';
@@ -36,9 +37,9 @@ const browserImportBan = {
     ...electronImportBan.patterns,
     { group: ['node:*'], message: 'The renderer runs in a sandbox without Node; ask main through the preload API.' },
     {
-      // Any path into electron/ other than the shared contract (relative or not).
-      regex: '(^|/)electron/(?!ipc/contract(\\.ts)?$)',
-      message: 'The renderer may import only electron/ipc/contract from electron/ (STYLE.md §1).',
+      // Any path into electron/ other than the shared, browser-safe electron/ipc/ (relative or not).
+      regex: '(^|/)electron/(?!ipc/)',
+      message: 'The renderer may import only electron/ipc/** from electron/ (STYLE.md §1).',
     },
   ],
 };

@@ -6,6 +6,7 @@
  * `channelNames` with `buildApi`, so there is no other way in.
  */
 import { z } from 'zod';
+import { displayText } from './displayText';
 
 // ---------- shared shapes ----------
 
@@ -66,6 +67,13 @@ export const refreshTokenSchema = z
   );
 
 export const profileIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown profile.');
+
+/** A profile's name as typed: control, bidi and zero-width characters are dropped (displayText.ts). */
+export const profileNameSchema = z
+  .string()
+  .max(200, 'Use at most 80 characters.')
+  .transform(displayText)
+  .pipe(z.string().min(1, 'Give the profile a name.').max(80, 'Use at most 80 characters.'));
 
 /** PowerShell modules a snippet connects; the last four are the retired forms of the seed documents. */
 export const snippetModuleSchema = z.enum([
@@ -310,7 +318,7 @@ export const contract = {
       partnerTenant: tenantRefSchema,
       clientId: applicationIdSchema,
       clientSecret: clientSecretSchema.optional(),
-      profileName: z.string().trim().min(1).max(80).optional(),
+      profileName: profileNameSchema.optional(),
       browser: signInBrowserSchema,
     }),
     result: {} as ProfileSummary,
@@ -340,7 +348,7 @@ export const contract = {
         kind: z.literal('sam'),
         partnerTenant: tenantRefSchema,
         clientId: applicationIdSchema,
-        profileName: z.string().trim().min(1).max(80).optional(),
+        profileName: profileNameSchema.optional(),
       }),
     ]),
     result: {} as DeviceCodePromptView,
@@ -353,7 +361,7 @@ export const contract = {
     result: [] as CustomerConsent[],
   },
   'profiles.rename': {
-    input: z.object({ profileId: profileIdSchema, name: z.string().trim().min(1, 'Give the profile a name.').max(80, 'Use at most 80 characters.') }),
+    input: z.object({ profileId: profileIdSchema, name: profileNameSchema }),
     result: {} as ProfileSummary,
   },
   /** Forgets a partner consent: its keychain entries and its metadata. */
@@ -366,7 +374,8 @@ export const contract = {
   'accessCheck.run': {
     input: z.object({
       profileId: profileIdSchema,
-      resources: z.array(accessResourceSchema).min(1, 'Choose at least one resource to check.'),
+      // Bounded and each resource once: a request cannot multiply the tokens minted per customer.
+      resources: z.array(accessResourceSchema).min(1, 'Choose at least one resource to check.').max(16, 'Choose each resource once.').transform((resources) => [...new Set(resources)]),
       /** Omitted: every customer in the list. */
       customerTenantIds: z.array(tenantIdSchema).max(50_000).optional(),
       concurrency: z.number().int().min(1).max(32).default(8),

@@ -9,6 +9,7 @@ import { bindIpc, emit } from './ipcBinding';
 import { installSecurityGuards, SIGN_IN_PARTITION } from './security';
 import { startLifetimeWatch } from './tray';
 import { startedAtLogin } from './loginItem';
+import { confirmInDialog } from './dialogs';
 import { createMainWindow, createSignInWindow, rendererDir, rendererOrigin } from './windows';
 import { createLogger } from '../core/app/logger';
 import { registerAppScheme, serveAppPages } from './appProtocol';
@@ -98,7 +99,10 @@ void app.whenReady().then(() => {
   });
   // Tray, threshold notifications and automatic renewal.
   const watch = startLifetimeWatch({ services, mainWindow: () => mainWindow, createMainWindow: () => (mainWindow = createMainWindow()) });
-  bindIpc(createHandlers(services, { onSettingsChanged: watch.settingsChanged }), isTrustedSender);
+  bindIpc(
+    createHandlers(services, { onSettingsChanged: watch.settingsChanged, confirm: (confirmation) => confirmInDialog(mainWindow, confirmation) }),
+    isTrustedSender,
+  );
   if (!startedAtLogin()) mainWindow = createMainWindow();
   // The main window may have been closed to the tray: open it again.
   app.on('second-instance', () => watch.openApp());

@@ -45,7 +45,9 @@ export async function startHarness(options: {
     },
     events: { emit },
   });
-  const handlers = createHandlers(services, options.handlerOptions);
+  // The harness is the tests' and the demo's: what Electron asks in a native dialog is answered yes
+  // here unless a test passes its own confirmer (test/integration/mainProcess.test.ts covers the dialog).
+  const handlers = createHandlers(services, { confirm: async () => true, ...options.handlerOptions });
 
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');

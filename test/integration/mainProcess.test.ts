@@ -231,6 +231,21 @@ describe('the Electron main process, on the stand-in', () => {
     }
   });
 
+  it('changing a tenant needs a confirmation main shows itself; a no changes nothing', async () => {
+    const electron = await load();
+    electron.dialogAnswer = 1; // the user clicks Cancel
+    const appsBefore = sim.state.apps.size;
+    const declined = await invoke(electron, 'samApp.create', { displayName: 'SAM Desk \u202eevil' });
+    expect(declined).toMatchObject({ ok: false, error: { kind: 'cancelled', message: 'Nothing was changed: “Create the app” was not confirmed.' } });
+    expect(electron.dialogs).toEqual([
+      expect.objectContaining({ type: 'question', buttons: ['Create the app', 'Cancel'], cancelId: 1, message: 'Create the app registration “SAM Desk evil” in your partner tenant?' }),
+    ]);
+    const refused = await invoke(electron, 'customerConsent.grant', { profileId: 'p-none', customerTenantIds: [sim.state.customers[0]!.id] });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    expect(electron.dialogs[1]).toMatchObject({ message: expect.stringMatching(/^Consent the SAM app in the customer tenant “/) });
+    expect(sim.state.apps.size).toBe(appsBefore);
+  });
+
   it('a packaged build ignores the development overrides; an unpackaged one honours them', async () => {
     const devServer = { ELECTRON_RENDERER_URL: 'http://localhost:5173/' };
     const packaged = await load({ isPackaged: true, env: devServer });

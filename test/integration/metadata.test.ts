@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,5 +35,13 @@ describe('profile metadata on disk', () => {
     expect(error).toBeInstanceOf(CorruptMetadataError);
     expect((error as Error).message).toMatch(/damaged and has been moved to .*profiles\.json\.corrupt-.*keychain entries are untouched/);
     expect(readdirSync(home).some((name) => name.startsWith('profiles.json.corrupt-'))).toBe(true);
+  });
+
+  it.skipIf(process.platform === 'win32')('POSIX file modes (Windows has none): a home that already existed with 0755 becomes private (0700) at the first write', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'samdesk-meta-'));
+    chmodSync(home, 0o755);
+    await new ProfileStore(home).upsert(profile('p-private'));
+    expect(statSync(home).mode & 0o777).toBe(0o700);
+    expect(statSync(join(home, 'profiles.json')).mode & 0o777).toBe(0o600);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commentText, quoteLiteral } from '../../electron/core/snippets/powershell';
+import { displayText } from '../../electron/ipc/displayText';
 
 describe('PowerShell single-quoted literals', () => {
   it.each([
@@ -20,8 +21,21 @@ describe('comment text', () => {
   });
 });
 
-describe('characters a console cannot take', () => {
-  it('turns NUL into U+FFFD so the pasted literal stays whole', () => {
-    expect(quoteLiteral('nul\0byte')).toBe("'nul\uFFFDbyte'");
+describe('characters a terminal or a reader must not get as they are', () => {
+  it.each([
+    ['nul\0byte', "('nul' + [char]0x0000 + 'byte')"],
+    ['\u001b]8;;https://evil.example\u0007', "('' + [char]0x001B + ']8;;https://evil.example' + [char]0x0007)"],
+    ["Trojan \u202eSource's", "('Trojan ' + [char]0x202E + 'Source''s')"],
+    ['tag \u{E0041}', "('tag ' + [char]0xDB40 + [char]0xDC41)"],
+  ])('spells %j as [char] in a concatenation PowerShell reads back exactly', (value, expected) => {
+    expect(quoteLiteral(value)).toBe(expected);
+  });
+});
+
+describe('display text', () => {
+  it('removes escape sequences whole and turns other controls, bidi and zero-width characters into spaces', () => {
+    expect(displayText('Contoso \u001b[31mred\u001b[0m \u001b]0;title\u0007Ltd')).toBe('Contoso red Ltd');
+    expect(displayText('evil\u202etxt.exe \u2066x\u2069 zero\u200bwidth\n')).toBe('evil txt.exe x zero width');
+    expect(displayText('  Müller   Bäckerei  ')).toBe('Müller Bäckerei');
   });
 });

@@ -68,8 +68,39 @@ export function readVerbatim(literal: string): string {
   return value;
 }
 
-export function verbatimLiterals(tree: Parser.Tree): SyntaxNode[] {
-  return [...walk(tree.rootNode)].filter((node) => node.type === 'verbatim_string_characters');
+/**
+ * `('abc' + [char]0x001B + 'def')`: how quoteLiteral writes a value holding characters that must not
+ * reach a terminal as they are. Nothing but verbatim strings and [char] casts of hex literals,
+ * joined by +, starting with a string; its value, or undefined for anything else.
+ */
+function concatenationValue(node: SyntaxNode): string | undefined {
+  if (node.type !== 'parenthesized_expression') return undefined;
+  const allowed = new Set(['parenthesized_expression', 'pipeline', 'pipeline_chain', 'logical_expression', 'bitwise_expression', 'comparison_expression',
+    'additive_expression', 'multiplicative_expression', 'format_expression', 'range_expression', 'array_literal_expression', 'unary_expression',
+    'expression_with_unary_operator', 'cast_expression', 'type_literal', 'type_spec', 'type_name', 'type_identifier', 'integer_literal',
+    'hexadecimal_integer_literal', 'string_literal', 'verbatim_string_characters']);
+  if ([...walk(node)].some((child) => child.isNamed && !allowed.has(child.type))) return undefined;
+  const parts = node.text.slice(1, -1).split(' + ');
+  if (parts.length < 2 || !/^'/.test(parts[0]!)) return undefined;
+  let value = '';
+  for (const part of parts) {
+    const char = /^\[char\]0x([0-9A-F]{4})$/.exec(part);
+    value += char ? String.fromCharCode(Number.parseInt(char[1]!, 16)) : readVerbatim(part);
+  }
+  return value;
+}
+
+/** Every literal value in the snippet: single verbatim strings, and concatenations as one value each. */
+export function literalValues(tree: Parser.Tree): string[] {
+  const values: string[] = [];
+  const visit = (node: SyntaxNode) => {
+    const joined = concatenationValue(node);
+    if (joined !== undefined) return void values.push(joined);
+    if (node.type === 'verbatim_string_characters') return void values.push(readVerbatim(node.text));
+    for (const child of node.children) visit(child);
+  };
+  visit(tree.rootNode);
+  return values;
 }
 
 export interface CommandCall {
@@ -96,9 +127,11 @@ export function commandCalls(tree: Parser.Tree): CommandCall[] {
     });
 }
 
-/** The argument's value when it is exactly one verbatim string literal, else undefined. */
+/** The argument's value when it is exactly one literal (a verbatim string, or quoteLiteral's concatenation), else undefined. */
 export function singleLiteralValue(argument: SyntaxNode | undefined): string | undefined {
   if (!argument) return undefined;
+  const concatenation = [...walk(argument)].find((node) => concatenationValue(node) !== undefined);
+  if (concatenation) return concatenation.text === argument.text ? concatenationValue(concatenation) : undefined;
   const literals = [...walk(argument)].filter((node) => node.type === 'string_literal');
   if (literals.length !== 1) return undefined;
   const literal = literals[0]!;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { snippetModuleSchema, type SnippetModule } from '../../electron/ipc/contract';
 import { renderAllCustomersSnippet, renderPasteSnippet, renderScriptSnippet, type SnippetCustomer } from '../../electron/core/snippets/snippets';
-import { loadPowerShellGrammar, commandCalls, parsePowerShell, readVerbatim, shape, singleLiteralValue, syntaxProblems, verbatimLiterals } from './powershellSyntax';
+import { UNSAFE_TEXT } from '../../electron/ipc/displayText';
+import { loadPowerShellGrammar, commandCalls, literalValues, parsePowerShell, shape, singleLiteralValue, syntaxProblems } from './powershellSyntax';
 import { customer, expiresAt, fakeTokens, otherCustomer, partner } from './snippetsFixtures';
 
 await loadPowerShellGrammar();
@@ -19,6 +20,9 @@ const hostileNames = [
   "@'\nhere-string\n'@",
   'nul\0byte',
   'line\u2028separator\u2029paragraph',
+  'esc \u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007 and \u001b[2J clear',
+  'Trojan \u202eSource\u202c \u2066isolate\u2069 zero\u200bwidth',
+  '\u001bstarts with ESC',
   '株式会社サクラ商事 — Müller & Søn 🚀',
 ];
 
@@ -30,38 +34,37 @@ const expectedArguments: Partial<Record<SnippetModule, Array<{ command: string; 
   'az-aadgraph': [{ command: 'Connect-AzAccount', parameter: '-AccountId' }],
 };
 
-// What PowerShell reads back: NUL cannot be pasted into a console, so quoting turns it into U+FFFD.
-const readBack = (value: string) => value.replace(/\0/g, '\uFFFD');
+/**
+ * A plain name with the same layout: each run of ordinary characters becomes "x", the characters
+ * quoteLiteral spells as [char] stay. Its snippet has the structure the hostile one must have.
+ */
+const plainTwin = (name: string) => [...name].map((c) => (UNSAFE_TEXT.test(c) ? c : 'x')).join('').replace(/x+/g, 'x');
 
 function pasteSnippet(module: SnippetModule, name: string): string {
   const hostile: SnippetCustomer = { ...customer, name, domain: name };
   return renderPasteSnippet(module, { ...partner, account: name }, hostile, fakeTokens, expiresAt).text;
 }
 
-function literalValues(source: string): string[] {
-  return verbatimLiterals(parsePowerShell(source)).map((node) => readVerbatim(node.text));
-}
-
 describe.each(snippetModuleSchema.options)('the %s snippet with a hostile customer name, domain and account', (module) => {
-  const benign = parsePowerShell(pasteSnippet(module, 'Fabrikam'));
-
-  it.each(hostileNames)('%j stays inside its string literals', (name) => {
+  it.each(hostileNames)('%j stays inside its string literals, exact, with nothing a terminal would act on', (name) => {
     const source = pasteSnippet(module, name);
     const tree = parsePowerShell(source);
 
     expect(syntaxProblems(tree)).toEqual([]);
-    // Same tree as for a plain name: no command, variable, sub-expression or comment was added.
-    expect(shape(tree)).toBe(shape(benign));
+    // Same tree as for a plain name of the same layout: no command, variable, sub-expression or comment was added.
+    expect(shape(tree)).toBe(shape(parsePowerShell(pasteSnippet(module, plainTwin(name)))));
     // Every literal ends where the grammar says, by PowerShell's rules (typographic quotes too).
-    const values = literalValues(source);
+    const values = literalValues(tree);
     for (const { command, parameter } of expectedArguments[module] ?? []) {
       const call = commandCalls(tree).find((candidate) => candidate.name === command);
       const argument = call?.parameters.find((p) => p.name === parameter)?.argument;
-      expect(singleLiteralValue(argument), `${command} ${parameter}`).toBe(readBack(name));
+      expect(singleLiteralValue(argument), `${command} ${parameter}`).toBe(name);
     }
-    // The hostile text appears nowhere but whole, in literals, and on comment lines.
-    const outsideLiterals = values.filter((value) => value !== readBack(name)).join('\n');
+    // The hostile text appears nowhere but whole, in literals, and made safe on comment lines.
+    const outsideLiterals = values.filter((value) => value !== name).join('\n');
     expect(outsideLiterals).not.toContain('Remove-Item');
+    // The clipboard text itself holds no control, bidi or zero-width character (tabs and line ends of the snippet aside).
+    expect(source.replace(/[\n\r]/g, '')).not.toMatch(UNSAFE_TEXT);
   });
 });
 
@@ -69,11 +72,11 @@ describe('script and all-customers modes with hostile names', () => {
   const modules = ['az', 'exchange', 'exchange-legacy', 'partnercenter'] as const;
 
   it.each(modules)('%s: a script for one hostile customer parses to the same tree as for a plain one', (module) => {
-    const benign = shape(parsePowerShell(renderScriptSnippet(module, partner, customer)));
     for (const name of hostileNames) {
-      const tree = parsePowerShell(renderScriptSnippet(module, { ...partner, account: name }, { ...customer, name, domain: name }));
+      const render = (value: string) => renderScriptSnippet(module, { ...partner, account: value }, { ...customer, name: value, domain: value });
+      const tree = parsePowerShell(render(name));
       expect(syntaxProblems(tree)).toEqual([]);
-      expect(shape(tree)).toBe(benign);
+      expect(shape(tree)).toBe(shape(parsePowerShell(render(plainTwin(name)))));
     }
   });
 
@@ -83,14 +86,14 @@ describe('script and all-customers modes with hostile names', () => {
       name,
       domain: name,
     }));
-    const plain = hostileCustomers.map((c, index) => ({ ...c, name: `Customer ${index}`, domain: `c${index}.example` }));
+    const plain = hostileCustomers.map((c) => ({ ...c, name: plainTwin(c.name), domain: plainTwin(c.domain) }));
     const source = renderAllCustomersSnippet(module, partner, hostileCustomers, '2026-03-01T09:00:00Z');
     const tree = parsePowerShell(source);
 
     expect(syntaxProblems(tree)).toEqual([]);
     expect(shape(tree)).toBe(shape(parsePowerShell(renderAllCustomersSnippet(module, partner, plain, '2026-03-01T09:00:00Z'))));
-    const values = literalValues(source);
-    for (const name of hostileNames) expect(values.filter((value) => value === readBack(name))).toHaveLength(2);
+    const values = literalValues(tree);
+    for (const name of hostileNames) expect(values.filter((value) => value === name)).toHaveLength(2);
   });
 
   it('a long customer list renders as one valid script', () => {

@@ -3,6 +3,7 @@ import type { ProfileSummary } from '../../electron/ipc/contract';
 import { summarize, type ProfileRecord } from '../../electron/core/profiles/profileStore';
 import { DAY_MS } from '../../electron/core/lifetime/lifetime';
 import { trayModel } from '../../electron/core/tray/trayModel';
+import { UNSAFE_TEXT } from '../../electron/ipc/displayText';
 
 const thresholds = { warningDays: 14, criticalDays: 3 };
 const start = new Date('2026-03-01T00:00:00Z');
@@ -26,6 +27,12 @@ function profile(id: string, name: string, redeemedDaysAgo: number, extra: Parti
 }
 
 describe('the tray model', () => {
+  it('shows a stored name with control or bidi characters made safe, in the tooltip and the menu', () => {
+    const model = trayModel([profile('p-1', 'Fab\u202erikam\u001b[2J', 80)], start, thresholds);
+    expect(model.tooltip).toBe('SAM Desk — Fab rikam: refresh token expires in 10 d');
+    expect(model.menu.some((item) => 'label' in item && UNSAFE_TEXT.test(item.label))).toBe(false);
+  });
+
   it('shows the worst level as the icon and names the nearest expiry in the tooltip', () => {
     const model = trayModel([profile('p-1', 'Contoso', 10), profile('p-2', 'Fabrikam', 80)], start, thresholds);
     expect(model.icon).toBe('warning');

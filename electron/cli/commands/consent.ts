@@ -1,4 +1,4 @@
-import { applicationIdSchema, tenantRefSchema } from '../../ipc/contract';
+import { applicationIdSchema, profileNameSchema, tenantRefSchema } from '../../ipc/contract';
 import { pickProfile, UsageError, type CliCommand, type CliContext } from '../context';
 
 /** The SAM app to consent to: an existing profile's, or --tenant and --client-id for a new one. */
@@ -15,7 +15,9 @@ async function target(context: CliContext): Promise<{ partnerTenant: string; cli
   if (!partnerTenant.success) throw new UsageError(partnerTenant.error.issues[0]!.message);
   const clientId = applicationIdSchema.safeParse(values['client-id']);
   if (!clientId.success) throw new UsageError(clientId.error.issues[0]!.message);
-  return { partnerTenant: partnerTenant.data, clientId: clientId.data, profileName: typeof values.name === 'string' ? values.name : undefined };
+  const profileName = typeof values.name === 'string' ? profileNameSchema.safeParse(values.name) : undefined;
+  if (profileName && !profileName.success) throw new UsageError(profileName.error.issues[0]!.message);
+  return { partnerTenant: partnerTenant.data, clientId: clientId.data, profileName: profileName?.data };
 }
 
 export const consentCommand: CliCommand = {

@@ -1,3 +1,4 @@
+import { displayText } from '../../ipc/displayText';
 import { pickProfile, type CliCommand } from '../context';
 
 export const customersCommand: CliCommand = {
@@ -11,7 +12,8 @@ export const customersCommand: CliCommand = {
     const shown = needle
       ? customers.filter((c) => [c.name, c.domain, c.tenantId].some((field) => field.toLowerCase().includes(needle)))
       : customers;
-    print(shown, shown.map((c) => `${c.tenantId}\t${c.domain}\t${c.name}`).join('\n'));
+    // Names come from Partner Center: what the terminal gets is made safe first (displayText.ts).
+    print(shown, shown.map((c) => `${c.tenantId}\t${displayText(c.domain)}\t${displayText(c.name)}`).join('\n'));
     return 0;
   },
 };

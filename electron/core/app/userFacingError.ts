@@ -9,6 +9,7 @@ import { ApiError } from '../tenants/customerTenants';
 import { InvalidSettingsError } from '../settings/settingsStore';
 import { NotSignedInToGraphError, SamAppNotFoundError } from '../samApp/samAppService';
 import { redactSecrets } from './redact';
+import { DeclinedError } from './confirmations';
 
 /** Turns anything thrown in main into the words a person sees; never a stack trace, never a token. */
 export function toUserFacingError(error: unknown): UserFacingError {
@@ -25,7 +26,7 @@ export function toUserFacingError(error: unknown): UserFacingError {
   if (error instanceof NotSignedInToGraphError || error instanceof SamAppNotFoundError) {
     return { kind: 'not-found', message: error.message, fix: 'check-app' };
   }
-  if (error instanceof SignInCancelledError) return { kind: 'cancelled', message: error.message };
+  if (error instanceof SignInCancelledError || error instanceof DeclinedError) return { kind: 'cancelled', message: error.message };
   if (error instanceof NetworkError) {
     return error.cancelled
       ? { kind: 'cancelled', message: error.message }

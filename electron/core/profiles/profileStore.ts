@@ -1,3 +1,4 @@
+import { displayText } from '../../ipc/displayText';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ProfileSummary } from '../../ipc/contract';
@@ -78,6 +79,8 @@ export function summarize(
   const lifetime = refreshTokenLifetime(profile, now, thresholds);
   return {
     ...visible,
+    // However it was stored, a name reaches the window, tray, notifications and terminal made safe.
+    name: displayText(profile.name),
     refreshTokenExpiresAt: lifetime.inactivityExpiresAt.toISOString(),
     level: lifetime.level,
     expiresAt: lifetime.expiresAt.toISOString(),

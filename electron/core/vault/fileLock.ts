@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
+import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { ensurePrivateFolder } from '../profiles/atomicFile';
 
 export interface FileLockOptions {
   /** A lock older than this is taken to be left behind by a crashed process. */
@@ -33,7 +34,7 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, 
   const isAlive = options.isAlive ?? processIsAlive;
   const token = `${process.pid} ${randomBytes(8).toString('hex')}`;
   const startedAt = Date.now();
-  await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 });
+  await ensurePrivateFolder(dirname(lockPath));
 
   for (;;) {
     try {
@@ -44,10 +45,8 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    if (await isStale(lockPath, staleMs, isAlive)) {
-      await unlink(lockPath).catch(() => undefined);
-      continue;
-    }
+    const stale = await staleContent(lockPath, staleMs, isAlive);
+    if (stale !== undefined && (await breakStaleLock(lockPath, stale))) continue;
     if (Date.now() - startedAt > timeoutMs) throw new LockTimeoutError(describe(lockPath));
     await new Promise((resolve) => setTimeout(resolve, retryMs + Math.random() * retryMs));
   }
@@ -55,20 +54,51 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, 
   try {
     return await work();
   } finally {
+    // Only a breaker could have removed it meanwhile (it judged us stale); then it is not ours to remove.
     const holder = await readFile(lockPath, 'utf8').catch(() => undefined);
     if (holder === token) await unlink(lockPath).catch(() => undefined);
   }
 }
 
-async function isStale(lockPath: string, staleMs: number, isAlive: (pid: number) => boolean): Promise<boolean> {
+/** The content of a lock left behind (its process gone, or too old), or undefined if it is live or gone. */
+async function staleContent(lockPath: string, staleMs: number, isAlive: (pid: number) => boolean): Promise<string | undefined> {
   try {
     const [content, info] = await Promise.all([readFile(lockPath, 'utf8'), stat(lockPath)]);
     const pid = Number(content.split(' ')[0]);
-    if (Date.now() - info.mtimeMs > staleMs) return true;
+    if (Date.now() - info.mtimeMs > staleMs) return content;
     // An empty file is a lock being written this instant: not stale.
-    return Number.isInteger(pid) && pid > 0 && !isAlive(pid);
+    return Number.isInteger(pid) && pid > 0 && !isAlive(pid) ? content : undefined;
   } catch {
-    return false; // gone already: the next attempt takes it
+    return undefined; // gone already: the next attempt takes it
+  }
+}
+
+/** A breaker that has held `.break` this long crashed while breaking: breaking takes milliseconds. */
+const BREAKER_STALE_MS = 5_000;
+
+/**
+ * Removes a stale lock without the check-then-delete race (two processes judge the same lock
+ * stale; the first removes it and takes a fresh one; the second then removes the fresh one and
+ * takes its own: two holders). Breaking needs the `.break` lock, so one process breaks at a time,
+ * and it removes the lock only if it still holds the stale content it judged: a stale lock can be
+ * removed by no one else (its owner is gone), so nothing can have replaced it in between.
+ */
+async function breakStaleLock(lockPath: string, stale: string): Promise<boolean> {
+  const breaker = `${lockPath}.break`;
+  try {
+    await (await open(breaker, 'wx', 0o600)).close();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const info = await stat(breaker).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > BREAKER_STALE_MS) await unlink(breaker).catch(() => undefined);
+    return false; // another process is breaking it: wait and look again
+  }
+  try {
+    if ((await readFile(lockPath, 'utf8').catch(() => undefined)) !== stale) return true;
+    await unlink(lockPath).catch(() => undefined);
+    return true;
+  } finally {
+    await unlink(breaker).catch(() => undefined);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Channel, ChannelParsedInput, ChannelResult, Settings } from '../../../ipc/contract';
 import type { Services } from '../services';
+import type { Confirm } from '../confirmations';
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>) => Promise<ChannelResult<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -12,4 +13,6 @@ export interface HandlerOptions {
   suggestions?: { partnerTenant?: string; clientId?: string };
   /** Called after settings are saved, so the app can apply what needs the OS (start at login). */
   onSettingsChanged?: (settings: Settings) => void;
+  /** Asks the user to confirm a change to a tenant (confirmations.ts); without one, such changes are refused. */
+  confirm?: Confirm;
 }

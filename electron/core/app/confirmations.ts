@@ -1,0 +1,57 @@
+/**
+ * The renderer asks, main decides: an action that changes the partner's or a customer's tenant
+ * (an app registration with tenant-wide consent, a customer consent) runs only after a
+ * confirmation main itself shows (a native dialog in Electron), worded by main from what it knows,
+ * never from text the renderer sent. A compromised renderer can ask, but not answer.
+ */
+import { displayText } from '../../ipc/displayText';
+
+export interface Confirmation {
+  title: string;
+  message: string;
+  detail: string;
+  confirmLabel: string;
+}
+
+/** Shows the confirmation to the user; true when they chose `confirmLabel`. */
+export type Confirm = (confirmation: Confirmation) => Promise<boolean>;
+
+/** The user said no (or nothing could ask them): nothing was changed. */
+export class DeclinedError extends Error {
+  constructor(readonly confirmation: Confirmation) {
+    super(`Nothing was changed: “${confirmation.confirmLabel}” was not confirmed.`);
+    this.name = 'DeclinedError';
+  }
+}
+
+/** Resolves when confirmed; without a way to ask, the answer is no. */
+export async function requireConfirmation(confirm: Confirm | undefined, confirmation: Confirmation): Promise<void> {
+  if (!confirm || !(await confirm(confirmation))) throw new DeclinedError(confirmation);
+}
+
+export const confirmations = {
+  createApp: (displayName: string): Confirmation => ({
+    title: 'Create the SAM app',
+    message: `Create the app registration “${displayText(displayName)}” in your partner tenant?`,
+    detail:
+      'SAM Desk registers a multi-tenant app with a client secret, and grants it tenant-wide (admin) consent in your partner tenant for the APIs its snippets use: Partner Center, Microsoft Graph, Exchange Online and Azure Resource Manager.',
+    confirmLabel: 'Create the app',
+  }),
+  fixApp: (clientId: string): Confirmation => ({
+    title: 'Fix the SAM app',
+    message: `Change the app registration ${clientId} so that it passes every check?`,
+    detail:
+      'SAM Desk corrects the redirect, the permissions and public client flows, grants any missing admin consent in your partner tenant, and creates a new client secret if the current one fails its check.',
+    confirmLabel: 'Fix the app',
+  }),
+  grantCustomerConsent: (names: readonly string[]): Confirmation => {
+    const shown = names.slice(0, 3).map((name) => `“${displayText(name)}”`);
+    const more = names.length > 3 ? ` and ${(names.length - 3).toLocaleString('en-US')} more` : '';
+    return {
+      title: 'Grant customer consent',
+      message: `Consent the SAM app in ${names.length === 1 ? 'the customer tenant' : `${names.length.toLocaleString('en-US')} customer tenants`} ${shown.join(', ')}${more}?`,
+      detail: "Partner Center's application-consent API adds the SAM app to each customer tenant with the delegated permissions it asks for, on your admin relationship's authority.",
+      confirmLabel: names.length === 1 ? 'Grant consent' : `Grant consent in ${names.length.toLocaleString('en-US')} tenants`,
+    };
+  },
+};
