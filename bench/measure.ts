@@ -19,18 +19,26 @@ export function heapUsedAfterGc(): number {
   return process.memoryUsage().heapUsed;
 }
 
+/** The p-th percentile (0–100) of the values, by nearest rank. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
 export interface Row {
   measure: string;
   figure: string;
   baseline: string;
   ratio: number;
+  /** What the ratio must be: "≤ 1.5×", "≥ 15×", or "report". */
+  goal: string;
 }
 
 export function printTable(rows: Row[]): string {
   const lines = [
-    '| measure | figure | baseline (same run) | ratio |',
-    '| --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${row.measure} | ${row.figure} | ${row.baseline} | **${row.ratio.toFixed(2)}×** |`),
+    '| measure | figure | baseline (same run) | ratio | goal |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map((row) => `| ${row.measure} | ${row.figure} | ${row.baseline} | **${row.ratio.toFixed(2)}×** | ${row.goal} |`),
   ];
   return lines.join('\n');
 }
@@ -41,3 +49,5 @@ export function machine(): string {
 }
 
 export const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US')} ms`;
+export const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+export const count = (value: number) => value.toLocaleString('en-US');
