@@ -23,6 +23,8 @@ async function main(): Promise<void> {
       `  Sign in as      ${sim.user}`,
       `  Password        ${sim.password}`,
       `  SAM app id      ${sim.samAppId}`,
+      // A confidential Web app, as SAM Desk creates them: "Use an existing app registration" needs its secret.
+      `  SAM app secret  ${sim.samAppSecret}`,
       `  MFA code        printed below every 30 s (the authenticator app of this demo)`,
       '',
     ].join('\n'),
