@@ -65,6 +65,8 @@ test('every profile shows a live countdown by level, renews, explains a revocati
   ];
   for (const profile of seeded) {
     await harness.services.vault.set(vaultAccounts.refreshToken(profile.id), refreshToken!);
+    // Each consent of the confidential SAM app keeps the app's secret beside its refresh token.
+    await harness.services.vault.set(vaultAccounts.clientSecret(profile.id), sim.samAppSecret);
     await harness.services.profiles.upsert(profile);
   }
   await app.reload();
