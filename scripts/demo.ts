@@ -37,6 +37,8 @@ function banner(sim: SimulatedCloud, customers: number, url: string | undefined)
     `  Password    ${sim.password}`,
     `  ${mfaLine(sim)}`,
     `  Tenant      ${sim.partnerDomain}    SAM app ${sim.samAppId}`,
+    // A confidential Web app, as SAM Desk creates them: "Use an existing app registration" needs its secret.
+    `  App secret  ${sim.samAppSecret}   (for "Use an existing app registration")`,
     `  Certificate the simulator's pages use a CA made for this run (${sim.caFile}, SHA-256 ${ca.fingerprint256}).`,
     `              A browser warns about it; Chromium started with --ignore-certificate-errors-spki-list=${sim.spkiHash} accepts this run's server certificate alone.`,
     `  Data        ${home} and keychain service “${keychainService}” (npm run demo -- --reset forgets both).`,

@@ -36,7 +36,7 @@ test('every profile shows a live countdown by level, renews, explains a revocati
       },
     },
   });
-  await setup.consent.start({ partnerTenant: sim.partnerDomain, clientId: sim.samAppId, profileName: 'Northwind Partner' });
+  await setup.consent.start({ partnerTenant: sim.partnerDomain, clientId: sim.samAppId, clientSecret: sim.samAppSecret, profileName: 'Northwind Partner' });
 
   // Four more consents of different ages (same admin and app; each with its own keychain entry).
   const [consented] = await harness.services.profiles.list();
@@ -65,6 +65,8 @@ test('every profile shows a live countdown by level, renews, explains a revocati
   ];
   for (const profile of seeded) {
     await harness.services.vault.set(vaultAccounts.refreshToken(profile.id), refreshToken!);
+    // Each consent of the confidential SAM app keeps the app's secret beside its refresh token.
+    await harness.services.vault.set(vaultAccounts.clientSecret(profile.id), sim.samAppSecret);
     await harness.services.profiles.upsert(profile);
   }
   await app.reload();

@@ -26,6 +26,7 @@ test('the packaged app runs the slice: connect, sign in, customers, copy a snipp
     const window = await app.firstWindow();
     await window.getByLabel('Partner tenant (id or domain)').fill(sim.partnerDomain);
     await window.getByLabel('Application (client) ID').fill(sim.samAppId);
+    await window.getByLabel('Client secret', { exact: true }).fill(sim.samAppSecret);
     const signInWindow = app.waitForEvent('window');
     await window.getByRole('button', { name: 'Sign in' }).click();
     await completeSignIn(await signInWindow, sim);

@@ -16,6 +16,8 @@ test('a partner admin connects, finds a customer and copies a Connect-AzAccount 
 
   // The wizard: the seeded SAM app is prefilled; its Graph check is skipped here (wizard*.spec.ts cover it).
   await app.getByRole('button', { name: 'Next' }).click();
+  // A confidential Web app, the SAM app's one shape: its secret is typed in, as an admin would.
+  await app.getByLabel('Client secret', { exact: true }).fill(sim.samAppSecret);
   await app.getByRole('button', { name: 'Skip the check' }).click();
   const popupOpened = appContext.waitForEvent('page');
   await app.getByRole('button', { name: 'Sign in', exact: true }).click();

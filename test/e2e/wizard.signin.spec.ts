@@ -27,10 +27,11 @@ function getLoopback(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
-async function toSignInStep(app: import('@playwright/test').Page, partnerDomain: string, samAppId: string) {
-  await app.getByLabel('Partner tenant (id or domain)').fill(partnerDomain);
+async function toSignInStep(app: import('@playwright/test').Page, sim: { partnerDomain: string; samAppId: string; samAppSecret: string }) {
+  await app.getByLabel('Partner tenant (id or domain)').fill(sim.partnerDomain);
   await app.getByRole('button', { name: 'Next' }).click();
-  await app.getByLabel('Application (client) ID').fill(samAppId);
+  await app.getByLabel('Application (client) ID').fill(sim.samAppId);
+  await app.getByLabel('Client secret', { exact: true }).fill(sim.samAppSecret);
   await app.getByRole('button', { name: 'Skip the check' }).click();
   await expect(app.getByRole('heading', { name: 'Sign in and consent' })).toBeVisible();
 }
@@ -38,7 +39,7 @@ async function toSignInStep(app: import('@playwright/test').Page, partnerDomain:
 test('embedded sign-in: busy ports are skipped, a wrong state is ignored, cancel returns, then MFA completes it', async ({ app, appContext, sim, shoot }) => {
   const release = await occupy([8400, 8401, 8402]);
   try {
-    await toSignInStep(app, sim.partnerDomain, sim.samAppId);
+    await toSignInStep(app, sim);
     const popup = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in', exact: true }).click());
     await popup.waitForURL(/redirect_uri=/);
     const redirect = new URL(new URL(popup.url()).searchParams.get('redirect_uri')!);
@@ -66,7 +67,7 @@ test('embedded sign-in: busy ports are skipped, a wrong state is ignored, cancel
 
 test('a sign-in without MFA is flagged: Partner Center will refuse it', async ({ app, appContext, sim, shoot }) => {
   await simControl(sim, '/_sim/mfa', { required: false });
-  await toSignInStep(app, sim.partnerDomain, sim.samAppId);
+  await toSignInStep(app, sim);
   const popup = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in', exact: true }).click());
   await signInOnPopup(popup, sim, { consent: true });
   await app.getByRole('button', { name: 'Next' }).click();

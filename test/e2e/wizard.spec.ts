@@ -22,13 +22,16 @@ test('create-app path: the admin signs in once, SAM Desk creates the app, then c
 
   const checklist = app.getByRole('list', { name: 'SAM app checklist' });
   await expect(checklist).toBeVisible();
-  await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost as a desktop app: OK' })).toBeVisible();
+  await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost on the Web platform: OK' })).toBeVisible();
   await expect(checklist.getByRole('listitem', { name: 'SAM permissions requested: OK' })).toBeVisible();
   await expect(checklist.getByRole('listitem', { name: 'Client secret valid for 30 days or more: OK' })).toBeVisible();
+  await expect(checklist.getByText('SAM Desk created a new client secret', { exact: false })).toBeVisible();
   await expect(checklist.getByRole('listitem', { name: 'Consented in your partner tenant: OK' })).toBeVisible();
   const secret = await app.getByRole('textbox', { name: 'New client secret' }).inputValue();
   const created = [...sim.state.apps.values()].find((candidate) => candidate.displayName === 'SAM Desk (Northwind)')!;
-  expect(created.publicClientRedirectUris).toEqual(['http://localhost']);
+  // The one shape: a confidential Web redirect, a secret, public client flows on for device code.
+  expect(created).toMatchObject({ webRedirectUris: ['http://localhost'], publicClientRedirectUris: [], spaRedirectUris: [], isFallbackPublicClient: true });
+  expect(created.passwordCredentials).toHaveLength(1);
   expect(sim.state.servicePrincipals.some((sp) => sp.appId === created.appId)).toBe(true);
   expect(await isolated.keychain.get(`sam-app/${created.appId}/client-secret`)).toBe(secret);
   await shoot(app, 'wizard-02-sam-app-created');
@@ -66,35 +69,75 @@ test('create-app path: the admin signs in once, SAM Desk creates the app, then c
 test('existing-app path: an spa redirect fails the checklist and SAM Desk fixes it', async ({ app, appContext, sim, shoot }) => {
   const seeded = sim.state.findApp(sim.samAppId)!;
   seeded.spaRedirectUris = ['http://localhost'];
-  seeded.publicClientRedirectUris = [];
+  seeded.webRedirectUris = [];
   sim.state.setConsent(sim.partnerTenantId, sim.samAppId, false);
 
   await app.getByLabel('Partner tenant (id or domain)').fill(sim.partnerDomain);
   await app.getByRole('button', { name: 'Next' }).click();
   await app.getByRole('radio', { name: 'Use an existing app registration' }).check();
   await app.getByLabel('Application (client) ID').fill(sim.samAppId);
-  await app.getByLabel('Client secret (only for confidential apps)').fill(sim.samAppSecret);
+  await app.getByLabel('Client secret', { exact: true }).fill(sim.samAppSecret);
   const adminPopup = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in to check the app' }).click());
   await signInOnPopup(adminPopup, sim, { consent: false });
   await app.getByRole('button', { name: 'Check the app' }).click();
 
   const checklist = app.getByRole('list', { name: 'SAM app checklist' });
-  await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost as a desktop app: Needs fixing' })).toBeVisible();
+  await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost on the Web platform: Needs fixing' })).toBeVisible();
   await expect(checklist.getByText('registered as a single-page app (spa)', { exact: false })).toBeVisible();
   await expect(checklist.getByRole('listitem', { name: 'Consented in your partner tenant: Needs fixing' })).toBeVisible();
   await expect(app.getByRole('button', { name: 'Next' })).toBeDisabled();
   await shoot(app, 'wizard-02-existing-app-spa');
 
   await app.getByRole('button', { name: 'Fix the app' }).click();
-  await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost as a desktop app: OK' })).toBeVisible();
+  await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost on the Web platform: OK' })).toBeVisible();
   await expect(checklist.getByRole('listitem', { name: 'SAM permissions requested: OK' })).toBeVisible();
   await expect(checklist.getByRole('listitem', { name: 'Client secret valid for 30 days or more: OK' })).toBeVisible();
   await expect(checklist.getByRole('listitem', { name: 'Consented in your partner tenant: OK' })).toBeVisible();
   expect(sim.state.isConsented(sim.partnerTenantId, sim.samAppId)).toBe(true);
   expect(seeded.spaRedirectUris).toEqual([]);
-  expect(seeded.publicClientRedirectUris).toContain('http://localhost');
+  expect(seeded.webRedirectUris).toEqual(['http://localhost']);
+  // The secret typed in was fine: no new one was minted.
+  await expect(app.getByRole('textbox', { name: 'New client secret' })).toHaveCount(0);
   await shoot(app, 'wizard-02-existing-app-fixed');
   await expect(app.getByRole('button', { name: 'Next' })).toBeEnabled();
+});
+
+test('existing-app path: an older public-client app without a secret is explained, fixed in one click (the new secret shown once), then consents', async ({ app, appContext, sim, isolated, shoot }) => {
+  const seeded = sim.state.findApp(sim.samAppId)!;
+  seeded.publicClientRedirectUris = ['http://localhost'];
+  seeded.webRedirectUris = [];
+  const secretsBefore = seeded.passwordCredentials.length;
+
+  await app.getByLabel('Partner tenant (id or domain)').fill(sim.partnerDomain);
+  await app.getByRole('button', { name: 'Next' }).click();
+  await app.getByRole('radio', { name: 'Use an existing app registration' }).check();
+  await app.getByLabel('Application (client) ID').fill(sim.samAppId);
+  const adminPopup = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in to check the app' }).click());
+  await signInOnPopup(adminPopup, sim, { consent: false });
+  await app.getByRole('button', { name: 'Check the app' }).click();
+
+  const checklist = app.getByRole('list', { name: 'SAM app checklist' });
+  await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost on the Web platform: Needs fixing' })).toBeVisible();
+  await expect(checklist.getByText('“Mobile and desktop applications” (a public client), so Microsoft refuses the app’s client secret (AADSTS700025)', { exact: false })).toBeVisible();
+  await expect(checklist.getByRole('listitem', { name: 'Client secret valid for 30 days or more: Needs fixing' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Next' })).toBeDisabled();
+  await shoot(app, 'wizard-02-existing-app-public-client');
+
+  await app.getByRole('button', { name: 'Fix the app' }).click();
+  await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost on the Web platform: OK' })).toBeVisible();
+  await expect(checklist.getByRole('listitem', { name: 'Client secret valid for 30 days or more: OK' })).toBeVisible();
+  await expect(checklist.getByText('SAM Desk created a new client secret', { exact: false })).toBeVisible();
+  await expect(app.getByText('New client secret (shown once)')).toBeVisible();
+  const secret = await app.getByRole('textbox', { name: 'New client secret' }).inputValue();
+  expect(seeded).toMatchObject({ webRedirectUris: ['http://localhost'], publicClientRedirectUris: [], isFallbackPublicClient: true });
+  expect(seeded.passwordCredentials).toHaveLength(secretsBefore + 1);
+  expect(await isolated.keychain.get(`sam-app/${sim.samAppId}/client-secret`)).toBe(secret);
+  await shoot(app, 'wizard-02-existing-app-public-client-fixed');
+
+  await app.getByRole('button', { name: 'Next' }).click();
+  const popup = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in', exact: true }).click());
+  await signInOnPopup(popup, sim, { consent: true });
+  await expect(app.getByRole('heading', { name: 'Exchange Online', exact: true })).toBeVisible();
 });
 
 test('a second partner account sits beside the first; rename and remove', async ({ app, appContext, sim, isolated, harness, shoot }) => {
@@ -111,6 +154,7 @@ test('a second partner account sits beside the first; rename and remove', async 
   await app.getByLabel('Profile name').fill('Northwind test');
   await app.getByRole('button', { name: 'Next' }).click();
   await app.getByLabel('Application (client) ID').fill(second.appId);
+  await app.getByLabel('Client secret', { exact: true }).fill(sim.samAppSecret);
   await app.getByRole('button', { name: 'Skip the check' }).click();
   const popup = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in', exact: true }).click());
   await signInOnPopup(popup, sim, { consent: true });

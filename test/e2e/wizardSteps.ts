@@ -64,6 +64,8 @@ export async function connectWithSeededApp(app: Page, context: BrowserContext, s
   await app.getByRole('button', { name: 'Next' }).click();
   await app.getByRole('radio', { name: 'Use an existing app registration' }).check();
   await app.getByLabel('Application (client) ID').fill(sim.samAppId);
+  // The seeded app has the SAM app's one shape, a confidential Web app: its secret comes along.
+  await app.getByLabel('Client secret', { exact: true }).fill(sim.samAppSecret);
   await app.getByRole('button', { name: 'Skip the check' }).click();
   const popup = await openPopup(context, () => app.getByRole('button', { name: 'Sign in', exact: true }).click());
   await signInOnPopup(popup, sim, { consent: true });

@@ -5,6 +5,7 @@ import { createHttpClient } from '../../electron/core/http/httpClient';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
 import type { AccessCheckReport, EventPayloads } from '../../electron/ipc/contract';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
+import { revoke } from '../sim/revocation';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
 import { waitUntil } from '../support/bounded';
@@ -138,13 +139,13 @@ describe('checking access across customers', () => {
 
   it('stops at the first answer that fails for every customer (a revoked refresh token) and says so once', async () => {
     const admin = sim.state.findUser(sim.user)!;
-    // What /_sim/revoke does (a password reset): tokens issued before now stop working.
-    admin.tokensValidFromMs = Date.now() + 60_000;
+    // What /_sim/revoke does (an admin revokes every refresh token): tokens issued before then stop working.
+    revoke(admin, 'admin-revoked-refresh-tokens', Date.now() + 60_000);
     try {
       await expect(services.accessCheck.run({ profileId, resources: ['azure'], concurrency: 4 })).rejects.toMatchObject({ code: '50173' });
       expect(tokenRequests(sim)).toBeLessThanOrEqual(4);
     } finally {
-      delete admin.tokensValidFromMs;
+      delete admin.revokedBefore;
     }
   });
 });

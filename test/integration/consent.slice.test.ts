@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import type { Browser } from 'playwright';
@@ -30,14 +31,28 @@ describe('the consent slice against the simulated cloud', () => {
     await sim?.stop();
   });
 
-  it('signs in with MSAL (authorization code + PKCE) and keeps the refresh token only in the keychain', async () => {
-    const profile = await handlers['consent.start']({ partnerTenant: sim.partnerDomain, clientId: sim.samAppId });
+  it('refuses to consent without the SAM app’s client secret, before any sign-in window, in plain words', async () => {
+    const opened = sim.state.stats.get('authorize v2') ?? 0;
+    const result = await dispatch(handlers, 'consent.start', { partnerTenant: sim.partnerDomain, clientId: sim.samAppId });
+
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input', fix: 'check-app', message: 'SAM Desk needs the SAM app’s client secret to sign in: the app is a confidential (Web) app.' },
+    });
+    expect(sim.state.stats.get('authorize v2') ?? 0).toBe(opened);
+  });
+
+  it('signs in as a confidential client (MSAL, authorization code + PKCE + the secret) and keeps the refresh token only in the keychain', async () => {
+    const profile = await handlers['consent.start']({ partnerTenant: sim.partnerDomain, clientId: sim.samAppId, clientSecret: sim.samAppSecret });
 
     expect(profile.partnerTenantId).toBe(sim.partnerTenantId);
     expect(profile.user).toBe(sim.user);
     expect(profile.mfa).toBe(true);
     const stored = await isolated.keychain.get(vaultAccounts.refreshToken(profile.id));
     expect(stored).toMatch(/^0\.A/);
+    // The simulator remembers the token as a confidential client's (Web redirect, secret presented).
+    expect(sim.state.refreshTokens.get(createHash('sha256').update(stored!).digest('hex'))?.clientType).toBe('confidential');
+    expect((await services.profiles.get(profile.id))?.hasClientSecret).toBe(true);
     const metadata = JSON.stringify(await services.profiles.list());
     expect(metadata).not.toContain(stored);
   });

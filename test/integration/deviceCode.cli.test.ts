@@ -27,6 +27,8 @@ describe('samdesk consent --device-code', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`open ${sim.url}/devicelogin and enter the code [A-Z0-9]{9}`));
     expect(result.stdout).toContain(`Signed in as ${sim.user}`);
+    // No redirect in device code: the SAM app signs in as a public client, and its token is one.
+    expect(result.stdout).toContain('a device-code sign-in gives a public-client refresh token, which a password change or reset revokes');
     const [account] = await isolated.keychain.entries();
     expect(account?.account).toMatch(/^p-[a-z0-9]+\/refresh-token$/);
     expect(result.stdout).not.toContain(account!.password);
@@ -42,6 +44,18 @@ describe('samdesk consent --device-code', () => {
     const result = await samdesk(isolated, ['consent', '--device-code', '--tenant', 'nosuchtenant.onmicrosoft.com', '--client-id', sim.samAppId]);
     expect(result.status).toBe(6);
     expect(result.stderr).toMatch(/^samdesk: That tenant does not exist\. Check the tenant id or domain for typos\. \(AADSTS90002\)\n$/);
+  }, 60_000);
+
+  it('says plainly that public client flows are off when the SAM app refuses device code (AADSTS7000218)', async () => {
+    const seeded = sim.state.findApp(sim.samAppId)!;
+    seeded.isFallbackPublicClient = false;
+    try {
+      const result = await samdesk(isolated, ['consent', '--device-code', '--tenant', sim.partnerDomain, '--client-id', sim.samAppId, '--name', 'Off']);
+      expect(result.status).toBe(6);
+      expect(result.stderr).toMatch(/^samdesk: Device-code sign-in is switched off for this SAM app \(“Allow public client flows” is No\)\. .*\(AADSTS7000218\)\n$/);
+    } finally {
+      seeded.isFallbackPublicClient = true;
+    }
   }, 60_000);
 
   it('says how to use it when --device-code is missing', async () => {

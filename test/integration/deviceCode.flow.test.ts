@@ -41,7 +41,7 @@ describe('the device-code flow against the simulated cloud', () => {
     expect(signedInAs(tokens)).toMatchObject({ user: sim.user, mfa: true });
   });
 
-  it('reports a denied sign-in as AADSTS70019 in plain words', async () => {
+  it('reports a declined sign-in (authorization_declined) in plain words', async () => {
     const deviceCodes = flow(async () => {
       const pending = [...sim.state.deviceCodes.values()].find((code) => code.status === 'pending');
       if (pending) pending.status = 'denied';
@@ -50,5 +50,41 @@ describe('the device-code flow against the simulated cloud', () => {
     const failure = await deviceCodes.poll(grant, new AbortController().signal).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(MicrosoftIdentityError);
     expect((failure as MicrosoftIdentityError).message).toBe('The device-code sign-in was declined.');
+  });
+
+  it('reports a code that ran out on Microsoft’s side (expired_token, AADSTS70019) in plain words', async () => {
+    const deviceCodes = flow(async () => {
+      // Past the code's 15 minutes on the simulator's clock, but not on SAM Desk's.
+      const pending = [...sim.state.deviceCodes.values()].find((code) => code.status === 'pending');
+      if (pending) pending.expiresMs = 0;
+    });
+    const grant = await deviceCodes.begin(sim.partnerDomain, EXCHANGE_POWERSHELL_APP_ID, 'exchange');
+    const failure = (await deviceCodes.poll(grant, new AbortController().signal).catch((error: unknown) => error)) as MicrosoftIdentityError;
+    expect(failure.body.error).toBe('expired_token');
+    expect(failure.code).toBe('70019');
+    expect(failure.message).toBe('The device code expired before the sign-in was finished.');
+  });
+
+  it('reports a device code Microsoft does not recognise (bad_verification_code) in plain words', async () => {
+    const deviceCodes = flow(async () => undefined);
+    const grant = await deviceCodes.begin(sim.partnerDomain, EXCHANGE_POWERSHELL_APP_ID, 'exchange');
+    const failure = (await deviceCodes.poll({ ...grant, deviceCode: `${grant.deviceCode}x` }, new AbortController().signal).catch((error: unknown) => error)) as MicrosoftIdentityError;
+    expect(failure.body.error).toBe('bad_verification_code');
+    expect(failure.message).toBe('Microsoft did not recognise the device code.');
+  });
+
+  it('explains AADSTS7000218 as “public client flows are off” when the SAM app does not allow them', async () => {
+    const seeded = sim.state.findApp(sim.samAppId)!;
+    seeded.isFallbackPublicClient = false;
+    try {
+      const deviceCodes = flow(async () => undefined);
+      const grant = await deviceCodes.begin(sim.partnerDomain, sim.samAppId, 'partnercenter');
+      const failure = (await deviceCodes.poll(grant, new AbortController().signal).catch((error: unknown) => error)) as MicrosoftIdentityError;
+      expect(failure.code).toBe('7000218');
+      expect(failure.message).toBe('Device-code sign-in is switched off for this SAM app (“Allow public client flows” is No).');
+      expect(failure.explanation?.fix).toBe('check-app');
+    } finally {
+      seeded.isFallbackPublicClient = true;
+    }
   });
 });

@@ -39,7 +39,7 @@ describe('refresh token lifetime and renewal against the simulated cloud', () =>
 
   const storedToken = (profileId: string) => services.vault.get(vaultAccounts.refreshToken(profileId));
   const daysLeft = (profile: ProfileSummary) => (Date.parse(profile.expiresAt) - now().getTime()) / DAY_MS;
-  const consent = () => handlers['consent.start']({ partnerTenant: sim.partnerDomain, clientId: sim.samAppId, profileName: 'Northwind' });
+  const consent = () => handlers['consent.start']({ partnerTenant: sim.partnerDomain, clientId: sim.samAppId, clientSecret: sim.samAppSecret, profileName: 'Northwind' });
 
   beforeAll(async () => {
     sim = await startSimulatedCloud({ customers: 5 });

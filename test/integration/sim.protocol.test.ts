@@ -232,7 +232,7 @@ describe('tokens', () => {
       expectAadError(await poll(), 70016, 'slow_down');
       expect((await call('GET', '/_sim/device')).json.pending[0].userCode).toBe(code.json.user_code);
       await control('device/deny', { userCode: code.json.user_code });
-      expectAadError(await poll(), 70019, 'access_denied');
+      expectAadError(await poll(), 65004, 'authorization_declined');
 
       // The same user-visible path a browser takes on /devicelogin.
       const second = await call('POST', `/common/oauth2/v2.0/devicecode`, { form: { client_id: manual.samAppId, scope: 'openid offline_access https://graph.microsoft.com/.default' } });
@@ -398,12 +398,13 @@ describe('browser sign-in (authorization code + PKCE)', () => {
     expect(location.origin + location.pathname).toBe('http://localhost:51234/');
     expect(location.searchParams.get('state')).toBe('st ate/+1');
     const code = location.searchParams.get('code')!;
-    const form = { grant_type: 'authorization_code', client_id: cloud.samAppId, code, redirect_uri: redirectUri, scope: 'https://graph.microsoft.com/.default openid offline_access' };
+    // The seeded SAM app's redirect is on the Web platform: a confidential client, so its secret comes too.
+    const form = { grant_type: 'authorization_code', client_id: cloud.samAppId, client_secret: cloud.samAppSecret, code, redirect_uri: redirectUri, scope: 'https://graph.microsoft.com/.default openid offline_access' };
     expectAadError(await call('POST', tokenPath('organizations'), { form: { ...form, code_verifier: 'wrong' } }), 501481, 'invalid_grant');
     const ok = await call('POST', tokenPath('organizations'), { form: { ...form, code_verifier: verifier } });
     expect(ok.status).toBe(200);
     expect(decodeJwt(ok.json.access_token).amr).toEqual(['pwd', 'mfa']);
-    expectAadError(await call('POST', tokenPath('organizations'), { form: { ...form, code_verifier: verifier } }), 70008, 'invalid_grant');
+    expectAadError(await call('POST', tokenPath('organizations'), { form: { ...form, code_verifier: verifier } }), 54005, 'invalid_grant');
   });
 
   it('shows a consent page for an unconsented app; Cancel returns access_denied with AADSTS65004', async () => {

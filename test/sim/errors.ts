@@ -111,12 +111,24 @@ export const aad = {
     new AadError(90055, 'temporarily_unavailable', 'The server is temporarily too busy to handle this request. Please retry the request after a short time.', 429),
   serverError: (status: number) =>
     new AadError(90033, status === 503 ? 'temporarily_unavailable' : 'server_error', 'A transient error has occurred. Please try again.', status),
+  // Client types at the token endpoint (https://learn.microsoft.com/entra/identity-platform/reference-error-codes).
+  publicClientWithCredential: () =>
+    new AadError(700025, 'invalid_client', "Client is public so neither 'client_assertion' nor 'client_secret' should be presented."),
+  credentialRequired: () =>
+    new AadError(7000218, 'invalid_client', "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."),
+  secretExpired: (appId: string) =>
+    new AadError(7000222, 'invalid_client', `The provided client secret keys for app '${appId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`),
+  spaWithoutOrigin: () =>
+    new AadError(9002327, 'invalid_request', "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests."),
+  codeAlreadyRedeemed: () =>
+    new AadError(54005, 'invalid_grant', 'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.'),
+  // Device authorization grant, by the names https://learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code gives them.
   deviceCodePending: () =>
     new AadError(70016, 'authorization_pending', 'OAuth 2.0 device flow error. Authorization is pending. Continue polling.'),
   deviceCodeSlowDown: () =>
     new AadError(70016, 'slow_down', 'OAuth 2.0 device flow error. Polling too frequently; increase the interval between polls.'),
-  deviceCodeExpired: () =>
-    new AadError(70020, 'expired_token', "The provided value for the input parameter 'device_code' is not valid. This device code has expired."),
-  deviceCodeDenied: () => new AadError(70019, 'access_denied', 'The user declined the sign-in request on the device login page.'),
+  deviceCodeExpired: () => new AadError(70019, 'expired_token', 'Verification code expired. Have the user retry the sign-in.'),
+  // No code is documented for a decline; 65004 (the user declined) is an assumption.
+  deviceCodeDeclined: () => new AadError(65004, 'authorization_declined', 'The end user denied the authorization request.'),
   deviceCodeInvalid: () => new AadError(70018, 'bad_verification_code', "The provided value for the input parameter 'device_code' is not valid."),
 };

@@ -3,7 +3,8 @@ import { createHash, randomInt } from 'node:crypto';
 import { aadIso } from './clock';
 import { AadError, aad } from './errors';
 import type { SimContext } from './http';
-import { KNOWN_RESOURCES, sha256, type AppRegistration, type RefreshTokenRecord, type SimUser, type Tenant } from './state';
+import { revokedBefore } from './revocation';
+import { KNOWN_RESOURCES, sha256, type AppRegistration, type ClientType, type RefreshTokenRecord, type SimUser, type Tenant } from './state';
 import { clientInfo, newRefreshToken } from './tokens';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -75,16 +76,6 @@ export function findClientApp(sim: SimContext, clientId: string | null, tenant: 
   return app;
 }
 
-/** Confidential clients must present a valid secret; public clients may present none. */
-export function authenticateClient(sim: SimContext, app: AppRegistration, secret: string | null): boolean {
-  if (secret === null) return false;
-  const nowIso = sim.clock.now().toISOString();
-  const hash = sha256(secret);
-  const ok = app.passwordCredentials.some((c) => c.secretHash === hash && c.endDateTime > nowIso);
-  if (!ok) throw aad.invalidSecret(app.appId);
-  return true;
-}
-
 /** A partner user may use a customer tenant only through DAP/unexpired GDAP, and only for an app consented there. */
 export function checkTenantAccess(sim: SimContext, user: SimUser, tenant: Tenant, app: AppRegistration): void {
   if (tenant.id === user.tenantId) return;
@@ -102,13 +93,14 @@ export function checkRefreshToken(sim: SimContext, token: string, clientId: stri
   if (!record) throw aad.malformed();
   if (record.clientId !== clientId.toLowerCase()) throw aad.invalidGrant();
   const now = sim.clock.nowMs();
-  if (record.spa && now > record.issuedMs + SPA_RT_LIFETIME_MS) throw aad.rtSpaExpired(aadIso(record.issuedMs));
+  // "Additional refresh tokens acquired using the initial refresh token carry over that expiration time"
+  // (https://learn.microsoft.com/entra/identity-platform/refresh-tokens).
+  if (record.spaExpiresMs !== undefined && now > record.spaExpiresMs) throw aad.rtSpaExpired(aadIso(record.firstIssuedMs ?? record.issuedMs));
   if (now > record.issuedMs + RT_INACTIVITY_MS) throw aad.rtInactive(aadIso(record.issuedMs));
   const user = sim.state.users.get(record.userOid);
   if (!user) throw aad.invalidGrant();
-  if (user.tokensValidFromMs !== undefined && record.authMs <= user.tokensValidFromMs) {
-    throw aad.revoked(aadIso(record.authMs), aadIso(user.tokensValidFromMs));
-  }
+  const validFrom = revokedBefore(user, record);
+  if (validFrom !== undefined && record.authMs <= validFrom) throw aad.revoked(aadIso(record.authMs), aadIso(validFrom));
   const frequency = sim.state.controls.signInFrequencySeconds;
   if (frequency !== null && now - record.authMs > frequency * 1000) throw aad.signInFrequency(aadIso(record.authMs), frequency);
   return { record, user };
@@ -121,8 +113,12 @@ export interface IssueRequest {
   scopes: ScopeRequest;
   mfa: boolean;
   authMs: number;
-  spa: boolean;
+  /** The client type the refresh token remembers (public, confidential or spa). */
+  clientType: ClientType;
+  /** The client proved itself with a secret (appidacr 1). */
   confidential: boolean;
+  /** A rotation: the token being redeemed, whose spa expiry carries over. */
+  rotated?: RefreshTokenRecord;
   nonce?: string;
   /** Refresh grants always return a new refresh token; others only when offline_access was asked for. */
   alwaysRefresh: boolean;
@@ -149,16 +145,20 @@ export async function issueTokens(sim: SimContext, req: IssueRequest): Promise<R
   const accessToken = await sim.tokens.accessToken(mint);
   const wantRefresh = req.v1 || req.alwaysRefresh || req.scopes.oidc.has('offline_access');
   let refreshToken: string | undefined;
+  const spa = req.clientType === 'spa';
   if (wantRefresh) {
     refreshToken = newRefreshToken();
+    const issuedMs = sim.clock.nowMs();
+    const firstIssuedMs = req.rotated?.firstIssuedMs ?? issuedMs;
     sim.state.refreshTokens.set(sha256(refreshToken), {
       hash: sha256(refreshToken),
       userOid: req.user.oid,
       clientId: req.app.appId,
-      issuedMs: sim.clock.nowMs(),
+      issuedMs,
       authMs: req.authMs,
       mfa: req.mfa,
-      spa: req.spa,
+      clientType: req.clientType,
+      ...(spa ? { firstIssuedMs, spaExpiresMs: req.rotated?.spaExpiresMs ?? issuedMs + SPA_RT_LIFETIME_MS } : {}),
     });
   }
   const idToken = req.scopes.oidc.has('openid') ? await sim.tokens.idToken({ ...mint, nonce: req.nonce }) : undefined;
@@ -187,7 +187,10 @@ export async function issueTokens(sim: SimContext, req: IssueRequest): Promise<R
     });
   }
   if (refreshToken) body.refresh_token = refreshToken;
-  if (req.spa && refreshToken) body.refresh_token_expires_in = SPA_RT_LIFETIME_MS / 1000;
+  if (spa && refreshToken) {
+    const spaExpiresMs = req.rotated?.spaExpiresMs ?? sim.clock.nowMs() + SPA_RT_LIFETIME_MS;
+    body.refresh_token_expires_in = Math.max(0, Math.floor((spaExpiresMs - sim.clock.nowMs()) / 1000));
+  }
   if (idToken) body.id_token = idToken;
   if (req.clientInfoRequested) body.client_info = clientInfo(req.user.oid, req.user.tenantId);
   return body;

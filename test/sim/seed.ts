@@ -138,9 +138,11 @@ export function seedState(state: SimState, customers: number | CustomerSeed[], s
     displayName: 'SAM Desk',
     ownerTenantId: partnerId,
     signInAudience: 'AzureADMultipleOrgs',
-    publicClientRedirectUris: ['http://localhost'],
+    // The shape SAM Desk creates (README, "The SAM app SAM Desk creates"): a confidential Web
+    // redirect http://localhost, a secret, and public client flows on for device code.
+    publicClientRedirectUris: [],
     spaRedirectUris: [],
-    webRedirectUris: [],
+    webRedirectUris: ['http://localhost'],
     isFallbackPublicClient: true,
     requiredResourceAccess: SAM_APP_PERMISSIONS,
     passwordCredentials: [

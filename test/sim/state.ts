@@ -28,9 +28,25 @@ export interface SimUser {
   tenantId: string;
   passwordHash: string;
   totpSecret: string;
-  /** Tokens from sign-ins before this moment (sim ms) are revoked (AADSTS50173). */
-  tokensValidFromMs?: number;
+  /**
+   * Per class of Microsoft's revocation table (revocation.ts): tokens and cookies from sign-ins
+   * before this moment (sim ms) are revoked (AADSTS50173).
+   */
+  revokedBefore?: Partial<Record<RevocationClass, number>>;
 }
+
+/** The columns of Microsoft's refresh-token revocation table (revocation.ts). */
+export type RevocationClass = 'password-cookie' | 'password-token' | 'non-password-cookie' | 'non-password-token' | 'confidential-token';
+
+/**
+ * How the token endpoint must see the client, decided by the platform of the redirect the code
+ * was issued to ("Mobile and desktop" → public, Web → confidential, spa → spa), or for flows
+ * without a redirect (device code) by "Allow public client flows" (isFallbackPublicClient).
+ */
+export type ClientType = 'public' | 'confidential' | 'spa';
+
+/** The platform a registered redirect URI sits under in the app registration. */
+export type RedirectPlatform = 'public' | 'spa' | 'web';
 
 export interface PasswordCredential {
   keyId: string;
@@ -72,7 +88,12 @@ export interface RefreshTokenRecord {
   /** When the user originally signed in; sign-in frequency and revocation are judged from this. */
   authMs: number;
   mfa: boolean;
-  spa: boolean;
+  /** The refresh token remembers its client type; every rotation keeps it. */
+  clientType: ClientType;
+  /** spa tokens only: the fixed end of the first token's 24 hours, carried over to rotated ones. */
+  spaExpiresMs?: number;
+  /** spa tokens only: when the first token of the chain was issued (AADSTS700084 names it). */
+  firstIssuedMs?: number;
 }
 
 export interface AuthCodeRecord {
@@ -87,7 +108,8 @@ export interface AuthCodeRecord {
   userOid: string;
   authMs: number;
   mfa: boolean;
-  spa: boolean;
+  /** The platform of the redirect the code was issued to: it decides the client type at redemption. */
+  platform: RedirectPlatform;
   expiresMs: number;
   used: boolean;
 }

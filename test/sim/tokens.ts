@@ -1,5 +1,5 @@
 /** Signing keys, JWT minting and opaque refresh tokens. */
-import { createHash, generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, randomInt, randomUUID, type KeyObject } from 'node:crypto';
 import { SignJWT, exportJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
 import type { SimUser, Tenant } from './state';
 
@@ -58,7 +58,10 @@ export class TokenService {
       nbf: nowSeconds,
       exp: nowSeconds + req.lifetimeSeconds,
       acr: '1',
-      aio: randomBytes(32).toString('base64url'),
+      // Opaque claims Entra adds, at the sizes seen in real tokens; with them an access token is
+      // over 2 KB (an assumption: Microsoft publishes no length).
+      acrs: ['p1'],
+      aio: randomBytes(180).toString('base64url'),
       amr,
       appid: req.clientId,
       app_displayname: req.appName,
@@ -69,6 +72,8 @@ export class TokenService {
       ipaddr: '127.0.0.1',
       name: user.displayName,
       oid: user.oid,
+      puid: randomBytes(8).toString('hex').toUpperCase(),
+      rh: `1.A${randomBytes(60).toString('base64url')}.`,
       scp: req.scopes.length ? req.scopes.join(' ') : 'user_impersonation',
       sub: createHash('sha256').update(`${user.oid}:${req.resource}`).digest('base64url').slice(0, 43),
       tid: tenant.id,
@@ -77,6 +82,11 @@ export class TokenService {
       uti: randomBytes(16).toString('base64url'),
       ver: '1.0',
       auth_time: Math.floor(req.authMs / 1000),
+      wids: ['62e90394-69f5-4237-9190-012177145e10', 'b79fbf4d-3ef9-4689-8143-76b194e85509'],
+      xms_cc: ['CP1'],
+      xms_ftd: randomBytes(48).toString('base64url'),
+      xms_idrel: '1 20',
+      xms_tcdt: 1_600_000_000,
     };
     if (crossTenant) payload.idp = `https://sts.windows.net/${user.tenantId}/`;
     return this.sign(payload);
@@ -114,9 +124,17 @@ export class TokenService {
   }
 }
 
-/** Opaque refresh token shaped like Microsoft's: "0.A" and ~400 URL-safe characters. */
+/**
+ * Refresh and access token lengths are unspecified ("The length of access tokens and refresh tokens
+ * is unspecified", Microsoft in microsoftgraph/microsoft-graph-docs#5846). Assumption: refresh
+ * tokens of 1,500–2,000 characters, as seen from Entra; access tokens above 2 KB (below).
+ */
+export const REFRESH_TOKEN_LENGTH = { min: 1_500, max: 2_000 } as const;
+
+/** Opaque refresh token shaped like Microsoft's: "0.A" and URL-safe characters, 1,500–2,000 in all. */
 export function newRefreshToken(): string {
-  const token = `0.A${randomBytes(300).toString('base64url')}`;
+  const length = randomInt(REFRESH_TOKEN_LENGTH.min, REFRESH_TOKEN_LENGTH.max + 1);
+  const token = `0.A${randomBytes(Math.ceil(length * 0.75)).toString('base64url')}`.slice(0, length);
   issuedSecrets.record?.add(token);
   return token;
 }

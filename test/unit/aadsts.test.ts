@@ -4,7 +4,9 @@ import { explain, MicrosoftIdentityError } from '../../electron/core/identity/aa
 const codes = [
   '700082', '50173', '70043', '50076', '50078', '65001', '650051', '700007', '700084', '50020', '90002', '900971', '7000215', '50126',
   // the consent wizard's flows: device code, Conditional Access, app set-up, Partner Center's MFA rule
-  '70020', '70019', '70018', '50079', '53003', '530003', '50158', '7000218', '50194', '90055', '900419',
+  '70019', '70018', '50079', '53003', '530003', '50158', '7000218', '50194', '90055', '900419',
+  // the SAM app's client type at the token endpoint
+  '700025', '7000222', '9002327', '54005',
 ];
 
 describe('AADSTS explanations', () => {
@@ -37,6 +39,23 @@ describe('AADSTS explanations', () => {
     expect(error.correlationId).toBe('c0rre1at10n');
     expect(error.description).toMatch(/^AADSTS700082: The refresh token has expired due to inactivity\./);
     expect(error.description).not.toContain('Trace ID');
+  });
+
+  it.each([
+    ['authorization_declined', 65004, 'The device-code sign-in was declined.'],
+    ['expired_token', 70019, 'The device code expired before the sign-in was finished.'],
+    ['bad_verification_code', 70018, 'Microsoft did not recognise the device code.'],
+  ])('a device-code %s is said in plain words by its documented name, whatever its number', (name, code, words) => {
+    const error = new MicrosoftIdentityError({ error: name, error_description: `AADSTS${code}: …`, error_codes: [code] }, 400, 'device-code');
+    expect(error.message).toBe(words);
+    expect(error.explanation?.fix).toBe('retry');
+    expect(new MicrosoftIdentityError({ error: name }).message).toBe(words);
+  });
+
+  it('AADSTS7000218 means “public client flows are off” in a device-code sign-in and “needs its client secret” elsewhere', () => {
+    const body = { error: 'invalid_client', error_description: 'AADSTS7000218: …', error_codes: [7000218] };
+    expect(new MicrosoftIdentityError(body, 401, 'device-code').message).toMatch(/Allow public client flows/);
+    expect(new MicrosoftIdentityError(body, 401).message).toMatch(/needs its client secret/);
   });
 
   it('falls back to the description for codes it does not know', () => {

@@ -12,6 +12,7 @@ function stalledKeytar() {
     },
     setPassword: async () => undefined,
     deletePassword: async () => true,
+    findCredentials: async () => [],
   };
   return { keytar, stalled, calls: () => calls };
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { snippetModeSchema, snippetModuleSchema } from '../../electron/ipc/contract';
-import { renderAllCustomersSnippet, renderPasteSnippet, renderScriptSnippet } from '../../electron/core/snippets/snippets';
+import { renderAllCustomersSnippet, renderPasteSnippet, renderScriptSnippet, snippetCatalog } from '../../electron/core/snippets/snippets';
+import { namedClouds } from '../../electron/core/config/cloud';
+import type { HttpClient } from '../../electron/core/http/httpClient';
+import { TokenClient } from '../../electron/core/identity/tokenClient';
 import { loadPowerShellGrammar, parsePowerShell, syntaxProblems } from './powershellSyntax';
 import { customer, expiresAt, fakeTokens, otherCustomer, partner } from './snippetsFixtures';
 
@@ -22,12 +25,40 @@ describe.each(modules)('the %s snippet', (module) => {
   });
 });
 
-describe('script mode for a SAM app with a client secret', () => {
-  it.each(['graph', 'partnercenter'] as const)('%s reads the secret from the vault too', async (module) => {
-    const text = renderScriptSnippet(module, { ...partner, hasClientSecret: true }, customer);
-    await expect(text).toMatchFileSnapshot(`__golden__/${module}.script.client-secret.ps1`);
+describe('script mode redeems the way the app does', () => {
+  it.each(modules)('%s, for the confidential SAM app, sends the vaulted client secret with every redemption', (module) => {
+    const text = render(module, 'script');
+    expect(text).toContain("$clientSecret = Get-Secret -Name 'SAMDesk-ClientSecret' -AsPlainText");
+    if (!snippetCatalog[module].connectWithRefreshToken) expect(text).toContain('  $body.client_secret = $clientSecret');
+  });
+
+  it.each([true, false])('the script’s token request carries exactly the fields SAM Desk’s own redemption sends (client secret: %s)', async (hasClientSecret) => {
+    const sent: string[] = [];
+    const http: HttpClient = {
+      async send(request) {
+        sent.push(...new URLSearchParams(request.body).keys());
+        return { status: 200, headers: {}, body: JSON.stringify({ access_token: 'eyJ.a', refresh_token: '0.A', expires_in: 3600 }) };
+      },
+    };
+    await new TokenClient(namedClouds.public!, http).redeem({
+      clientId: partner.applicationId,
+      clientSecret: hasClientSecret ? 'secret' : undefined,
+      refreshToken: '0.A',
+      tenantId: customer.tenantId,
+      resource: 'graph',
+    });
+    const script = renderScriptSnippet('graph', { ...partner, hasClientSecret }, customer);
+    const body = /\$body = @\{\n([\s\S]*?)\n {2}\}/.exec(script)![1]!;
+    const scriptFields = [...body.matchAll(/^\s+(\w+)\s+=/gm), ...script.matchAll(/\$body\.(\w+) =/g)].map((match) => match[1]);
+    expect(scriptFields.sort()).toEqual(sent.sort());
+  });
+
+  it.each(['graph', 'partnercenter'] as const)('%s, for a profile that redeems as a public client (device code, older app), sends no secret', async (module) => {
+    const text = renderScriptSnippet(module, { ...partner, hasClientSecret: false }, customer);
+    await expect(text).toMatchFileSnapshot(`__golden__/${module}.script.public-client.ps1`);
     expect(syntaxProblems(parsePowerShell(text))).toEqual([]);
-    expect(text).toContain("Get-Secret -Name 'SAMDesk-ClientSecret' -AsPlainText");
+    expect(text).not.toContain('SAMDesk-ClientSecret');
+    expect(text).not.toContain('client_secret');
   });
 });
 

@@ -6,7 +6,8 @@ export const partner: SnippetPartner = {
   account: 'admin@contosopartner.onmicrosoft.com',
   applicationId: '11111111-2222-3333-4444-555555555555',
   partnerTenantId: '99999999-8888-7777-6666-555555555555',
-  hasClientSecret: false,
+  // The SAM app's one shape: confidential, so script modes redeem with its secret as the app does.
+  hasClientSecret: true,
   loginHost: namedClouds.public!.loginHost,
   resources: namedClouds.public!.resources,
 };

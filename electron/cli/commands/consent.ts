@@ -50,6 +50,10 @@ export const consentCommand: CliCommand = {
           `Signed in as ${outcome.user}. The refresh token is in the keychain under profile “${summary.name}”.`,
           outcome.mfa ? '' : 'Warning: the token has no MFA claim; Partner Center will refuse it. Sign in with MFA.',
           `It lapses ${summary.refreshTokenExpiresAt} unless it is used or renewed before then.`,
+          // Device code has no redirect, so the SAM app signs in as a public client ("Allow public client
+          // flows"), and Microsoft's revocation table treats its token as one
+          // (https://learn.microsoft.com/entra/identity-platform/refresh-tokens).
+          'Note: a device-code sign-in gives a public-client refresh token, which a password change or reset revokes. A sign-in from the SAM Desk app (with the app’s client secret) gives one that survives them.',
         ]
           .filter(Boolean)
           .join('\n'),

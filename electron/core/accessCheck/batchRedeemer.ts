@@ -1,6 +1,6 @@
 import type { ResourceName } from '../config/cloud';
 import type { AccessToken, RefreshTokenKeeper } from '../identity/refreshTokens';
-import { NotConsentedError } from '../identity/refreshTokens';
+import { NotConsentedError, redeemAsStoredClient } from '../identity/refreshTokens';
 import type { TokenClient } from '../identity/tokenClient';
 import type { ProfileRecord } from '../profiles/profileStore';
 import { vaultAccounts, type SecretVault } from '../vault/secretVault';
@@ -23,7 +23,7 @@ export class BatchRedeemer {
   private constructor(
     private readonly profile: ProfileRecord,
     refreshToken: string,
-    private readonly clientSecret: string | undefined,
+    private clientSecret: string | undefined,
     private readonly keeper: RefreshTokenKeeper,
     private readonly tokens: TokenClient,
     private readonly now: () => number,
@@ -49,14 +49,20 @@ export class BatchRedeemer {
   }
 
   async redeem(tenantId: string, resource: ResourceName, signal?: AbortSignal): Promise<AccessToken> {
-    const redeemed = await this.tokens.redeem({
+    const presentedSecret = this.clientSecret;
+    const { redeemed, publicClient } = await redeemAsStoredClient(this.tokens, {
       clientId: this.profile.clientId,
-      clientSecret: this.clientSecret,
+      clientSecret: presentedSecret,
       refreshToken: this.newest,
       tenantId,
       resource,
       signal,
     });
+    if (publicClient && presentedSecret && this.clientSecret) {
+      // Learned once for the whole batch: the app is a public client.
+      this.clientSecret = undefined;
+      await this.keeper.rememberPublicClient(this.profile.id);
+    }
     this.newest = redeemed.refreshToken;
     this.unsaved = true;
     if (this.now() - this.lastWriteAt >= this.flushEveryMs) void this.flush().catch(() => undefined);

@@ -1,6 +1,7 @@
 import type { UserFacingError } from '../../ipc/contract';
 import { MicrosoftIdentityError } from '../identity/aadsts';
 import { SignInCancelledError } from '../identity/loopback';
+import { ClientSecretNeededError } from '../identity/consent';
 import { NotConsentedError, UnknownProfileError } from '../identity/refreshTokens';
 import { NetworkError } from '../http/httpClient';
 import { KeychainError } from '../vault/secretVault';
@@ -27,6 +28,9 @@ export function toUserFacingError(error: unknown): UserFacingError {
     return { kind: 'not-found', message: error.message, fix: 'check-app' };
   }
   if (error instanceof SignInCancelledError || error instanceof DeclinedError) return { kind: 'cancelled', message: error.message };
+  if (error instanceof ClientSecretNeededError) {
+    return { kind: 'invalid-input', message: error.message, action: 'Enter the client secret when you check the app, or let SAM Desk check it and create one.', fix: 'check-app' };
+  }
   if (error instanceof NetworkError) {
     return error.cancelled
       ? { kind: 'cancelled', message: error.message }

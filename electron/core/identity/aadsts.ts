@@ -58,7 +58,7 @@ const catalogue: Record<string, Explanation> = {
   },
   '700084': {
     summary: 'This refresh token was issued to a single-page-app (spa) redirect and only lives 24 hours.',
-    action: 'Register http://localhost as a Mobile and desktop (public client) redirect instead of spa, then sign in again.',
+    action: 'Let SAM Desk fix the app (it moves http://localhost from spa to the Web platform), then sign in again.',
     fix: 'check-app',
   },
   '50020': {
@@ -73,7 +73,7 @@ const catalogue: Record<string, Explanation> = {
   },
   '900971': {
     summary: 'No reply address was sent with the sign-in request.',
-    action: 'Add http://localhost as a Mobile and desktop redirect URI on the SAM app.',
+    action: 'Add http://localhost as a Web redirect URI on the SAM app, or let SAM Desk fix the app.',
     fix: 'check-app',
   },
   '7000215': {
@@ -82,9 +82,24 @@ const catalogue: Record<string, Explanation> = {
     fix: 'check-app',
   },
   '7000222': {
-    summary: 'The client secret has expired.',
-    action: 'Create a new client secret for the SAM app and enter it in SAM Desk.',
+    summary: 'The SAM app’s client secret has expired.',
+    action: 'Let SAM Desk check the app: it creates a new secret, keeps it in the keychain and shows it to you once.',
     fix: 'check-app',
+  },
+  '700025': {
+    summary: 'The SAM app is registered as a public client (“Mobile and desktop”), so Microsoft refuses the client secret SAM Desk sent.',
+    action: 'Let SAM Desk fix the app: it moves http://localhost to the Web platform, where the secret is used.',
+    fix: 'check-app',
+  },
+  '9002327': {
+    summary: 'The SAM app’s http://localhost redirect is registered as a single-page app (spa), which a desktop app cannot use.',
+    action: 'Let SAM Desk fix the app: it moves http://localhost to the Web platform.',
+    fix: 'check-app',
+  },
+  '54005': {
+    summary: 'This sign-in’s code was already used once.',
+    action: 'Sign in again.',
+    fix: 're-consent',
   },
   '50126': {
     summary: 'The user name or password is wrong.',
@@ -98,7 +113,7 @@ const catalogue: Record<string, Explanation> = {
   },
   '50011': {
     summary: 'The redirect address is not registered on the SAM app.',
-    action: 'Add http://localhost as a Mobile and desktop (public client) redirect URI on the app.',
+    action: 'Add http://localhost as a Web redirect URI on the app, or let SAM Desk fix the app.',
     fix: 'check-app',
   },
   '500011': {
@@ -111,19 +126,14 @@ const catalogue: Record<string, Explanation> = {
     action: 'Sign in again and accept the permissions.',
     fix: 're-consent',
   },
-  '70020': {
+  '70019': {
     summary: 'The device code expired before the sign-in was finished.',
     action: 'Get a new code and sign in within 15 minutes.',
     fix: 'retry',
   },
-  '70019': {
-    summary: 'The device-code sign-in was declined.',
-    action: 'Get a new code and choose Continue if the request was yours.',
-    fix: 'retry',
-  },
   '70018': {
-    summary: 'The device code was not accepted.',
-    action: 'Get a new code and type it exactly as shown.',
+    summary: 'Microsoft did not recognise the device code.',
+    action: 'Get a new code and sign in with it.',
     fix: 'retry',
   },
   '50079': {
@@ -162,8 +172,8 @@ const catalogue: Record<string, Explanation> = {
     fix: 'retry',
   },
   '7000218': {
-    summary: 'The SAM app expects a client secret, or public client flows are switched off.',
-    action: 'Enter the app’s client secret, or let SAM Desk fix the app (it allows public client flows).',
+    summary: 'The SAM app is a confidential (Web) app, so Microsoft needs its client secret, and SAM Desk has none for it.',
+    action: 'Enter the app’s client secret when you check the app (or let SAM Desk create one), then sign in again.',
     fix: 'check-app',
   },
   '50194': {
@@ -188,6 +198,21 @@ const catalogue: Record<string, Explanation> = {
   },
 };
 
+/** The same code where a device-code sign-in meets it means something else. */
+const inDeviceCode: Record<string, Explanation> = {
+  '7000218': {
+    summary: 'Device-code sign-in is switched off for this SAM app (“Allow public client flows” is No).',
+    action: 'Let SAM Desk fix the app (it turns public client flows on), or sign in from the app instead.',
+    fix: 'check-app',
+  },
+};
+
+/**
+ * The device-code errors, by the names https://learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code
+ * gives them: the protocol names them, not its numbers, so the name decides.
+ */
+const deviceCodeErrors = new Set(['authorization_pending', 'slow_down', 'authorization_declined', 'expired_token', 'bad_verification_code']);
+
 const byErrorName: Record<string, Explanation> = {
   authorization_pending: {
     summary: 'Waiting for you to enter the code and sign in.',
@@ -204,6 +229,17 @@ const byErrorName: Record<string, Explanation> = {
     action: 'Get a new code and sign in within 15 minutes.',
     fix: 'retry',
   },
+  authorization_declined: {
+    summary: 'The device-code sign-in was declined.',
+    action: 'Get a new code and choose Continue if the request was yours.',
+    fix: 'retry',
+  },
+  bad_verification_code: {
+    summary: 'Microsoft did not recognise the device code.',
+    action: 'Get a new code and sign in with it.',
+    fix: 'retry',
+  },
+  // The authorization-code flow's decline (consent refused); a device-code decline is authorization_declined.
   access_denied: {
     summary: 'The sign-in was declined.',
     action: 'Get a new code and choose Continue if the request was yours.',
@@ -225,6 +261,9 @@ export interface AadstsErrorBody {
   correlation_id?: string;
 }
 
+/** Where the error came from, when that changes what a code means. */
+export type IdentityErrorContext = 'device-code';
+
 /** An error Microsoft's token or authorize endpoint returned. */
 export class MicrosoftIdentityError extends Error {
   readonly code: string | undefined;
@@ -232,9 +271,10 @@ export class MicrosoftIdentityError extends Error {
   constructor(
     readonly body: AadstsErrorBody,
     readonly httpStatus?: number,
+    context?: IdentityErrorContext,
   ) {
     const code = body.error_codes?.[0]?.toString() ?? /AADSTS(\d+)/.exec(body.error_description ?? '')?.[1];
-    const explanation = (code && catalogue[code]) || byErrorName[body.error];
+    const explanation = explanationFor(body.error, code, context);
     super(explanation?.summary ?? firstLine(body.error_description) ?? body.error);
     this.name = 'MicrosoftIdentityError';
     this.code = code;
@@ -249,6 +289,12 @@ export class MicrosoftIdentityError extends Error {
   get description(): string | undefined {
     return firstLine(this.body.error_description);
   }
+}
+
+function explanationFor(error: string, code: string | undefined, context: IdentityErrorContext | undefined): Explanation | undefined {
+  if (deviceCodeErrors.has(error)) return byErrorName[error];
+  if (context === 'device-code' && code && inDeviceCode[code]) return inDeviceCode[code];
+  return (code && catalogue[code]) || byErrorName[error];
 }
 
 export function explain(code: string): Explanation | undefined {

@@ -35,6 +35,17 @@ export interface ConsentRequest {
   browser?: SignInBrowser;
 }
 
+/**
+ * The SAM app is a confidential Web app (README, "The SAM app SAM Desk creates"): its consent
+ * needs the client secret, and SAM Desk has none for it.
+ */
+export class ClientSecretNeededError extends Error {
+  constructor() {
+    super('SAM Desk needs the SAM app’s client secret to sign in: the app is a confidential (Web) app.');
+    this.name = 'ClientSecretNeededError';
+  }
+}
+
 /** Where a SAM app's secret waits between the wizard's app step and the consent that files it under a profile. */
 export const samAppSecretAccount = (clientId: string) => `sam-app/${clientId.toLowerCase()}/client-secret`;
 
@@ -59,8 +70,10 @@ export interface AuthCodeSignIn {
 
 /**
  * One interactive sign-in: authorization code + PKCE (S256) through MSAL, redirected to the
- * loopback listener (which checks `state`). Returns MSAL's result and its cache, from which the
- * refresh token is read.
+ * loopback listener (which checks `state`). With a client secret it is MSAL's confidential client
+ * (the SAM app's Web redirect); without one its public client (Microsoft's first-party apps, whose
+ * redirect is "Mobile and desktop"). Returns MSAL's result and its cache, from which the refresh
+ * token is read.
  */
 export async function signInWithAuthCode(
   request: AuthCodeSignIn,
@@ -157,6 +170,9 @@ export class ConsentService {
   start(request: ConsentRequest): Promise<ProfileRecord> {
     return this.slot.run(async (signal, cancel) => {
       const clientSecret = request.clientSecret || (await this.storedSecret(request.clientId));
+      // One shape: the SAM app signs in as a confidential client, so without its secret Microsoft
+      // would refuse the code (AADSTS7000218) after the admin has signed in for nothing.
+      if (!clientSecret) throw new ClientSecretNeededError();
       const { result, serializedCache } = await signInWithAuthCode({
         cloud: this.cloud,
         http: this.http,
@@ -182,13 +198,18 @@ export class ConsentService {
 
   /**
    * The secret to use when none is typed in: the one the wizard created or checked for this app,
-   * else the one kept with a profile of this app (so "re-consent" works for confidential apps).
+   * else one kept with a profile of this app (so "re-consent" works; a profile that redeems as a
+   * public client, after a device-code sign-in, may still hold the app's secret).
    */
   private async storedSecret(clientId: string): Promise<string | undefined> {
     const wizardSecret = await this.vault.get(samAppSecretAccount(clientId));
     if (wizardSecret) return wizardSecret;
-    const profile = (await this.profiles.list()).find((candidate) => candidate.clientId === clientId && candidate.hasClientSecret);
-    return (profile && (await this.vault.get(vaultAccounts.clientSecret(profile.id)))) || undefined;
+    const profiles = (await this.profiles.list()).filter((candidate) => candidate.clientId === clientId);
+    for (const profile of [...profiles.filter((p) => p.hasClientSecret), ...profiles.filter((p) => !p.hasClientSecret)]) {
+      const secret = await this.vault.get(vaultAccounts.clientSecret(profile.id));
+      if (secret) return secret;
+    }
+    return undefined;
   }
 
   /** Files a refresh token under a profile: a new one, or the existing one for this tenant, app and admin. */

@@ -96,7 +96,7 @@ export class DeviceCodeFlow {
       await this.sleep(intervalSeconds * 1000, signal);
       const startedAt = this.now();
       if (startedAt > grant.expiresAt) {
-        throw new MicrosoftIdentityError({ error: 'expired_token', error_description: 'AADSTS70020: The device code expired.', error_codes: [70020] });
+        throw new MicrosoftIdentityError({ error: 'expired_token', error_description: 'AADSTS70019: Verification code expired.', error_codes: [70019] }, undefined, 'device-code');
       }
       const response = await this.http.send({
         method: 'POST',
@@ -227,7 +227,7 @@ export class DeviceCodeSignIns {
 }
 
 function identityError(body: unknown, status: number): MicrosoftIdentityError {
-  if (isAadstsErrorBody(body)) return new MicrosoftIdentityError(body, status);
+  if (isAadstsErrorBody(body)) return new MicrosoftIdentityError(body, status, 'device-code');
   return new MicrosoftIdentityError({ error: 'unexpected_response', error_description: `The sign-in service answered HTTP ${status}.` }, status);
 }
 

@@ -1,7 +1,8 @@
 import type { ResourceName } from '../config/cloud';
 import { ProfileStore, type ProfileRecord } from '../profiles/profileStore';
 import { vaultAccounts, type SecretVault } from '../vault/secretVault';
-import type { TokenClient } from './tokenClient';
+import { MicrosoftIdentityError } from './aadsts';
+import type { RedeemedTokens, RedeemRequest, TokenClient } from './tokenClient';
 
 export class NotConsentedError extends Error {
   constructor(profileName: string) {
@@ -20,6 +21,22 @@ export class UnknownProfileError extends Error {
 export interface AccessToken {
   accessToken: string;
   expiresAt: Date;
+}
+
+/**
+ * Redeems with the profile's client secret when it has one. A profile stored before the app took
+ * the Web shape, or whose app is a public client again, gets AADSTS700025 for the secret
+ * (https://learn.microsoft.com/entra/identity-platform/reference-error-codes): it is retried once
+ * without it, and `publicClient` tells the caller to remember the profile as public.
+ */
+export async function redeemAsStoredClient(tokens: TokenClient, request: RedeemRequest): Promise<{ redeemed: RedeemedTokens; publicClient: boolean }> {
+  try {
+    return { redeemed: await tokens.redeem(request), publicClient: !request.clientSecret };
+  } catch (error) {
+    const refusedSecret = error instanceof MicrosoftIdentityError && error.code === '700025';
+    if (!request.clientSecret || !refusedSecret) throw error;
+    return { redeemed: await tokens.redeem({ ...request, clientSecret: undefined }), publicClient: true };
+  }
 }
 
 /**
@@ -45,7 +62,7 @@ export class RefreshTokenKeeper {
     const clientSecret = profile.hasClientSecret
       ? ((await this.vault.get(vaultAccounts.clientSecret(profile.id))) ?? undefined)
       : undefined;
-    const redeemed = await this.tokens.redeem({
+    const { redeemed, publicClient } = await redeemAsStoredClient(this.tokens, {
       clientId: profile.clientId,
       clientSecret,
       refreshToken,
@@ -54,7 +71,16 @@ export class RefreshTokenKeeper {
       signal,
     });
     await this.keep(profile.id, redeemed.refreshToken);
+    if (publicClient && profile.hasClientSecret) await this.rememberPublicClient(profile.id);
     return { accessToken: redeemed.accessToken, expiresAt: redeemed.expiresAt };
+  }
+
+  /**
+   * From now on the profile redeems without its secret (Microsoft said the app is a public client).
+   * The secret stays in the keychain: a later re-consent of the fixed app may use it again.
+   */
+  async rememberPublicClient(profileId: string): Promise<void> {
+    await this.profiles.update((profiles) => profiles.map((profile) => (profile.id === profileId ? { ...profile, hasClientSecret: false } : profile)));
   }
 
   async profile(profileId: string): Promise<ProfileRecord> {

@@ -8,11 +8,16 @@ export interface GraphApplication {
   displayName: string;
   signInAudience?: string;
   isFallbackPublicClient?: boolean | null;
-  publicClient?: { redirectUris?: string[] };
-  spa?: { redirectUris?: string[] };
-  web?: { redirectUris?: string[] };
+  publicClient?: Platform;
+  spa?: Platform;
+  /** Also homePageUrl, logoutUrl, implicitGrantSettings…, which a fix keeps. */
+  web?: Platform & Record<string, unknown>;
   requiredResourceAccess?: ResourceAccess[];
   passwordCredentials?: Array<{ hint?: string | null; endDateTime?: string | null; displayName?: string | null }>;
+}
+
+interface Platform {
+  redirectUris?: string[];
 }
 
 /** Whether the partner tenant has consented to the app: read from Graph, or not readable. */
@@ -40,26 +45,17 @@ export function checkSamApp(
   consent: AdminConsent,
   secret: string | undefined,
   now: Date,
+  options: { secretCreated?: boolean } = {},
 ): SamAppCheck[] {
-  const publicRedirects = (app.publicClient?.redirectUris ?? []).filter(isLoopback);
-  const spaRedirects = (app.spa?.redirectUris ?? []).filter(isLoopback);
   const missing = missingPermissions(app.requiredResourceAccess ?? []);
   return [
     MULTI_TENANT.has(app.signInAudience ?? '')
       ? pass('multi-tenant', 'Works in customer tenants', 'The app is multi-tenant.')
       : fail('multi-tenant', 'Works in customer tenants', 'The app is single-tenant, so customer tenants refuse it. Make it multi-tenant.'),
-    publicRedirects.length > 0
-      ? pass('redirect', 'Redirect http://localhost as a desktop app', `Registered under “Mobile and desktop applications”.`)
-      : fail(
-          'redirect',
-          'Redirect http://localhost as a desktop app',
-          spaRedirects.length > 0
-            ? 'http://localhost is registered as a single-page app (spa): its refresh tokens die after 24 hours (AADSTS700084). Move it to “Mobile and desktop applications”.'
-            : 'http://localhost is not registered as a “Mobile and desktop applications” redirect, so sign-in cannot return to SAM Desk.',
-        ),
+    checkRedirect(app),
     app.isFallbackPublicClient
-      ? pass('public-client', 'Public client flows allowed', 'Device-code sign-in is allowed.')
-      : warn('public-client', 'Public client flows allowed', 'Device-code sign-in (the command line, Exchange) is switched off for this app.'),
+      ? pass('public-client', 'Public client flows allowed', 'Device-code sign-in (samdesk consent --device-code) is allowed.')
+      : warn('public-client', 'Public client flows allowed', '“Allow public client flows” is off, so device-code sign-in (samdesk consent --device-code) is refused (AADSTS7000218). Fixing the app turns it on.'),
     missing.length === 0
       ? pass('permissions', 'SAM permissions requested', 'Partner Center, Microsoft Graph and Exchange Online permissions are all there.')
       : fail('permissions', 'SAM permissions requested', `Missing: ${missing.map((p) => `${p.resourceName} ${p.permission}`).join(', ')}.`),
@@ -68,17 +64,45 @@ export function checkSamApp(
       : consent === 'missing'
         ? fail('admin-consent', 'Consented in your partner tenant', 'Nobody has granted the app’s permissions in your partner tenant yet.')
         : warn('admin-consent', 'Consented in your partner tenant', 'Not confirmed yet: you accept the permissions for your partner tenant when you sign in at step 3.'),
-    checkSecret(app, secret, now),
+    checkSecret(app, secret, now, options.secretCreated ?? false),
   ];
 }
 
-function checkSecret(app: GraphApplication, secret: string | undefined, now: Date): SamAppCheck {
+const REDIRECT_LABEL = 'Redirect http://localhost on the Web platform';
+
+/**
+ * The one shape (README, "The SAM app SAM Desk creates"): http://localhost under Web only. Under
+ * "Mobile and desktop" the app is a public client and Microsoft refuses the secret (AADSTS700025);
+ * under spa its tokens need a browser's Origin (AADSTS9002327) and die after 24 hours; under two
+ * platforms Entra "will pick one arbitrarily" (https://learn.microsoft.com/entra/identity-platform/reply-url).
+ */
+function checkRedirect(app: GraphApplication): SamAppCheck {
+  const on = (platform: Platform | undefined) => (platform?.redirectUris ?? []).some(isLoopback);
+  const [web, publicClient, spa] = [on(app.web), on(app.publicClient), on(app.spa)];
+  if (web && !publicClient && !spa) return pass('redirect', REDIRECT_LABEL, 'Registered under “Web”: SAM Desk signs in as a confidential client with the app’s secret.');
+  if (web) {
+    return fail('redirect', REDIRECT_LABEL, 'http://localhost is registered under more than one platform, and Microsoft picks one of them at random for each sign-in. Keep it under “Web” only.');
+  }
+  if (spa) {
+    return fail('redirect', REDIRECT_LABEL, 'http://localhost is registered as a single-page app (spa): a desktop app cannot redeem its sign-ins (AADSTS9002327) and its refresh tokens die after 24 hours (AADSTS700084). Move it to “Web”.');
+  }
+  if (publicClient) {
+    return fail('redirect', REDIRECT_LABEL, 'http://localhost is registered under “Mobile and desktop applications” (a public client), so Microsoft refuses the app’s client secret (AADSTS700025). Move it to “Web”.');
+  }
+  return fail('redirect', REDIRECT_LABEL, 'http://localhost is not registered as a “Web” redirect, so sign-in cannot return to SAM Desk.');
+}
+
+function checkSecret(app: GraphApplication, secret: string | undefined, now: Date, created: boolean): SamAppCheck {
   const label = 'Client secret valid for 30 days or more';
   const credentials = app.passwordCredentials ?? [];
   if (!secret) {
-    return credentials.length === 0
-      ? pass('secret', label, 'No secret: SAM Desk signs in as a public client.')
-      : pass('secret', label, 'No secret entered: SAM Desk signs in as a public client.');
+    return fail(
+      'secret',
+      label,
+      credentials.length === 0
+        ? 'The app has no client secret; SAM Desk signs in with one (a confidential Web app). Fixing the app creates one and shows it to you once.'
+        : 'Enter the value of one of the app’s client secrets above. Or fix the app: SAM Desk creates a new secret and shows it to you once.',
+    );
   }
   // Graph never returns a secret, only its first three characters (`hint`).
   const matching = credentials.filter((credential) => credential.hint && secret.startsWith(credential.hint));
@@ -89,7 +113,10 @@ function checkSecret(app: GraphApplication, secret: string | undefined, now: Dat
   const days = Math.floor((latest - now.getTime()) / DAY_MS);
   if (days < 0) return fail('secret', label, `The secret expired on ${new Date(latest).toISOString().slice(0, 10)}.`);
   if (days < SECRET_WARNING_DAYS) return fail('secret', label, `The secret expires in ${days} days, on ${new Date(latest).toISOString().slice(0, 10)}.`);
-  return pass('secret', label, `The secret is valid until ${new Date(latest).toISOString().slice(0, 10)}.`);
+  const until = new Date(latest).toISOString().slice(0, 10);
+  return created
+    ? pass('secret', label, `SAM Desk created a new client secret, valid until ${until}. It is in your keychain and shown to you once below.`)
+    : pass('secret', label, `The secret is valid until ${until}.`);
 }
 
 const pass = (id: SamAppCheck['id'], label: string, detail: string): SamAppCheck => ({ id, label, status: 'pass', detail });
@@ -101,15 +128,26 @@ export function canFix(checks: SamAppCheck[]): boolean {
   return checks.some((check) => check.status !== 'pass' && check.id !== 'admin-consent');
 }
 
-/** The Graph PATCH that makes the registration what SAM Desk needs, keeping what else is there. */
+/** The registration body `create()` posts: the one shape, the Web redirect; the secret is added next. */
+export const samAppShape: Readonly<{ signInAudience: string; isFallbackPublicClient: boolean; web: Platform }> = {
+  signInAudience: 'AzureADMultipleOrgs',
+  isFallbackPublicClient: true,
+  web: { redirectUris: ['http://localhost'] },
+};
+
+/**
+ * The Graph PATCH that makes the registration what SAM Desk needs, keeping what else is there:
+ * a loopback redirect under "Mobile and desktop" or spa moves to Web (one platform only).
+ */
 export function fixedRegistration(app: GraphApplication, withPermissions: (existing: ResourceAccess[]) => ResourceAccess[]) {
-  const publicRedirects = app.publicClient?.redirectUris ?? [];
+  const webRedirects = app.web?.redirectUris ?? [];
+  const withoutLoopback = (platform: Platform | undefined) => (platform?.redirectUris ?? []).filter((uri) => !isLoopback(uri));
   return {
-    signInAudience: MULTI_TENANT.has(app.signInAudience ?? '') ? app.signInAudience : 'AzureADMultipleOrgs',
-    isFallbackPublicClient: true,
-    publicClient: { redirectUris: publicRedirects.some(isLoopback) ? publicRedirects : [...publicRedirects, 'http://localhost'] },
-    // A loopback redirect under spa makes 24-hour tokens; it moves to the desktop platform.
-    spa: { redirectUris: (app.spa?.redirectUris ?? []).filter((uri) => !isLoopback(uri)) },
+    signInAudience: MULTI_TENANT.has(app.signInAudience ?? '') ? app.signInAudience : samAppShape.signInAudience,
+    isFallbackPublicClient: samAppShape.isFallbackPublicClient,
+    web: { ...app.web, redirectUris: webRedirects.some(isLoopback) ? webRedirects : [...webRedirects, ...(samAppShape.web.redirectUris ?? [])] },
+    publicClient: { redirectUris: withoutLoopback(app.publicClient) },
+    spa: { redirectUris: withoutLoopback(app.spa) },
     requiredResourceAccess: withPermissions(app.requiredResourceAccess ?? []),
   };
 }

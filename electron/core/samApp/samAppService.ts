@@ -5,7 +5,7 @@ import { samAppSecretAccount, SignInSlot, signInWithAuthCode, type SignInBrowser
 import { readClaims, userOf } from '../identity/jwt';
 import { ApiError } from '../tenants/customerTenants';
 import type { SecretVault } from '../vault/secretVault';
-import { checkSamApp, fixedRegistration, type AdminConsent, type GraphApplication } from './samAppChecks';
+import { checkSamApp, fixedRegistration, samAppShape, type AdminConsent, type GraphApplication } from './samAppChecks';
 import { samPermissions, withSamPermissions } from './samPermissions';
 
 /** Microsoft's Azure PowerShell public client: consented everywhere, so an admin can sign in with it before any SAM app exists. */
@@ -81,16 +81,18 @@ export class SamAppService {
   async create(displayName: string): Promise<SamAppResult> {
     const created = await this.graph<GraphApplication>('POST', '/applications', {
       displayName,
-      signInAudience: 'AzureADMultipleOrgs',
-      isFallbackPublicClient: true,
-      publicClient: { redirectUris: ['http://localhost'] },
+      ...samAppShape,
       requiredResourceAccess: withSamPermissions([]),
     });
     const servicePrincipalId = await this.ensureServicePrincipal(created.appId);
     const consent = await this.grantAdminConsent(servicePrincipalId);
     const secret = await this.addSecret(created);
     const app = await this.application(created.appId);
-    return { app: { appId: app.appId, displayName: app.displayName }, checks: checkSamApp(app, consent, secret.text, this.now()), newSecret: secret };
+    return {
+      app: { appId: app.appId, displayName: app.displayName },
+      checks: checkSamApp(app, consent, secret.text, this.now(), { secretCreated: true }),
+      newSecret: secret,
+    };
   }
 
   async validate(clientId: string, clientSecret: string | undefined): Promise<SamAppResult> {
@@ -102,7 +104,11 @@ export class SamAppService {
     return { app: { appId: app.appId, displayName: app.displayName }, checks: checkSamApp(app, consent, secret, this.now()) };
   }
 
-  /** Puts right what the checks found: platform, permissions, consent, and a new secret if the old one fails. */
+  /**
+   * Puts right what the checks found: platform, permissions, consent, and a new secret if there is
+   * none SAM Desk knows or it fails. A new secret is never silent: the secret check says so and
+   * the result carries it, to be shown once.
+   */
   async fix(clientId: string): Promise<SamAppResult> {
     const before = await this.validate(clientId, undefined);
     const app = await this.application(clientId);
@@ -114,7 +120,11 @@ export class SamAppService {
     const newSecret = secretFailed ? await this.addSecret(app) : undefined;
     const secret = newSecret?.text ?? (await this.vault.get(samAppSecretAccount(clientId))) ?? undefined;
     const fixed = await this.application(clientId);
-    return { app: { appId: fixed.appId, displayName: fixed.displayName }, checks: checkSamApp(fixed, consent, secret, this.now()), newSecret };
+    return {
+      app: { appId: fixed.appId, displayName: fixed.displayName },
+      checks: checkSamApp(fixed, consent, secret, this.now(), { secretCreated: newSecret !== undefined }),
+      newSecret,
+    };
   }
 
   private async application(clientId: string): Promise<GraphApplication> {

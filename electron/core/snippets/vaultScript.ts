@@ -35,11 +35,11 @@ export function scriptPrelude(partner: SnippetPartner, options: { redeems: boole
     '# Or from Azure Key Vault, after Connect-AzAccount to the partner subscription that holds it:',
     `# $refreshToken = Get-AzKeyVaultSecret -VaultName '<your vault>' -Name ${refreshName} -AsPlainText`,
   ];
+  // A confidential SAM app (its one shape) sends its secret with every redemption, as SAM Desk does;
+  // a module that redeems by itself (Connect-PartnerCenter) takes it as a credential.
   if (partner.hasClientSecret) {
-    lines.push(
-      `$clientSecret = Get-Secret -Name ${secretName} -AsPlainText`,
-      '$appCredential = [pscredential]::new($samDeskClientId, (ConvertTo-SecureString $clientSecret -AsPlainText -Force))',
-    );
+    lines.push(`$clientSecret = Get-Secret -Name ${secretName} -AsPlainText`);
+    if (!options.redeems) lines.push('$appCredential = [pscredential]::new($samDeskClientId, (ConvertTo-SecureString $clientSecret -AsPlainText -Force))');
   }
   if (!options.redeems) return lines;
   return [

@@ -1,4 +1,5 @@
 import { redactSecrets } from '../app/redact';
+import { ChunkedEntries, platformEntryLimit } from './chunkedEntries';
 
 /** Where secrets live. The only implementation is the OS keychain; there is no plaintext fallback. */
 export interface SecretVault {
@@ -25,7 +26,7 @@ export function keychainFix(platform: string): string {
   return 'Start and unlock a Secret Service keyring (GNOME Keyring or KWallet), then try again.';
 }
 
-type Keytar = Pick<typeof import('keytar'), 'getPassword' | 'setPassword' | 'deletePassword'>;
+type Keytar = Pick<typeof import('keytar'), 'getPassword' | 'setPassword' | 'deletePassword' | 'findCredentials'>;
 
 /** A locked keyring may wait for a password prompt nobody sees; give up rather than hang the app. */
 export const KEYCHAIN_TIMEOUT_MS = 20_000;
@@ -42,28 +43,54 @@ const loadKeytar = (): Promise<Keytar> => import('keytar').then((module) => (mod
  * has not answered within the timeout is given up, but its thread stays blocked, so while one is
  * still out no further call is sent: they fail at once instead of blocking the threads that
  * every file read also needs.
+ *
+ * A value larger than one entry may hold (`maxEntryBytes`: Windows' 2,560 bytes) is split across
+ * entries (chunkedEntries.ts); writes and deletes of one account run one at a time, so two of
+ * this process's writes never interleave their pieces.
  */
 export class KeychainVault implements SecretVault {
   private keytar: Promise<Keytar> | undefined;
   /** Calls that timed out and have not answered since. */
   private unanswered = 0;
+  private readonly entries: ChunkedEntries;
+  private readonly writes = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly service: string,
     private readonly timeoutMs = KEYCHAIN_TIMEOUT_MS,
     private readonly load: () => Promise<Keytar> = loadKeytar,
-  ) {}
+    maxEntryBytes = platformEntryLimit(),
+  ) {
+    this.entries = new ChunkedEntries(
+      {
+        get: (account) => this.guard((keytar) => keytar.getPassword(this.service, account)),
+        set: (account, value) => this.guard((keytar) => keytar.setPassword(this.service, account, value)),
+        delete: (account) => this.guard((keytar) => keytar.deletePassword(this.service, account)),
+        list: async (prefix) =>
+          (await this.guard((keytar) => keytar.findCredentials(this.service))).map(({ account }) => account).filter((account) => account.startsWith(prefix)),
+      },
+      maxEntryBytes,
+    );
+  }
 
   async get(account: string): Promise<string | null> {
-    return this.guard((keytar) => keytar.getPassword(this.service, account));
+    return this.entries.get(account).catch(asKeychainError);
   }
 
   async set(account: string, secret: string): Promise<void> {
-    await this.guard((keytar) => keytar.setPassword(this.service, account, secret));
+    await this.oneAtATime(account, () => this.entries.set(account, secret));
   }
 
   async delete(account: string): Promise<boolean> {
-    return this.guard((keytar) => keytar.deletePassword(this.service, account));
+    return this.oneAtATime(account, () => this.entries.delete(account));
+  }
+
+  private oneAtATime<T>(account: string, work: () => Promise<T>): Promise<T> {
+    const next = (this.writes.get(account) ?? Promise.resolve()).then(work).catch(asKeychainError);
+    const settled = next.catch(() => undefined);
+    this.writes.set(account, settled);
+    void settled.then(() => this.writes.get(account) === settled && this.writes.delete(account));
+    return next;
   }
 
   private async guard<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
@@ -96,6 +123,11 @@ export class KeychainVault implements SecretVault {
       clearTimeout(timer);
     }
   }
+}
+
+/** Everything the keychain layer throws is a KeychainError, pieces that do not add up included. */
+function asKeychainError(error: unknown): never {
+  throw error instanceof KeychainError ? error : new KeychainError(error);
 }
 
 export const vaultAccounts = {

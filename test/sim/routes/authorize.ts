@@ -2,7 +2,7 @@
 import { aadErrorBody, aad, AadError } from '../errors';
 import { findClientApp, resolveScopes, resolveTenantSegment } from '../grants';
 import { escapeHtml, redirect, sendHtml, sendJson, type RequestContext, type Route } from '../http';
-import type { AppRegistration } from '../state';
+import type { AppRegistration, RedirectPlatform } from '../state';
 import { continueFlow } from './login';
 import { messagePage } from './pages';
 
@@ -26,7 +26,12 @@ function redirectMatches(registered: string, requested: string): boolean {
   return a.origin === b.origin && samePath;
 }
 
-export function classifyRedirect(app: AppRegistration, redirectUri: string): 'public' | 'spa' | 'web' | undefined {
+/**
+ * The platform of the registered redirect that matches. Microsoft warns that where several match
+ * (only the port differs) it "will pick one arbitrarily" (https://learn.microsoft.com/entra/identity-platform/reply-url);
+ * the simulator picks in a fixed order.
+ */
+export function classifyRedirect(app: AppRegistration, redirectUri: string): RedirectPlatform | undefined {
   if (app.publicClientRedirectUris.some((r) => redirectMatches(r, redirectUri))) return 'public';
   if (app.spaRedirectUris.some((r) => redirectMatches(r, redirectUri))) return 'spa';
   if (app.webRedirectUris.some((r) => redirectMatches(r, redirectUri))) return 'web';
@@ -75,7 +80,7 @@ function authorize(ctx: RequestContext): void {
       nonce: q.get('nonce') ?? undefined,
       codeChallenge,
       codeChallengeMethod: method,
-      spa: kind === 'spa',
+      platform: kind,
     });
     continueFlow(ctx, flow, setCookie);
   } catch (err) {

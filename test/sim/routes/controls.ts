@@ -3,6 +3,7 @@ import { aadIso } from '../clock';
 import { JsonError, json, sendJson, type RequestContext, type Route, type SimContext } from '../http';
 import { defaultControls, type Fault } from '../state';
 import { findPendingByUserCode, pendingDeviceCodes } from './deviceCode';
+import { DEFAULT_REVOCATION_EVENT, REVOCATION_EVENTS, isRevocationEvent, revoke as revokeTokens } from '../revocation';
 
 function badRequest(message: string): JsonError {
   return new JsonError(400, { error: 'bad_request', message });
@@ -19,12 +20,15 @@ function advanceClock(ctx: RequestContext): void {
   sendJson(ctx.res, 200, clockBody(ctx.sim));
 }
 
+/** What happened to the user decides which tokens die (revocation.ts); without `event`, all of them. */
 function revoke(ctx: RequestContext): void {
-  const { user } = json<{ user?: string }>(ctx);
+  const { user, event = DEFAULT_REVOCATION_EVENT } = json<{ user?: string; event?: unknown }>(ctx);
   const found = user ? ctx.sim.state.findUser(user) : undefined;
   if (!found) throw new JsonError(404, { error: 'not_found', message: `No user '${user}'.` });
-  found.tokensValidFromMs = ctx.sim.clock.nowMs();
-  sendJson(ctx.res, 200, { user: found.upn, tokensValidFrom: aadIso(found.tokensValidFromMs) });
+  if (!isRevocationEvent(event)) throw badRequest(`event must be one of ${REVOCATION_EVENTS.join(', ')}.`);
+  const at = ctx.sim.clock.nowMs();
+  const revoked = revokeTokens(found, event, at);
+  sendJson(ctx.res, 200, { user: found.upn, event, revoked, tokensValidFrom: aadIso(at) });
 }
 
 function conditionalAccess(ctx: RequestContext): void {
@@ -115,7 +119,7 @@ function reset(ctx: RequestContext): void {
   const sim = ctx.sim;
   sim.state.controls = defaultControls();
   sim.clock.reset();
-  for (const user of sim.state.users.values()) delete user.tokensValidFromMs;
+  for (const user of sim.state.users.values()) delete user.revokedBefore;
   sendJson(ctx.res, 200, { reset: true, ...clockBody(sim) });
 }
 

@@ -61,7 +61,7 @@ export function redeemDeviceCode(sim: SimContext, deviceCode: string, clientId: 
   if (record.clientId !== clientId) throw aad.invalidGrant();
   if (record.status === 'redeemed') throw aad.invalidGrant();
   if (sim.clock.nowMs() > record.expiresMs) throw aad.deviceCodeExpired();
-  if (record.status === 'denied') throw aad.deviceCodeDenied();
+  if (record.status === 'denied') throw aad.deviceCodeDeclined();
   const realNow = Date.now();
   const previousPoll = record.lastPollRealMs;
   record.lastPollRealMs = realNow;

@@ -1,7 +1,7 @@
 /** OpenID discovery, instance discovery, signing keys and the v1/v2 token endpoints. */
+import { authenticateAs, clientTypeOfPlatform, deviceCodeClientType, type PresentedCredentials } from '../clientAuth';
 import { aad } from '../errors';
 import {
-  authenticateClient,
   checkRefreshToken,
   checkTenantAccess,
   findClientApp,
@@ -11,7 +11,7 @@ import {
   verifyPkce,
 } from '../grants';
 import { escapeHtml, form, sendHtml, sendJson, type RequestContext, type Route } from '../http';
-import { sha256, type Tenant } from '../state';
+import { sha256, type ClientType, type Tenant } from '../state';
 import { redeemDeviceCode } from './deviceCode';
 
 /** The tenant a discovery document describes; an unknown tenant is AADSTS90002. */
@@ -123,12 +123,17 @@ async function token(ctx: RequestContext, v1: boolean): Promise<void> {
   const grantType = params.get('grant_type');
   if (!grantType) throw aad.missingParameter('grant_type');
   const app = findClientApp(sim, params.get('client_id') ?? basic.clientId ?? null, selected);
-  const confidential = authenticateClient(sim, app, params.get('client_secret') ?? basic.secret ?? null);
+  const presented: PresentedCredentials = {
+    secret: params.get('client_secret') ?? basic.secret ?? null,
+    assertion: params.get('client_assertion'),
+    origin: typeof ctx.req.headers.origin === 'string' ? ctx.req.headers.origin : null,
+  };
+  const authenticate = (clientType: ClientType) => ({ clientType, confidential: authenticateAs(clientType, app, presented, sim.clock.now().toISOString()) });
   const tenantFor = (homeTenantId: string): Tenant =>
     selected === 'multi' ? (sim.state.findTenant(homeTenantId) as Tenant) : selected;
   const scopeOf = (tenant: Tenant, fallbackScope?: string) =>
     resolveScopes(params.get('scope') ?? fallbackScope ?? null, v1 ? params.get('resource') : null, tenant.displayName);
-  const common = { app, confidential, clientInfoRequested: params.get('client_info') === '1', v1 };
+  const common = { app, clientInfoRequested: params.get('client_info') === '1', v1 };
 
   let body: Record<string, unknown>;
   if (grantType === 'authorization_code') {
@@ -136,8 +141,11 @@ async function token(ctx: RequestContext, v1: boolean): Promise<void> {
     if (!code) throw aad.missingParameter('code');
     const record = sim.state.authCodes.get(sha256(code));
     if (!record) throw aad.malformed();
-    if (record.used || sim.clock.nowMs() > record.expiresMs) throw aad.codeExpired();
     if (record.clientId !== app.appId) throw aad.invalidGrant();
+    // The platform of the redirect the code went to decides the client type.
+    const client = authenticate(clientTypeOfPlatform(record.platform));
+    if (record.used) throw aad.codeAlreadyRedeemed();
+    if (sim.clock.nowMs() > record.expiresMs) throw aad.codeExpired();
     const redirectUri = params.get('redirect_uri');
     if (redirectUri !== record.redirectUri) throw aad.redirectMismatch(redirectUri ?? '', app.appId);
     verifyPkce(params.get('code_verifier'), record.codeChallenge, record.codeChallengeMethod);
@@ -147,27 +155,31 @@ async function token(ctx: RequestContext, v1: boolean): Promise<void> {
     if (record.tenant !== 'multi' && record.tenant !== tenant.id) throw aad.invalidGrant();
     checkTenantAccess(sim, user, tenant, app);
     body = await issueTokens(sim, {
-      ...common, user, tenant, scopes: scopeOf(tenant, record.scope), mfa: record.mfa, authMs: record.authMs,
-      spa: record.spa, nonce: record.nonce, alwaysRefresh: false,
+      ...common, ...client, user, tenant, scopes: scopeOf(tenant, record.scope), mfa: record.mfa, authMs: record.authMs,
+      nonce: record.nonce, alwaysRefresh: false,
     });
   } else if (grantType === 'refresh_token') {
     const refreshToken = params.get('refresh_token');
     if (!refreshToken) throw aad.missingParameter('refresh_token');
     const { record, user } = checkRefreshToken(sim, refreshToken, app.appId);
+    // The refresh token remembers the client type it was issued to (700025 / 7000218 / 9002327 on refresh too).
+    const client = authenticate(record.clientType);
     const tenant = tenantFor(user.tenantId);
     checkTenantAccess(sim, user, tenant, app);
     body = await issueTokens(sim, {
-      ...common, user, tenant, scopes: scopeOf(tenant), mfa: record.mfa, authMs: record.authMs, spa: record.spa, alwaysRefresh: true,
+      ...common, ...client, user, tenant, scopes: scopeOf(tenant), mfa: record.mfa, authMs: record.authMs, rotated: record, alwaysRefresh: true,
     });
   } else if (grantType === 'urn:ietf:params:oauth:grant-type:device_code' || grantType === 'device_code') {
     const deviceCode = params.get('device_code') ?? params.get('code');
     if (!deviceCode) throw aad.missingParameter('device_code');
+    // No redirect URI here: "Allow public client flows" decides (7000218 when it is off and no secret comes).
+    const client = authenticate(deviceCodeClientType(app));
     const record = redeemDeviceCode(sim, deviceCode, app.appId);
     const user = sim.state.users.get(record.userOid!)!;
     const tenant = record.tenant === 'multi' ? tenantFor(user.tenantId) : sim.state.findTenant(record.tenant)!;
     checkTenantAccess(sim, user, tenant, app);
     body = await issueTokens(sim, {
-      ...common, user, tenant, scopes: scopeOf(tenant, record.scope), mfa: !!record.mfa, authMs: record.authMs!, spa: false, alwaysRefresh: false,
+      ...common, ...client, user, tenant, scopes: scopeOf(tenant, record.scope), mfa: !!record.mfa, authMs: record.authMs!, alwaysRefresh: false,
     });
   } else {
     throw aad.unsupportedGrantType(grantType);

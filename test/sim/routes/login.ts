@@ -4,7 +4,8 @@ import * as OTPAuth from 'otpauth';
 import { aadErrorBody, aad, type AadError } from '../errors';
 import { resolveScopes } from '../grants';
 import { cookies, form, redirect, sendHtml, type RequestContext, type Route, type SimContext } from '../http';
-import { sha256, type SimUser, type Tenant } from '../state';
+import { cookieRevoked } from '../revocation';
+import { sha256, type RedirectPlatform, type SimUser, type Tenant } from '../state';
 import { consentPage, deviceConfirmPage, formPostPage, messagePage, mfaPage, signInPage } from './pages';
 
 const SESSION_COOKIE = 'simSession';
@@ -35,7 +36,8 @@ export interface LoginFlow {
   nonce?: string;
   codeChallenge?: string;
   codeChallengeMethod?: string;
-  spa?: boolean;
+  /** authorize flows: the platform of the matched redirect. */
+  platform?: RedirectPlatform;
   userCode?: string;
   userOid?: string;
   mfaDone: boolean;
@@ -101,6 +103,10 @@ export function continueFlow(ctx: RequestContext, flow: LoginFlow, setCookie?: s
   const sim = ctx.sim;
   const headers: Record<string, string> = setCookie ? { 'set-cookie': setCookie } : {};
   const session = sim.login.sessions.get(flow.sessionId)!;
+  // A revoked sign-in cookie (a password change, revocation.ts) no longer signs the user in.
+  if (session.userOid && cookieRevoked(sim.state.users.get(session.userOid)!, session.authMs)) {
+    Object.assign(session, { userOid: undefined, authMs: undefined, mfa: false });
+  }
   if (!flow.userOid && session.userOid && !flow.forceLogin) {
     flow.userOid = session.userOid;
     flow.authMs = session.authMs;
@@ -147,7 +153,7 @@ export function continueFlow(ctx: RequestContext, flow: LoginFlow, setCookie?: s
     userOid: user.oid,
     authMs: flow.authMs!,
     mfa: flow.mfaDone,
-    spa: !!flow.spa,
+    platform: flow.platform ?? 'public',
     expiresMs: sim.clock.nowMs() + CODE_LIFETIME_MS,
     used: false,
   });

@@ -5,6 +5,7 @@ $samDeskClientId = '11111111-2222-3333-4444-555555555555'
 $refreshToken = Get-Secret -Name 'SAMDesk-RefreshToken' -AsPlainText
 # Or from Azure Key Vault, after Connect-AzAccount to the partner subscription that holds it:
 # $refreshToken = Get-AzKeyVaultSecret -VaultName '<your vault>' -Name 'SAMDesk-RefreshToken' -AsPlainText
+$clientSecret = Get-Secret -Name 'SAMDesk-ClientSecret' -AsPlainText
 
 function Get-SamDeskAccessToken {
   param([string] $TenantId, [string] $Resource)
@@ -14,6 +15,7 @@ function Get-SamDeskAccessToken {
     refresh_token = $script:refreshToken
     scope         = $Resource + '/.default offline_access'
   }
+  $body.client_secret = $clientSecret
   $uri = 'https://login.microsoftonline.com/' + [uri]::EscapeDataString($TenantId) + '/oauth2/v2.0/token'
   $response = Invoke-RestMethod -Method Post -Uri $uri -Body $body
   # Every redemption returns a new refresh token; saving one per run restarts its 90-day inactivity limit.

@@ -5,6 +5,8 @@ $samDeskClientId = '11111111-2222-3333-4444-555555555555'
 $refreshToken = Get-Secret -Name 'SAMDesk-RefreshToken' -AsPlainText
 # Or from Azure Key Vault, after Connect-AzAccount to the partner subscription that holds it:
 # $refreshToken = Get-AzKeyVaultSecret -VaultName '<your vault>' -Name 'SAMDesk-RefreshToken' -AsPlainText
+$clientSecret = Get-Secret -Name 'SAMDesk-ClientSecret' -AsPlainText
+$appCredential = [pscredential]::new($samDeskClientId, (ConvertTo-SecureString $clientSecret -AsPlainText -Force))
 
 # The customer list as SAM Desk had it at 2026-03-01T09:00:00Z.
 $customers = @(
@@ -12,7 +14,7 @@ $customers = @(
   [pscustomobject]@{ TenantId = 'ffffffff-1111-2222-3333-444444444444'; Domain = 'northwind.onmicrosoft.com'; Name = 'Northwind Traders' }
 )
 Connect-PartnerCenter -ApplicationId '11111111-2222-3333-4444-555555555555' -RefreshToken $refreshToken `
-  -TenantId '99999999-8888-7777-6666-555555555555'
+  -Credential $appCredential -TenantId '99999999-8888-7777-6666-555555555555'
 
 foreach ($customer in $customers) {
   try {

@@ -52,6 +52,13 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
   const checkedThisApp = samApp?.app.appId === draft.clientId.trim().toLowerCase();
   const working = busy && busy in busyWords ? (busy as keyof typeof busyWords) : null;
 
+  // A secret SAM Desk just created is in the keychain; sign-in uses it, not what was typed before.
+  const keepNewSecret = (secret: { text: string; expiresAt: string } | undefined) => {
+    if (!secret) return;
+    setNewSecret(secret);
+    onClientSecretChange('');
+  };
+
   const check = () => {
     const parsed = applicationIdSchema.safeParse(draft.clientId);
     if (!parsed.success) return setClientIdError(draft.clientId.trim() ? parsed.error.issues[0]?.message : 'Enter the application (client) id of your SAM app.');
@@ -65,9 +72,9 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
         Your Secure Application Model app
       </Title2>
       <Body1 className={styles.help}>
-        SAM Desk signs in through an app registration in your partner tenant. It must be multi-tenant, return to
-        http://localhost as a desktop app, ask for Partner Center, Microsoft Graph and Exchange Online permissions, and have a
-        secret that is not about to expire (if it uses one).
+        SAM Desk signs in through an app registration in your partner tenant, as Microsoft’s Secure Application Model
+        describes it: a multi-tenant Web app that returns to http://localhost, asks for Partner Center, Microsoft Graph and
+        Exchange Online permissions, and has a client secret that is not about to expire.
       </Body1>
       <RadioGroup
         value={draft.appMode}
@@ -91,7 +98,7 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
               spellCheck={false}
             />
           </Field>
-          <Field label="Client secret (only for confidential apps)" hint="Stored in the OS keychain, never on disk">
+          <Field label="Client secret" hint="Its value, not its id. Stored in the OS keychain, never on disk. No secret? Check the app and let SAM Desk create one.">
             <Input type="password" value={clientSecret} maxLength={512} autoComplete="off" onChange={(_, data) => onClientSecretChange(data.value)} />
           </Field>
         </div>
@@ -122,7 +129,7 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
           </div>
         ) : draft.appMode === 'create' ? (
           <div className={styles.row}>
-            <Button appearance="primary" disabled={!appName.trim()} onClick={() => void store.createSamApp(appName.trim()).then(setNewSecret)}>
+            <Button appearance="primary" disabled={!appName.trim()} onClick={() => void store.createSamApp(appName.trim()).then(keepNewSecret)}>
               Create the app
             </Button>
           </div>
@@ -153,7 +160,7 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
           {failing.length > 0 && (
             <div className={styles.row}>
               <Body1>SAM Desk can fix {failing.length === 1 ? 'this' : 'these'} for you through Microsoft Graph.</Body1>
-              <Button appearance="primary" disabled={!!busy} onClick={() => void store.fixSamApp().then((secret) => secret && setNewSecret(secret))}>
+              <Button appearance="primary" disabled={!!busy} onClick={() => void store.fixSamApp().then(keepNewSecret)}>
                 Fix the app
               </Button>
             </div>

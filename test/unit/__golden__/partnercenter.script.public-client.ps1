@@ -5,9 +5,7 @@ $samDeskClientId = '11111111-2222-3333-4444-555555555555'
 $refreshToken = Get-Secret -Name 'SAMDesk-RefreshToken' -AsPlainText
 # Or from Azure Key Vault, after Connect-AzAccount to the partner subscription that holds it:
 # $refreshToken = Get-AzKeyVaultSecret -VaultName '<your vault>' -Name 'SAMDesk-RefreshToken' -AsPlainText
-$clientSecret = Get-Secret -Name 'SAMDesk-ClientSecret' -AsPlainText
-$appCredential = [pscredential]::new($samDeskClientId, (ConvertTo-SecureString $clientSecret -AsPlainText -Force))
 
 Connect-PartnerCenter -ApplicationId '11111111-2222-3333-4444-555555555555' -RefreshToken $refreshToken `
-  -Credential $appCredential -TenantId '99999999-8888-7777-6666-555555555555'
+  -TenantId '99999999-8888-7777-6666-555555555555'
 $customerTenantId = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'
