@@ -189,7 +189,7 @@ describe('the Electron main process, on the stand-in', () => {
 
   it('the sign-in window closes when the code arrives, and closing it yourself cancels the sign-in', async () => {
     const electron = await load();
-    const consent = () => invoke(electron, 'consent.start', { partnerTenant: sim.partnerDomain, clientId: sim.samAppId, profileName: 'Stand-in' });
+    const consent = () => invoke(electron, 'consent.start', { partnerTenant: sim.partnerDomain, clientId: sim.samAppId, clientSecret: sim.samAppSecret, profileName: 'Stand-in' });
 
     const signedIn = consent();
     await waitUntil(() => electron.windows.length === 2, 'the sign-in window');
