@@ -145,9 +145,10 @@ async function token(ctx: RequestContext, v1: boolean): Promise<void> {
     const user = sim.state.users.get(record.userOid)!;
     const tenant = record.tenant === 'multi' || selected === 'multi' ? tenantFor(user.tenantId) : selected;
     if (record.tenant !== 'multi' && record.tenant !== tenant.id) throw aad.invalidGrant();
-    checkTenantAccess(sim, user, tenant, app);
+    const scopes = scopeOf(tenant, record.scope);
+    checkTenantAccess(sim, user, tenant, app, scopes);
     body = await issueTokens(sim, {
-      ...common, user, tenant, scopes: scopeOf(tenant, record.scope), mfa: record.mfa, authMs: record.authMs,
+      ...common, user, tenant, scopes, mfa: record.mfa, authMs: record.authMs,
       spa: record.spa, nonce: record.nonce, alwaysRefresh: false,
     });
   } else if (grantType === 'refresh_token') {
@@ -155,9 +156,10 @@ async function token(ctx: RequestContext, v1: boolean): Promise<void> {
     if (!refreshToken) throw aad.missingParameter('refresh_token');
     const { record, user } = checkRefreshToken(sim, refreshToken, app.appId);
     const tenant = tenantFor(user.tenantId);
-    checkTenantAccess(sim, user, tenant, app);
+    const scopes = scopeOf(tenant);
+    checkTenantAccess(sim, user, tenant, app, scopes);
     body = await issueTokens(sim, {
-      ...common, user, tenant, scopes: scopeOf(tenant), mfa: record.mfa, authMs: record.authMs, spa: record.spa, alwaysRefresh: true,
+      ...common, user, tenant, scopes, mfa: record.mfa, authMs: record.authMs, spa: record.spa, alwaysRefresh: true,
     });
   } else if (grantType === 'urn:ietf:params:oauth:grant-type:device_code' || grantType === 'device_code') {
     const deviceCode = params.get('device_code') ?? params.get('code');
@@ -165,9 +167,10 @@ async function token(ctx: RequestContext, v1: boolean): Promise<void> {
     const record = redeemDeviceCode(sim, deviceCode, app.appId);
     const user = sim.state.users.get(record.userOid!)!;
     const tenant = record.tenant === 'multi' ? tenantFor(user.tenantId) : sim.state.findTenant(record.tenant)!;
-    checkTenantAccess(sim, user, tenant, app);
+    const scopes = scopeOf(tenant, record.scope);
+    checkTenantAccess(sim, user, tenant, app, scopes);
     body = await issueTokens(sim, {
-      ...common, user, tenant, scopes: scopeOf(tenant, record.scope), mfa: !!record.mfa, authMs: record.authMs!, spa: false, alwaysRefresh: false,
+      ...common, user, tenant, scopes, mfa: !!record.mfa, authMs: record.authMs!, spa: false, alwaysRefresh: false,
     });
   } else {
     throw aad.unsupportedGrantType(grantType);
