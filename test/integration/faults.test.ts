@@ -120,6 +120,34 @@ describe('network faults', () => {
     });
   });
 
+  it('sends a POST once on a 500 or a dropped connection (Microsoft may have acted on it), but resends one marked safe to retry, and any throttled one', async () => {
+    const token = `${sim.url}/${sim.partnerTenantId}/oauth2/v2.0/token`;
+    const post = (http: HttpClient, retrySafe?: boolean) =>
+      http.send({ method: 'POST', url: token, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=refresh_token&client_id=x', retrySafe });
+
+    await fault({ path: '/oauth2/v2.0/token', status: 500, count: 1 });
+    const once = client();
+    expect((await post(once.http)).status).toBe(500);
+    expect(await attemptsSoFar()).toBe(1);
+    expect(once.waits).toEqual([]);
+
+    await controls.send({ method: 'DELETE', url: `${sim.url}/_sim/stats` });
+    await fault({ path: '/oauth2/v2.0/token', reset: true, count: 1 });
+    await expect(post(client().http)).rejects.toBeInstanceOf(NetworkError);
+    expect(await attemptsSoFar()).toBe(1);
+
+    await controls.send({ method: 'DELETE', url: `${sim.url}/_sim/stats` });
+    await fault({ path: '/oauth2/v2.0/token', status: 500, count: 1 });
+    expect((await post(client().http, true)).status).toBe(400);
+    expect(await attemptsSoFar()).toBe(2);
+
+    await controls.send({ method: 'DELETE', url: `${sim.url}/_sim/stats` });
+    await fault({ path: '/oauth2/v2.0/token', status: 429, retryAfter: 2, count: 1 });
+    const throttled = client();
+    expect((await post(throttled.http)).status).toBe(400);
+    expect(throttled.waits).toEqual([2000]);
+  });
+
   it('gives up after its attempts on a server that keeps failing, and says so plainly', async () => {
     await fault({ path: '/oauth2/v2.0/token', status: 500, count: -1 });
     const { http } = client({ attempts: 3 });

@@ -5,7 +5,7 @@ import { NotConsentedError, UnknownProfileError } from '../identity/refreshToken
 import { NetworkError } from '../http/httpClient';
 import { KeychainError } from '../vault/secretVault';
 import { CorruptMetadataError } from '../profiles/versionedFile';
-import { ApiError } from '../tenants/customerTenants';
+import { ServiceError } from '../http/serviceError';
 import { InvalidSettingsError } from '../settings/settingsStore';
 import { NotSignedInToGraphError, SamAppNotFoundError } from '../samApp/samAppService';
 import { redactSecrets } from './redact';
@@ -39,9 +39,8 @@ export function toUserFacingError(error: unknown): UserFacingError {
   if (error instanceof InvalidSettingsError) {
     return { kind: 'invalid-input', message: error.message, action: 'Nothing was saved. Correct the value and save again.' };
   }
-  if (error instanceof ApiError) {
-    return { kind: 'microsoft', message: redactSecrets(error.message), action: 'Try again in a moment.' };
-  }
+  // Its message already says what happened and when to try again, in words (http/serviceError.ts).
+  if (error instanceof ServiceError) return { kind: 'microsoft', message: redactSecrets(error.message) };
   return {
     kind: 'internal',
     message: `Something went wrong: ${redactSecrets(error instanceof Error ? error.message : String(error))}`,
