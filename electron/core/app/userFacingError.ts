@@ -8,6 +8,7 @@ import { CorruptMetadataError } from '../profiles/versionedFile';
 import { ServiceError } from '../http/serviceError';
 import { InvalidSettingsError } from '../settings/settingsStore';
 import { NotReplicatedError, NotSignedInToGraphError, SamAppNotFoundError } from '../samApp/samAppService';
+import { RetiredServiceError } from '../snippets/snippetService';
 import { redactSecrets } from './redact';
 
 /** Turns anything thrown in main into the words a person sees; never a stack trace, never a token. */
@@ -25,6 +26,7 @@ export function toUserFacingError(error: unknown): UserFacingError {
   if (error instanceof NotSignedInToGraphError || error instanceof SamAppNotFoundError) {
     return { kind: 'not-found', message: error.message, fix: 'check-app' };
   }
+  if (error instanceof RetiredServiceError) return { kind: 'microsoft', message: error.message, code: 'AADSTS650057', fix: 'none' };
   if (error instanceof NotReplicatedError) return { kind: 'microsoft', message: error.message, fix: 'retry' };
   if (error instanceof SignInCancelledError) return { kind: 'cancelled', message: error.message };
   if (error instanceof NetworkError) {
