@@ -23,6 +23,10 @@ const electronImportBan = {
   ],
 };
 
+// Pure core modules the renderer may import, so a rule lives in one place (e.g. which SAM app
+// checks "Fix the app" can put right). They are held to the renderer's bans below.
+const RENDERER_SHARED_CORE = ['electron/core/samApp/samAppChecks', 'electron/core/samApp/samPermissions'];
+
 // Browser-side code: the renderer, and the contract it shares with main.
 const browserImportBan = {
   paths: [
@@ -35,9 +39,9 @@ const browserImportBan = {
     ...electronImportBan.patterns,
     { group: ['node:*'], message: 'The renderer runs in a sandbox without Node; ask main through the preload API.' },
     {
-      // Any path into electron/ other than the shared contract (relative or not).
-      regex: '(^|/)electron/(?!ipc/contract(\\.ts)?$)',
-      message: 'The renderer may import only electron/ipc/contract from electron/ (STYLE.md §1).',
+      // Any path into electron/ other than the shared contract and the shared pure core (relative or not).
+      regex: `(^|/)electron/(?!(ipc/contract|${RENDERER_SHARED_CORE.map((path) => path.replace('electron/', '')).join('|')})(\\.ts)?$)`,
+      message: 'The renderer may import only electron/ipc/contract and the pure core modules listed in eslint.config.mjs from electron/ (STYLE.md §1).',
     },
   ],
 };
@@ -102,7 +106,7 @@ export default defineConfig(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['renderer/**', 'electron/ipc/**'],
+    files: ['renderer/**', 'electron/ipc/**', ...RENDERER_SHARED_CORE.map((path) => `${path}.ts`)],
     rules: { 'no-restricted-imports': ['error', browserImportBan] },
   },
   {
