@@ -248,6 +248,18 @@ describe('a redemption that fails midway', () => {
     expect(after).not.toBe(before);
   });
 
+  it('a Partner Center 429 with a Retry-After longer than SAM Desk waits ends at once, saying when to try again, with the refresh token kept', async () => {
+    const profile = await signedInProfile(sim, services, 'p-faults-3');
+    sim.state.controls.faults.push({ path: '/partnercenter/v1/customers', status: 429, retryAfter: 900, count: 1 });
+    const error = await services.customers.list(profile.id, true).catch((e: unknown) => e);
+    expect(toUserFacingError(error)).toEqual({
+      kind: 'microsoft',
+      message: 'Partner Center is limiting requests right now (429 Too Many Requests); try again in 15 minutes.',
+    });
+    expect(await services.vault.get(vaultAccounts.refreshToken(profile.id))).toMatch(/^0\.A/);
+    sim.state.controls.faults = [];
+  });
+
   it('keeps the last good refresh token when the keychain write fails after a redemption', async () => {
     const profile = await signedInProfile(sim, services, 'p-faults-2');
     const before = await services.vault.get(vaultAccounts.refreshToken(profile.id));

@@ -96,6 +96,8 @@ export async function startServer(
       ctx.res.writeHead(401, { 'www-authenticate': wwwAuthenticate(family), 'content-length': 0, ...headers });
       return void ctx.res.end();
     }
+    // 429 with Retry-After, however long: https://learn.microsoft.com/graph/throttling and
+    // https://learn.microsoft.com/partner-center/developer/api-throttling-guidance.
     if (family === 'graph') {
       const code = status === 429 ? 'TooManyRequests' : status === 503 ? 'ServiceUnavailable' : 'InternalServerError';
       const message = status === 429 ? 'Too many requests, please retry after some time.' : 'The service is temporarily unavailable.';
