@@ -2,7 +2,7 @@ import { NetworkError } from '../http/httpClient';
 import { ServiceError } from '../http/serviceError';
 import { samAppSecretAccount } from '../identity/consent';
 import type { SecretVault } from '../vault/secretVault';
-import { NotReplicatedError, type GraphApi } from './graphApi';
+import { filter, NotReplicatedError, type GraphApi } from './graphApi';
 import { SECRET_WARNING_DAYS, type GraphApplication } from './samAppChecks';
 
 export interface NewSecret {
@@ -85,7 +85,7 @@ export class ClientSecrets {
   private async removeLost(app: GraphApplication, before: Set<string | undefined>, startedAt: number): Promise<void> {
     const lost = await this.graph
       .untilReplicated('lost secret', async () => {
-        const page = await this.graph.call<{ value?: GraphApplication[] }>({ method: 'GET', path: `/applications?$filter=${encodeURIComponent(`appId eq '${app.appId}'`)}` });
+        const page = await this.graph.call<{ value?: GraphApplication[] }>({ method: 'GET', path: `/applications?${filter('appId', app.appId)}` });
         const found = (page.value?.[0]?.passwordCredentials ?? []).filter(
           (credential) =>
             credential.displayName === SECRET_NAME && !before.has(credential.keyId) && Date.parse(credential.startDateTime ?? '') >= startedAt - CLOCK_SKEW_MS,
