@@ -25,6 +25,10 @@ const electronImportBan = {
   ],
 };
 
+// Pure core modules the renderer may import, so a rule lives in one place (e.g. which SAM app
+// checks "Fix the app" can put right). They are held to the renderer's bans below.
+const RENDERER_SHARED_CORE = ['electron/core/samApp/samAppChecks', 'electron/core/samApp/samPermissions'];
+
 // Browser-side code: the renderer, and the contract it shares with main.
 const browserImportBan = {
   paths: [
@@ -37,9 +41,9 @@ const browserImportBan = {
     ...electronImportBan.patterns,
     { group: ['node:*'], message: 'The renderer runs in a sandbox without Node; ask main through the preload API.' },
     {
-      // Any path into electron/ other than the shared, browser-safe electron/ipc/ (relative or not).
-      regex: '(^|/)electron/(?!ipc/)',
-      message: 'The renderer may import only electron/ipc/** from electron/ (STYLE.md §1).',
+      // Any path into electron/ other than the shared, browser-safe electron/ipc/ and the pure core modules above.
+      regex: `(^|/)electron/(?!ipc/|(${RENDERER_SHARED_CORE.map((path) => path.replace('electron/', '')).join('|')})(\\.ts)?$)`,
+      message: 'The renderer may import only electron/ipc/** and the pure core modules listed in eslint.config.mjs from electron/ (STYLE.md §1).',
     },
   ],
 };
@@ -104,7 +108,7 @@ export default defineConfig(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['renderer/**', 'electron/ipc/**'],
+    files: ['renderer/**', 'electron/ipc/**', ...RENDERER_SHARED_CORE.map((path) => `${path}.ts`)],
     rules: { 'no-restricted-imports': ['error', browserImportBan] },
   },
   {

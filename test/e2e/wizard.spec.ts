@@ -66,11 +66,13 @@ test('create-app path: the admin signs in once, SAM Desk creates the app, then c
   expect(await app.content()).not.toContain(secret);
 });
 
-test('existing-app path: an spa redirect fails the checklist and SAM Desk fixes it', async ({ app, appContext, sim, shoot }) => {
+test('existing-app path: an spa redirect and a missing Exchange grant fail the checklist and SAM Desk fixes both', async ({ app, appContext, sim, shoot }) => {
+  const exchangeOnline = '00000002-0000-0ff1-ce00-000000000000';
   const seeded = sim.state.findApp(sim.samAppId)!;
   seeded.spaRedirectUris = ['http://localhost'];
   seeded.webRedirectUris = [];
-  sim.state.setConsent(sim.partnerTenantId, sim.samAppId, false);
+  // Granted for Partner Center, Graph and Azure, not for Exchange: the Graph grant must not hide it.
+  sim.state.revokeConsent(sim.partnerTenantId, sim.samAppId, exchangeOnline);
 
   await app.getByLabel('Partner tenant (id or domain)').fill(sim.partnerDomain);
   await app.getByRole('button', { name: 'Next' }).click();
@@ -85,6 +87,7 @@ test('existing-app path: an spa redirect fails the checklist and SAM Desk fixes 
   await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost on the Web platform: Needs fixing' })).toBeVisible();
   await expect(checklist.getByText('registered as a single-page app (spa)', { exact: false })).toBeVisible();
   await expect(checklist.getByRole('listitem', { name: 'Consented in your partner tenant: Needs fixing' })).toBeVisible();
+  await expect(checklist.getByText('Granted for Partner Center, Microsoft Graph and Azure Resource Manager; not granted for Exchange Online.')).toBeVisible();
   await expect(app.getByRole('button', { name: 'Next' })).toBeDisabled();
   await shoot(app, 'wizard-02-existing-app-spa');
 
@@ -93,7 +96,7 @@ test('existing-app path: an spa redirect fails the checklist and SAM Desk fixes 
   await expect(checklist.getByRole('listitem', { name: 'SAM permissions requested: OK' })).toBeVisible();
   await expect(checklist.getByRole('listitem', { name: 'Client secret valid for 30 days or more: OK' })).toBeVisible();
   await expect(checklist.getByRole('listitem', { name: 'Consented in your partner tenant: OK' })).toBeVisible();
-  expect(sim.state.isConsented(sim.partnerTenantId, sim.samAppId)).toBe(true);
+  expect(sim.state.isConsented(sim.partnerTenantId, sim.samAppId, exchangeOnline)).toBe(true);
   expect(seeded.spaRedirectUris).toEqual([]);
   expect(seeded.webRedirectUris).toEqual(['http://localhost']);
   // The secret typed in was fine: no new one was minted.

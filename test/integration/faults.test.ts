@@ -120,6 +120,34 @@ describe('network faults', () => {
     });
   });
 
+  it('sends a POST once on a 500 or a dropped connection (Microsoft may have acted on it), but resends one marked safe to retry, and any throttled one', async () => {
+    const token = `${sim.url}/${sim.partnerTenantId}/oauth2/v2.0/token`;
+    const post = (http: HttpClient, retrySafe?: boolean) =>
+      http.send({ method: 'POST', url: token, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=refresh_token&client_id=x', retrySafe });
+
+    await fault({ path: '/oauth2/v2.0/token', status: 500, count: 1 });
+    const once = client();
+    expect((await post(once.http)).status).toBe(500);
+    expect(await attemptsSoFar()).toBe(1);
+    expect(once.waits).toEqual([]);
+
+    await controls.send({ method: 'DELETE', url: `${sim.url}/_sim/stats` });
+    await fault({ path: '/oauth2/v2.0/token', reset: true, count: 1 });
+    await expect(post(client().http)).rejects.toBeInstanceOf(NetworkError);
+    expect(await attemptsSoFar()).toBe(1);
+
+    await controls.send({ method: 'DELETE', url: `${sim.url}/_sim/stats` });
+    await fault({ path: '/oauth2/v2.0/token', status: 500, count: 1 });
+    expect((await post(client().http, true)).status).toBe(400);
+    expect(await attemptsSoFar()).toBe(2);
+
+    await controls.send({ method: 'DELETE', url: `${sim.url}/_sim/stats` });
+    await fault({ path: '/oauth2/v2.0/token', status: 429, retryAfter: 2, count: 1 });
+    const throttled = client();
+    expect((await post(throttled.http)).status).toBe(400);
+    expect(throttled.waits).toEqual([2000]);
+  });
+
   it('gives up after its attempts on a server that keeps failing, and says so plainly', async () => {
     await fault({ path: '/oauth2/v2.0/token', status: 500, count: -1 });
     const { http } = client({ attempts: 3 });
@@ -218,6 +246,18 @@ describe('a redemption that fails midway', () => {
     const after = await services.vault.get(vaultAccounts.refreshToken(profile.id));
     expect(after).toMatch(/^0\.A/);
     expect(after).not.toBe(before);
+  });
+
+  it('a Partner Center 429 with a Retry-After longer than SAM Desk waits ends at once, saying when to try again, with the refresh token kept', async () => {
+    const profile = await signedInProfile(sim, services, 'p-faults-3');
+    sim.state.controls.faults.push({ path: '/partnercenter/v1/customers', status: 429, retryAfter: 900, count: 1 });
+    const error = await services.customers.list(profile.id, true).catch((e: unknown) => e);
+    expect(toUserFacingError(error)).toEqual({
+      kind: 'microsoft',
+      message: 'Partner Center is limiting requests right now (429 Too Many Requests); try again in 15 minutes.',
+    });
+    expect(await services.vault.get(vaultAccounts.refreshToken(profile.id))).toMatch(/^0\.A/);
+    sim.state.controls.faults = [];
   });
 
   it('keeps the last good refresh token when the keychain write fails after a redemption', async () => {

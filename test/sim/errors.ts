@@ -90,6 +90,17 @@ export const aad = {
     new AadError(7000215, 'invalid_client', `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${appId}'.`),
   resourceNotFound: (resource: string, tenantName: string) =>
     new AadError(500011, 'invalid_resource', `The resource principal named ${resource} was not found in the tenant named ${tenantName}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`),
+  /**
+   * AADSTS650057 (https://learn.microsoft.com/entra/identity-platform/reference-error-codes):
+   * `error` invalid_client as seen in the wild (microsoft/CopilotStudioSamples#461); HTTP 400 is an assumption.
+   */
+  resourceNotRequested: (app: { appId: string; displayName: string }, resource: string, resourceAppId: string, registered: string[]) =>
+    new AadError(
+      650057,
+      'invalid_client',
+      `Invalid resource. The client has requested access to a resource which is not listed in the requested permissions in the client's application registration. Client app ID: ${app.appId}(${app.displayName}). Resource value from request: ${resource}. Resource app ID: ${resourceAppId}. List of valid resources from app registration: ${registered.join(', ')}.`,
+      400,
+    ),
   multipleResources: () =>
     new AadError(28000, 'invalid_scope', 'Provided value for the input parameter scope is not valid because it contains more than one resource. Scope {scopes} is not valid.'),
   invalidScope: (scope: string) =>

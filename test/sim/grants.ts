@@ -4,7 +4,7 @@ import { aadIso } from './clock';
 import { AadError, aad } from './errors';
 import type { SimContext } from './http';
 import { revokedBefore } from './revocation';
-import { KNOWN_RESOURCES, sha256, type AppRegistration, type ClientType, type RefreshTokenRecord, type SimUser, type Tenant } from './state';
+import { KNOWN_RESOURCES, requestedResourceAppIds, sha256, type AppRegistration, type ClientType, type RefreshTokenRecord, type SimUser, type Tenant } from './state';
 import { clientInfo, newRefreshToken } from './tokens';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -15,6 +15,8 @@ const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 export interface ScopeRequest {
   /** Resource URI exactly as requested (the access token's aud). */
   resource: string;
+  /** The resource's app id (what requiredResourceAccess, service principals and grants name). */
+  resourceAppId: string;
   /** Delegated permissions granted on the resource. */
   permissions: string[];
   oidc: Set<string>;
@@ -35,10 +37,10 @@ export function resolveScopes(scope: string | null, resourceParam: string | null
   if (resourceParam) {
     const known = knownResource(resourceParam);
     if (!known) throw aad.resourceNotFound(resourceParam, tenantName);
-    return { resource: resourceParam, permissions: known.scopes, oidc, requested: [] };
+    return { resource: resourceParam, resourceAppId: known.appId, permissions: known.scopes, oidc, requested: [] };
   }
   if (requested.length === 0) {
-    return { resource: 'https://graph.microsoft.com', permissions: ['User.Read'], oidc, requested: [] };
+    return { resource: 'https://graph.microsoft.com', resourceAppId: knownResource('https://graph.microsoft.com')!.appId, permissions: ['User.Read'], oidc, requested: [] };
   }
   let resource: string | undefined;
   const permissions: string[] = [];
@@ -57,7 +59,7 @@ export function resolveScopes(scope: string | null, resourceParam: string | null
   }
   const known = knownResource(resource!);
   if (!known) throw aad.resourceNotFound(resource!, tenantName);
-  return { resource: resource!, permissions: isDefault ? known.scopes : permissions, oidc, requested };
+  return { resource: resource!, resourceAppId: known.appId, permissions: isDefault ? known.scopes : permissions, oidc, requested };
 }
 
 /** Resolves the tenant segment of a URL. `common`/`organizations` become the user's home tenant later. */
@@ -76,15 +78,27 @@ export function findClientApp(sim: SimContext, clientId: string | null, tenant: 
   return app;
 }
 
-/** A partner user may use a customer tenant only through DAP/unexpired GDAP, and only for an app consented there. */
-export function checkTenantAccess(sim: SimContext, user: SimUser, tenant: Tenant, app: AppRegistration): void {
-  if (tenant.id === user.tenantId) return;
-  const customer = sim.state.customersById.get(tenant.id);
-  const partnerOwnsUser = user.tenantId === sim.state.partner.id;
-  if (!customer || !partnerOwnsUser || !sim.state.hasDelegatedAccess(customer, sim.clock.nowMs())) {
-    throw aad.notInTenant(user.upn, user.tenantId, tenant.displayName, app.appId, app.displayName);
+/**
+ * Whether a token for this resource may be issued in this tenant, checked as Entra does
+ * (https://learn.microsoft.com/entra/identity-platform/reference-error-codes): a customer tenant
+ * only through DAP or unexpired GDAP (50020); the resource's service principal must exist there
+ * (500011); the app must list the resource in its requiredResourceAccess (650057); and the app
+ * must be consented in that tenant for that very resource (65001): a Graph grant does not cover
+ * Exchange. Microsoft's first-party clients are pre-authorized and consented everywhere.
+ */
+export function checkTenantAccess(sim: SimContext, user: SimUser, tenant: Tenant, app: AppRegistration, scopes: ScopeRequest): void {
+  if (tenant.id !== user.tenantId) {
+    const customer = sim.state.customersById.get(tenant.id);
+    const partnerOwnsUser = user.tenantId === sim.state.partner.id;
+    if (!customer || !partnerOwnsUser || !sim.state.hasDelegatedAccess(customer, sim.clock.nowMs())) {
+      throw aad.notInTenant(user.upn, user.tenantId, tenant.displayName, app.appId, app.displayName);
+    }
   }
-  if (!sim.state.isConsented(tenant.id, app.appId)) throw aad.consentRequired(app.appId, app.displayName);
+  if (!sim.state.hasServicePrincipal(tenant.id, scopes.resourceAppId)) throw aad.resourceNotFound(scopes.resource, tenant.displayName);
+  if (app.firstParty) return;
+  const registered = requestedResourceAppIds(app);
+  if (!registered.includes(scopes.resourceAppId)) throw aad.resourceNotRequested(app, scopes.resource, scopes.resourceAppId, registered);
+  if (!sim.state.isConsented(tenant.id, app.appId, scopes.resourceAppId)) throw aad.consentRequired(app.appId, app.displayName);
 }
 
 /** Applies the refresh token lifetime rules; returns the stored record when the token may be redeemed. */

@@ -29,7 +29,7 @@ export interface RequestContext {
   correlationId?: string;
 }
 
-export type RouteParams = Record<'tenant' | 'id' | 'appId' | 'tenantId', string>;
+export type RouteParams = Record<'tenant' | 'id' | 'appId' | 'tenantId' | 'uniqueName', string>;
 
 export type Handler = (ctx: RequestContext) => Promise<void> | void;
 

@@ -13,6 +13,8 @@ import { authorizeRoutes } from './routes/authorize';
 import { controlRoutes } from './routes/controls';
 import { deviceCodeRoutes } from './routes/deviceCode';
 import { graphRoutes } from './routes/graph';
+import { graphAppRoutes } from './routes/graphApps';
+import { graphGrantRoutes } from './routes/graphGrants';
 import { identityRoutes } from './routes/identity';
 import { LoginStore, loginRoutes } from './routes/login';
 import { partnerCenterRoutes } from './routes/partnerCenter';
@@ -81,7 +83,7 @@ export async function startSimulatedCloud(options: SimOptions = {}): Promise<Sim
   const running = await startServer(
     tls,
     options.port ?? 0,
-    () => [...identityRoutes(), ...authorizeRoutes(), ...loginRoutes(), ...deviceCodeRoutes(), ...partnerCenterRoutes(), ...graphRoutes(), ...controlRoutes(() => ready.info)],
+    () => [...identityRoutes(), ...authorizeRoutes(), ...loginRoutes(), ...deviceCodeRoutes(), ...partnerCenterRoutes(), ...graphRoutes(), ...graphAppRoutes(), ...graphGrantRoutes(), ...controlRoutes(() => ready.info)],
     () => ready.sim!,
     log,
   );

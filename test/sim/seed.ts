@@ -42,16 +42,25 @@ const DAY_MS = 24 * 3600 * 1000;
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const SECRET_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
+const EXCHANGE_ONLINE = '00000002-0000-0ff1-ce00-000000000000';
+const PARTNER_CENTER = 'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd';
+const MICROSOFT_GRAPH = '00000003-0000-0000-c000-000000000000';
+
 /**
- * Each customer's profile follows its position modulo 12, so even a 5-customer sim holds every case:
- * 0 DAP, 1 GDAP, 2 GDAP expired, 3 GDAP without SAM consent, 4 DAP, 5 GDAP, 6 DAP, 7 GDAP (no reseller), …
- * That is ~50% GDAP, ~8% expired GDAP, every 12th customer not consented.
+ * Each customer's profile follows its position modulo 12, so a 5-customer sim holds the relationship
+ * cases and a 12-customer sim every case: 0 DAP, 1 GDAP, 2 GDAP expired, 3 GDAP without SAM consent,
+ * 4 DAP, 5 GDAP without Exchange Online, 6 DAP, 7 GDAP (no reseller), … 10 GDAP consented for
+ * Partner Center and Graph only. That is ~50% GDAP, ~8% expired GDAP, every 12th customer not consented.
  */
 interface Profile {
   relationship: 'DAP' | 'GDAP';
   expired?: boolean;
   noConsent?: boolean;
   noReseller?: boolean;
+  /** Consented for these resources only (an admin who granted part of the app's permissions). */
+  consentedOnly?: string[];
+  /** Resource app ids whose service principal the tenant lacks (a tenant without that service). */
+  withoutServices?: string[];
 }
 
 const PROFILES: readonly Profile[] = [
@@ -60,12 +69,12 @@ const PROFILES: readonly Profile[] = [
   { relationship: 'GDAP', expired: true, noReseller: true },
   { relationship: 'GDAP', noConsent: true },
   { relationship: 'DAP' },
-  { relationship: 'GDAP' },
+  { relationship: 'GDAP', withoutServices: [EXCHANGE_ONLINE] },
   { relationship: 'DAP' },
   { relationship: 'GDAP', noReseller: true },
   { relationship: 'DAP' },
   { relationship: 'DAP' },
-  { relationship: 'GDAP' },
+  { relationship: 'GDAP', consentedOnly: [PARTNER_CENTER, MICROSOFT_GRAPH] },
   { relationship: 'DAP' },
 ];
 
@@ -191,6 +200,7 @@ export function seedState(state: SimState, customers: number | CustomerSeed[], s
       kind: 'customer',
       relationship: seedRow.relationship,
       resellerRelationship: seedRow.relationship === 'DAP' || !profile.noReseller,
+      ...(profile.withoutServices ? { withoutServices: [...profile.withoutServices] } : {}),
     };
     if (seedRow.relationship === 'GDAP') {
       const durationDays = 730;
@@ -205,7 +215,8 @@ export function seedState(state: SimState, customers: number | CustomerSeed[], s
     }
     state.customers.push(customer);
     state.customersById.set(customer.id, customer);
-    if (!profile.noConsent) state.setConsent(customer.id, samAppId, true);
+    if (profile.consentedOnly) state.grantConsent(customer.id, samAppId, profile.consentedOnly);
+    else if (!profile.noConsent) state.setConsent(customer.id, samAppId, true);
   });
 
   // Every tenant has service principals for Microsoft's own APIs (state.hasServicePrincipal); the partner

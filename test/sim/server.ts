@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { AadError, aad, aadErrorBody, graphErrorBody, partnerCenterErrorBody } from './errors';
-import { JsonError, isLoopback, readBody, sendJson, type RequestContext, type Route, type RouteParams, type SimContext } from './http';
+import { JsonError, isLoopback, readBody, sendHtml, sendJson, type RequestContext, type Route, type RouteParams, type SimContext } from './http';
 import type { Fault } from './state';
 
 interface CompiledRoute extends Route {
@@ -17,13 +17,17 @@ function compile(route: Route): CompiledRoute {
   const keys: string[] = [];
   const pattern = route.path
     .split('/')
-    .map((segment) => {
-      if (segment.startsWith(':')) {
-        keys.push(segment.slice(1));
-        return '([^/]+)';
-      }
-      return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    })
+    // ":name" is a parameter, a whole segment or inside one (e.g. "applications(uniqueName=':uniqueName')").
+    .map((segment) =>
+      segment
+        .split(/(:[A-Za-z]+)/)
+        .map((part) => {
+          if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          keys.push(part.slice(1));
+          return part === segment ? '([^/]+)' : "([^/']+)";
+        })
+        .join(''),
+    )
     .join('/');
   return { ...route, regex: new RegExp(`^${pattern}/?$`, 'i'), keys };
 }
@@ -36,6 +40,34 @@ function familyOf(path: string): Family {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const REASONS: Record<number, string> = { 502: 'Bad Gateway', 504: 'Gateway Timeout' };
+
+/** A front door's own error page (assumption: HTML, no service error body). */
+function gatewayPage(status: number): string {
+  return `<!DOCTYPE html><html><head><title>${status} ${REASONS[status]}</title></head><body><h2>Our services aren't available right now</h2><p>We're working to restore all services as soon as possible. Please check back soon.</p></body></html>`;
+}
+
+function wwwAuthenticate(family: Family): string {
+  return family === 'graph'
+    ? 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"'
+    : 'Bearer';
+}
+
+/** Where a route writes when its answer is to be replaced by an after-commit fault. */
+function discardedResponse(): ServerResponse {
+  const sink = {
+    statusCode: 200,
+    headersSent: false,
+    destroyed: false,
+    writableFinished: false,
+    setHeader: () => sink,
+    writeHead: (status: number) => ((sink.statusCode = status), sink),
+    end: () => ((sink.headersSent = true), (sink.writableFinished = true), sink),
+    on: () => sink,
+  };
+  return sink as unknown as ServerResponse;
+}
 
 export interface RunningServer {
   server: Server;
@@ -56,6 +88,16 @@ export async function startServer(
   function errorResponse(ctx: RequestContext, family: Family, status: number, retryAfter?: number): void {
     const headers: Record<string, string> = retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {};
     const now = ctx.sim.clock.now();
+    // Assumption (no Microsoft source; research notes §8): a front door answers 502/504 with its own
+    // HTML page, and a 401 may come with no body at all, only WWW-Authenticate. The legacy Azure AD
+    // Graph error-handling doc warns that bodies can be missing behind proxies and gateways.
+    if (status === 502 || status === 504) return sendHtml(ctx.res, status, gatewayPage(status), headers);
+    if (status === 401) {
+      ctx.res.writeHead(401, { 'www-authenticate': wwwAuthenticate(family), 'content-length': 0, ...headers });
+      return void ctx.res.end();
+    }
+    // 429 with Retry-After, however long: https://learn.microsoft.com/graph/throttling and
+    // https://learn.microsoft.com/partner-center/developer/api-throttling-guidance.
     if (family === 'graph') {
       const code = status === 429 ? 'TooManyRequests' : status === 503 ? 'ServiceUnavailable' : 'InternalServerError';
       const message = status === 429 ? 'Too many requests, please retry after some time.' : 'The service is temporarily unavailable.';
@@ -79,13 +121,17 @@ export async function startServer(
     }
   }
 
-  /** Returns true when the fault took over the response. */
-  async function applyFault(ctx: RequestContext, family: Family): Promise<boolean> {
+  function takeFault(ctx: RequestContext): Fault | undefined {
     const faults = ctx.sim.state.controls.faults;
-    const fault = faults.find((f: Fault) => ctx.url.pathname.includes(f.path) && f.count !== 0);
-    if (!fault) return false;
+    const fault = faults.find((f: Fault) => ctx.url.pathname.includes(f.path) && f.count !== 0 && (!f.method || f.method.toUpperCase() === ctx.method));
+    if (!fault) return undefined;
     if (fault.count > 0) fault.count -= 1;
     if (fault.count === 0) faults.splice(faults.indexOf(fault), 1);
+    return fault;
+  }
+
+  /** Answers with the fault in place of the route; returns false when the fault only added latency. */
+  async function answerWithFault(ctx: RequestContext, family: Family, fault: Fault): Promise<boolean> {
     if (fault.latencyMs) await sleep(fault.latencyMs);
     if (fault.reset) {
       ctx.req.socket.destroy();
@@ -97,6 +143,22 @@ export async function startServer(
       return true;
     }
     return false;
+  }
+
+  /**
+   * A fault after the write: the route runs and commits (its answer is thrown away), then the
+   * client gets the fault, as when Graph's backend applied a POST but the answer never came back.
+   */
+  async function runThenFault(ctx: RequestContext, family: Family, route: CompiledRoute, fault: Fault): Promise<void> {
+    const real = ctx.res;
+    ctx.res = discardedResponse();
+    try {
+      await route.handler(ctx);
+    } catch {
+      // The client sees the fault whatever the route answered.
+    }
+    ctx.res = real;
+    if (!(await answerWithFault(ctx, family, fault))) errorResponse(ctx, family, 500);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -122,14 +184,18 @@ export async function startServer(
       compiled ??= routes().map(compile);
       const route = compiled.find((r) => r.method === method && r.regex.test(url.pathname));
       if (family !== 'controls') sim.state.countRequest(route ? route.name ?? `${route.method} ${route.path}` : 'unmatched');
+      let afterCommit: Fault | undefined;
       if (family !== 'controls') {
-        if (await applyFault(ctx, family)) return;
+        const fault = takeFault(ctx);
+        if (fault?.afterCommit) afterCommit = fault;
+        else if (fault && (await answerWithFault(ctx, family, fault))) return;
         const delay = sim.state.controls.latency.filter((r) => !r.path || url.pathname.includes(r.path)).reduce((sum, r) => sum + r.ms, 0);
         if (delay > 0) await sleep(delay);
       }
       if (!route) return notFound(ctx, family);
       const match = route.regex.exec(url.pathname)!;
       route.keys.forEach((key, i) => ((ctx.params as Record<string, string>)[key] = decodeURIComponent(match[i + 1] ?? '')));
+      if (afterCommit) return await runThenFault(ctx, family, route, afterCommit);
       await route.handler(ctx);
     } catch (err) {
       if (res.headersSent || res.destroyed) return;

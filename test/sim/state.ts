@@ -71,6 +71,8 @@ export interface AppRegistration {
   passwordCredentials: PasswordCredential[];
   createdDateTime: string;
   firstParty: boolean;
+  /** Client-chosen alternate key (Graph upsert: PATCH /applications(uniqueName='…')). */
+  uniqueName?: string;
 }
 
 export interface ServicePrincipal {
@@ -78,6 +80,18 @@ export interface ServicePrincipal {
   appId: string;
   displayName: string;
   tenantId: string;
+}
+
+/** A delegated permission grant as Graph shows it: one per client + resource (+ consent type). */
+export interface PermissionGrant {
+  id: string;
+  /** Object ids of the client's and the resource's service principals in the tenant. */
+  clientId: string;
+  resourceId: string;
+  consentType: string;
+  principalId: string | null;
+  /** Space-separated delegated permissions. */
+  scope: string;
 }
 
 export interface RefreshTokenRecord {
@@ -138,6 +152,10 @@ export interface Fault {
   reset?: boolean;
   hang?: boolean;
   latencyMs?: number;
+  /** Run the handler (the write is committed), then answer with the fault instead of its response. */
+  afterCommit?: boolean;
+  /** Only requests with this method (e.g. POST); any method when absent. */
+  method?: string;
 }
 
 export interface SimControls {
@@ -145,6 +163,8 @@ export interface SimControls {
   latency: Array<{ ms: number; path?: string }>;
   signInFrequencySeconds: number | null;
   mfaRequired: boolean;
+  /** How long (sim ms) a newly created Graph object stays invisible to reads; 0 = at once. */
+  replicationDelayMs: number;
 }
 
 export const FIRST_PARTY_APPS: ReadonlyArray<{ appId: string; displayName: string }> = [
@@ -192,8 +212,18 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+export function grantKey(tenantId: string, clientAppId: string, resourceAppId: string): string {
+  return `${tenantId}|${clientAppId.toLowerCase()}|${resourceAppId.toLowerCase()}`;
+}
+
+/** A GUID-shaped id that is the same for the same text (ids of objects the sim derives). */
+function stableGuid(text: string): string {
+  const hex = sha256(text);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 export function defaultControls(): SimControls {
-  return { faults: [], latency: [], signInFrequencySeconds: null, mfaRequired: true };
+  return { faults: [], latency: [], signInFrequencySeconds: null, mfaRequired: true, replicationDelayMs: 0 };
 }
 
 export class SimState {
@@ -214,6 +244,10 @@ export class SimState {
   deviceCodes = new Map<string, DeviceCodeRecord>();
   controls: SimControls = defaultControls();
   stats = new Map<string, number>();
+  /** Graph-created grants by `${tenantId}|${clientAppId}|${resourceAppId}`: their ids and scopes. */
+  grantDetails = new Map<string, { id: string; scope: string; consentType: string; principalId: string | null }>();
+  /** When (sim ms) each Graph object (by id or keyId) was created, for the replication delay. */
+  createdAtMs = new Map<string, number>();
 
   /** Finds a tenant by GUID or verified domain. */
   findTenant(idOrDomain: string): Tenant | undefined {
@@ -246,6 +280,12 @@ export class SimState {
     return [...(this.consents.get(tenantId)?.get(appId.toLowerCase()) ?? [])];
   }
 
+  /** Withdraws the app's consent in the tenant for one resource (a deleted grant). */
+  revokeConsent(tenantId: string, appId: string, resourceAppId: string): void {
+    this.consents.get(tenantId)?.get(appId.toLowerCase())?.delete(resourceAppId.toLowerCase());
+    this.grantDetails.delete(grantKey(tenantId, appId, resourceAppId));
+  }
+
   /** Consents the app in the tenant for these resources, besides any it already has. */
   grantConsent(tenantId: string, appId: string, resourceAppIds: readonly string[]): void {
     let byApp = this.consents.get(tenantId);
@@ -261,6 +301,7 @@ export class SimState {
    */
   setConsent(tenantId: string, appId: string, consented: boolean): void {
     if (!consented) {
+      for (const resourceAppId of this.consentedResources(tenantId, appId)) this.revokeConsent(tenantId, appId, resourceAppId);
       this.consents.get(tenantId)?.delete(appId.toLowerCase());
       return;
     }
@@ -278,6 +319,46 @@ export class SimState {
     if (this.servicePrincipals.some((sp) => sp.tenantId === tenantId && sp.appId === lower)) return true;
     if (!knownResourceByAppId(lower)) return false;
     return !this.customersById.get(tenantId)?.withoutServices?.includes(lower);
+  }
+
+  /**
+   * The object id of a resource's service principal in a tenant: the listed one, or (for
+   * Microsoft's resources, present in every tenant but listed only in the partner's) a stable id.
+   */
+  resourceServicePrincipalId(tenantId: string, appId: string): string {
+    const lower = appId.toLowerCase();
+    const listed = this.servicePrincipals.find((sp) => sp.tenantId === tenantId && sp.appId === lower);
+    return listed?.id ?? stableGuid(`${tenantId}|${lower}`);
+  }
+
+  /**
+   * The app's delegated grants in the tenant, one per consented resource, derived from the consent
+   * state so that Graph, the token endpoint and the consent pages never disagree.
+   */
+  permissionGrantsOf(tenantId: string, clientAppId: string, clientServicePrincipalId: string): Array<{ grant: PermissionGrant; resourceAppId: string }> {
+    return this.consentedResources(tenantId, clientAppId).map((resourceAppId) => {
+      const details = this.grantDetails.get(grantKey(tenantId, clientAppId, resourceAppId));
+      const grant: PermissionGrant = {
+        id: details?.id ?? stableGuid(`grant|${tenantId}|${clientAppId}|${resourceAppId}`),
+        clientId: clientServicePrincipalId,
+        resourceId: this.resourceServicePrincipalId(tenantId, resourceAppId),
+        consentType: details?.consentType ?? 'AllPrincipals',
+        principalId: details?.principalId ?? null,
+        scope: details?.scope ?? knownResourceByAppId(resourceAppId)?.scopes.join(' ') ?? 'user_impersonation',
+      };
+      return { grant, resourceAppId };
+    });
+  }
+
+  /** Records a Graph object's creation, for the replication delay. */
+  markCreated(objectId: string, nowMs: number): void {
+    this.createdAtMs.set(objectId.toLowerCase(), nowMs);
+  }
+
+  /** Whether reads see the object yet: created before the replication delay, or not by Graph at all. */
+  isReplicated(objectId: string, nowMs: number): boolean {
+    const created = this.createdAtMs.get(objectId.toLowerCase());
+    return created === undefined || nowMs >= created + this.controls.replicationDelayMs;
   }
 
   /** Active DAP, or a GDAP relationship that has not ended (judged on the sim clock). */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkSamApp, fixedRegistration, samAppShape, type GraphApplication } from '../../electron/core/samApp/samAppChecks';
+import { checkSamApp, fixedRegistration, samAppShape, type AdminConsent, type GraphApplication } from '../../electron/core/samApp/samAppChecks';
+import { grantScopes, requiredResources } from '../../electron/core/samApp/samPermissions';
+
+/** Admin consent for every resource the SAM app needs. */
+const fullyGranted: AdminConsent = { readable: true, granted: Object.fromEntries(requiredResources.map((resource) => [resource.resourceAppId, grantScopes(resource)])) };
 
 const now = new Date('2026-06-01T00:00:00Z');
 const secret = 'abc8Q~not-a-real-secret';
@@ -15,7 +19,7 @@ const app = (change: Partial<GraphApplication>): GraphApplication => ({
 });
 /** `typed`: the secret the admin entered, null for none. */
 const check = (registration: GraphApplication, id: string, typed: string | null = secret) =>
-  checkSamApp(registration, 'granted', typed ?? undefined, now).find((candidate) => candidate.id === id)!;
+  checkSamApp(registration, fullyGranted, typed ?? undefined, now).find((candidate) => candidate.id === id)!;
 
 describe('the SAM app’s one shape in the checklist', () => {
   it('passes http://localhost under Web with a known secret', () => {
@@ -47,7 +51,7 @@ describe('the SAM app’s one shape in the checklist', () => {
   });
 
   it('says so when the secret was just created', () => {
-    const result = checkSamApp(app({}), 'granted', secret, now, { secretCreated: true }).find((candidate) => candidate.id === 'secret')!;
+    const result = checkSamApp(app({}), fullyGranted, secret, now, { secretCreated: true }).find((candidate) => candidate.id === 'secret')!;
     expect(result).toMatchObject({ status: 'pass', detail: expect.stringContaining('SAM Desk created a new client secret') });
   });
 

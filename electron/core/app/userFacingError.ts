@@ -6,9 +6,10 @@ import { NotConsentedError, UnknownProfileError } from '../identity/refreshToken
 import { NetworkError } from '../http/httpClient';
 import { KeychainError } from '../vault/secretVault';
 import { CorruptMetadataError } from '../profiles/versionedFile';
-import { ApiError } from '../tenants/customerTenants';
+import { ServiceError } from '../http/serviceError';
 import { InvalidSettingsError } from '../settings/settingsStore';
-import { NotSignedInToGraphError, SamAppNotFoundError } from '../samApp/samAppService';
+import { NotReplicatedError, NotSignedInToGraphError, SamAppNotFoundError } from '../samApp/samAppService';
+import { RetiredServiceError } from '../snippets/snippetService';
 import { redactSecrets } from './redact';
 import { DeclinedError } from './confirmations';
 
@@ -27,6 +28,8 @@ export function toUserFacingError(error: unknown): UserFacingError {
   if (error instanceof NotSignedInToGraphError || error instanceof SamAppNotFoundError) {
     return { kind: 'not-found', message: error.message, fix: 'check-app' };
   }
+  if (error instanceof RetiredServiceError) return { kind: 'microsoft', message: error.message, code: 'AADSTS650057', fix: 'none' };
+  if (error instanceof NotReplicatedError) return { kind: 'microsoft', message: error.message, fix: 'retry' };
   if (error instanceof SignInCancelledError || error instanceof DeclinedError) return { kind: 'cancelled', message: error.message };
   if (error instanceof ClientSecretNeededError) {
     return { kind: 'invalid-input', message: error.message, action: 'Enter the client secret when you check the app, or let SAM Desk check it and create one.', fix: 'check-app' };
@@ -44,9 +47,8 @@ export function toUserFacingError(error: unknown): UserFacingError {
   if (error instanceof InvalidSettingsError) {
     return { kind: 'invalid-input', message: error.message, action: 'Nothing was saved. Correct the value and save again.' };
   }
-  if (error instanceof ApiError) {
-    return { kind: 'microsoft', message: redactSecrets(error.message), action: 'Try again in a moment.' };
-  }
+  // Its message already says what happened and when to try again, in words (http/serviceError.ts).
+  if (error instanceof ServiceError) return { kind: 'microsoft', message: redactSecrets(error.message) };
   return {
     kind: 'internal',
     message: `Something went wrong: ${redactSecrets(error instanceof Error ? error.message : String(error))}`,

@@ -8,6 +8,12 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
+  /**
+   * May be sent again after a 5xx or a dropped connection, when Microsoft may already have acted
+   * on it: reads (GET, DELETE) are; a POST or PATCH only when the caller knows it to be idempotent
+   * (a refresh-token redemption, a Graph upsert). A blind resend of a create makes duplicates.
+   */
+  retrySafe?: boolean;
 }
 
 export interface HttpResponse {
@@ -48,7 +54,11 @@ export const defaultRetryPolicy: RetryPolicy = {
   timeoutMs: 30_000,
 };
 
-const retryableStatus = new Set([429, 500, 502, 503, 504]);
+const retryableStatus = new Set([500, 502, 503, 504]);
+
+function mayResend(request: HttpRequest): boolean {
+  return request.retrySafe ?? (request.method === 'GET' || request.method === 'DELETE');
+}
 
 export interface NodeHttpClientOptions {
   extraCa?: string;
@@ -60,9 +70,11 @@ export interface NodeHttpClientOptions {
 
 /**
  * HTTPS over Node's own stack, trusting the system roots plus one extra CA (the simulated
- * cloud's). Retries 429 and 5xx answers and dropped connections with exponential backoff and
- * jitter, honouring Retry-After; a refresh-token POST is safe to retry because an unused
- * rotated token does not invalidate the one we sent.
+ * cloud's). Retries with exponential backoff and jitter, honouring Retry-After: a 429 always (a
+ * throttled request was not processed; https://learn.microsoft.com/graph/throttling says wait
+ * Retry-After, then retry), 5xx answers and dropped connections only for requests safe to send
+ * twice (`retrySafe`). A Retry-After longer than the policy allows is not waited out: the answer
+ * goes back to the caller, who says when to try again.
  */
 export function createHttpClient(options: NodeHttpClientOptions = {}): HttpClient {
   const policy = { ...defaultRetryPolicy, ...options.retry };
@@ -83,7 +95,8 @@ export function createHttpClient(options: NodeHttpClientOptions = {}): HttpClien
         if (error instanceof NetworkError && error.cancelled) throw error;
         outcome = error instanceof NetworkError ? error : new NetworkError(String(error));
       }
-      const retryable = outcome instanceof NetworkError || retryableStatus.has(outcome.status);
+      const throttled = !(outcome instanceof NetworkError) && outcome.status === 429;
+      const retryable = throttled || (mayResend(request) && (outcome instanceof NetworkError || retryableStatus.has(outcome.status)));
       if (!retryable || attempt >= policy.attempts) {
         if (outcome instanceof NetworkError) throw outcome;
         return outcome;

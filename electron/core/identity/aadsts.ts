@@ -116,6 +116,11 @@ const catalogue: Record<string, Explanation> = {
     action: 'Add http://localhost as a Web redirect URI on the app, or let SAM Desk fix the app.',
     fix: 'check-app',
   },
+  '650057': {
+    summary: 'The SAM app does not ask for permissions on this service, so Microsoft issues no token for it.',
+    action: 'Check the SAM app in the setup wizard and let SAM Desk add the missing permission, then sign in and consent again.',
+    fix: 'check-app',
+  },
   '500011': {
     summary: 'The requested resource is not available in this tenant.',
     action: 'Check that the customer has the service (for example Exchange Online) and that the cloud is right.',

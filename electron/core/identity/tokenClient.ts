@@ -54,6 +54,8 @@ export class TokenClient {
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: form.toString(),
       signal: request.signal,
+      // Safe to send twice: an unused rotated refresh token does not invalidate the one we sent.
+      retrySafe: true,
     });
     const body = readJson<TokenResponse>(response);
     if (response.status !== 200 || !body?.access_token) {

@@ -2,6 +2,7 @@ import type { ConsentVerification, UserFacingError } from '../../ipc/contract';
 import { toUserFacingError } from '../app/userFacingError';
 import type { CloudEndpoints } from '../config/cloud';
 import { readJson, type HttpClient } from '../http/httpClient';
+import { serviceErrorFrom } from '../http/serviceError';
 import { hasMfaClaim, readClaims, userOf } from '../identity/jwt';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';
 import type { ProfileLifetimes } from '../lifetime/profileLifetimes';
@@ -66,8 +67,8 @@ export class ConsentVerifier {
       url: `${this.cloud.graphApi}/v1.0/organization`,
       headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
     });
-    const body = readJson<{ value?: Array<{ displayName?: string }>; error?: { message?: string } }>(response);
-    if (response.status !== 200) throw new Error(`Microsoft Graph answered HTTP ${response.status}: ${body?.error?.message ?? ''}`);
+    const body = readJson<{ value?: Array<{ displayName?: string }> }>(response);
+    if (response.status !== 200 || !body) throw serviceErrorFrom('Microsoft Graph', response);
     return body?.value?.[0]?.displayName ?? 'your partner tenant';
   }
 }

@@ -1,5 +1,5 @@
 import type { SamAppCheck } from '../../ipc/contract';
-import { missingPermissions, type ResourceAccess } from './samPermissions';
+import { grantScopes, missingPermissions, requiredResources, samResources, type ResourceAccess, type SamResource } from './samPermissions';
 
 /** The parts of a Graph `application` the checks read. */
 export interface GraphApplication {
@@ -13,15 +13,38 @@ export interface GraphApplication {
   /** Also homePageUrl, logoutUrl, implicitGrantSettings…, which a fix keeps. */
   web?: Platform & Record<string, unknown>;
   requiredResourceAccess?: ResourceAccess[];
-  passwordCredentials?: Array<{ hint?: string | null; endDateTime?: string | null; displayName?: string | null }>;
+  passwordCredentials?: Array<{ keyId?: string; hint?: string | null; startDateTime?: string | null; endDateTime?: string | null; displayName?: string | null }>;
 }
 
 interface Platform {
   redirectUris?: string[];
 }
 
-/** Whether the partner tenant has consented to the app: read from Graph, or not readable. */
-export type AdminConsent = 'granted' | 'missing' | 'unknown';
+/**
+ * The app's tenant-wide (admin-consent) grants in the partner tenant as Graph lists them: per
+ * resource app id, the permissions granted. Not `readable` when Graph would not say.
+ */
+export interface AdminConsent {
+  readable: boolean;
+  granted: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Per required resource: no grant at all, or a grant that lacks some permissions. */
+export interface ConsentGap {
+  resource: SamResource;
+  /** The permissions not granted; all of them when there is no grant. */
+  missing: string[];
+  hasGrant: boolean;
+}
+
+/** What admin consent still lacks, resource by resource: a Graph grant does not cover Exchange. */
+export function consentGaps(consent: AdminConsent): ConsentGap[] {
+  return requiredResources.flatMap((resource) => {
+    const granted = consent.granted[resource.resourceAppId];
+    const missing = grantScopes(resource).filter((scope) => !granted?.includes(scope));
+    return missing.length > 0 ? [{ resource, missing, hasGrant: granted !== undefined }] : [];
+  });
+}
 
 export const SECRET_WARNING_DAYS = 30;
 const DAY_MS = 24 * 3600_000;
@@ -47,7 +70,6 @@ export function checkSamApp(
   now: Date,
   options: { secretCreated?: boolean } = {},
 ): SamAppCheck[] {
-  const missing = missingPermissions(app.requiredResourceAccess ?? []);
   return [
     MULTI_TENANT.has(app.signInAudience ?? '')
       ? pass('multi-tenant', 'Works in customer tenants', 'The app is multi-tenant.')
@@ -56,16 +78,43 @@ export function checkSamApp(
     app.isFallbackPublicClient
       ? pass('public-client', 'Public client flows allowed', 'Device-code sign-in (samdesk consent --device-code) is allowed.')
       : warn('public-client', 'Public client flows allowed', '“Allow public client flows” is off, so device-code sign-in (samdesk consent --device-code) is refused (AADSTS7000218). Fixing the app turns it on.'),
-    missing.length === 0
-      ? pass('permissions', 'SAM permissions requested', 'Partner Center, Microsoft Graph and Exchange Online permissions are all there.')
-      : fail('permissions', 'SAM permissions requested', `Missing: ${missing.map((p) => `${p.resourceName} ${p.permission}`).join(', ')}.`),
-    consent === 'granted'
-      ? pass('admin-consent', 'Consented in your partner tenant', 'An administrator has granted the permissions.')
-      : consent === 'missing'
-        ? fail('admin-consent', 'Consented in your partner tenant', 'Nobody has granted the app’s permissions in your partner tenant yet.')
-        : warn('admin-consent', 'Consented in your partner tenant', 'Not confirmed yet: you accept the permissions for your partner tenant when you sign in at step 3.'),
+    checkPermissions(app.requiredResourceAccess ?? []),
+    checkAdminConsent(consent),
     checkSecret(app, secret, now, options.secretCreated ?? false),
   ];
+}
+
+/** Each resource's permissions, named per resource, so a missing Exchange permission shows even when Graph's are there. */
+function checkPermissions(requested: ResourceAccess[]): SamAppCheck {
+  const label = 'SAM permissions requested';
+  const missing = missingPermissions(requested, requiredResources);
+  const retired = missingPermissions(requested, samResources.filter((resource) => resource.retired));
+  if (missing.length > 0) {
+    const words = missing.map(({ resource, missing: names, listed }) =>
+      listed ? `${resource.resourceName} lacks ${names.join(', ')}` : `${resource.resourceName} is not requested at all`,
+    );
+    const consequence = missing.length === 1 ? 'Snippets for that service fail until the app asks for it.' : 'Snippets for those services fail until the app asks for them.';
+    return fail('permissions', label, `${sentence(words.join('; '))} ${consequence}`);
+  }
+  const all = `${list(requiredResources.map((resource) => resource.resourceName))} permissions are all there.`;
+  const note = retired.map(({ resource }) => ` ${resource.resourceName} is not (${resource.retired}; only the retired snippet forms used it).`).join('');
+  return pass('permissions', label, all + note);
+}
+
+function checkAdminConsent(consent: AdminConsent): SamAppCheck {
+  const label = 'Consented in your partner tenant';
+  if (!consent.readable) return warn('admin-consent', label, 'Not confirmed yet: you accept the permissions for your partner tenant when you sign in at step 3.');
+  const gaps = consentGaps(consent);
+  if (gaps.length === 0) return pass('admin-consent', label, `An administrator has granted the permissions for ${list(requiredResources.map((r) => r.resourceName))}.`);
+  const granted = requiredResources.filter((resource) => !gaps.some((gap) => gap.resource === resource));
+  if (granted.length === 0 && gaps.every((gap) => !gap.hasGrant)) {
+    return fail('admin-consent', label, 'Nobody has granted the app’s permissions in your partner tenant yet.');
+  }
+  const words = [
+    ...(granted.length ? [`Granted for ${list(granted.map((r) => r.resourceName))}`] : []),
+    ...gaps.map((gap) => (gap.hasGrant ? `${gap.resource.resourceName}’s grant lacks ${gap.missing.join(', ')}` : `not granted for ${gap.resource.resourceName}`)),
+  ];
+  return fail('admin-consent', label, sentence(words.join('; ')));
 }
 
 const REDIRECT_LABEL = 'Redirect http://localhost on the Web platform';
@@ -123,9 +172,21 @@ const pass = (id: SamAppCheck['id'], label: string, detail: string): SamAppCheck
 const fail = (id: SamAppCheck['id'], label: string, detail: string): SamAppCheck => ({ id, label, status: 'fail', detail });
 const warn = (id: SamAppCheck['id'], label: string, detail: string): SamAppCheck => ({ id, label, status: 'warn', detail });
 
-/** Every failing check except a foreign secret can be put right through Graph. */
-export function canFix(checks: SamAppCheck[]): boolean {
-  return checks.some((check) => check.status !== 'pass' && check.id !== 'admin-consent');
+const list = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+
+/**
+ * The one rule for what “Fix the app” puts right through Graph; SamAppService.fix acts on exactly
+ * these, and the wizard offers the button only when there are some. Every failing check can be
+ * fixed (a failing secret by adding a new one), and so can the public-client warning; a consent
+ * Graph would not confirm (warn) is settled by the sign-in at step 3 instead.
+ */
+export function fixableChecks(checks: readonly SamAppCheck[]): SamAppCheck[] {
+  return checks.filter((check) => check.status === 'fail' || (check.status === 'warn' && check.id === 'public-client'));
+}
+
+export function canFix(checks: readonly SamAppCheck[]): boolean {
+  return fixableChecks(checks).length > 0;
 }
 
 /** The registration body `create()` posts: the one shape, the Web redirect; the secret is added next. */

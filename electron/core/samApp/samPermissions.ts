@@ -1,7 +1,10 @@
 /**
- * The delegated permissions a Secure Application Model app needs, as Microsoft Graph's
- * `requiredResourceAccess` names them (resource app id + permission id). Ids are Microsoft's
- * published ones; the names are for people.
+ * The delegated permissions a Secure Application Model app needs, per Microsoft API, as Microsoft
+ * Graph's `requiredResourceAccess` names them (resource app id + permission id). Every resource a
+ * snippet redeems a token for is here: Entra issues a token only for a resource the registration
+ * lists (AADSTS650057) and only where that resource is consented (AADSTS65001). Ids are
+ * Microsoft's published ones (https://learn.microsoft.com/graph/permissions-reference for Graph);
+ * the names are for people. Pure: the renderer reads it too.
  */
 export interface RequiredPermission {
   resourceAppId: string;
@@ -12,38 +15,87 @@ export interface RequiredPermission {
   permission: string;
 }
 
+/** One Microsoft API the SAM app asks permissions on. */
+export interface SamResource {
+  resourceAppId: string;
+  resourceName: string;
+  resourceUri: string;
+  permissions: ReadonlyArray<{ id: string; name: string }>;
+  /**
+   * Microsoft retired the API: asked for only so the retired snippet forms still render; a
+   * registration without it is not at fault.
+   */
+  retired?: string;
+}
+
 export const PARTNER_CENTER_APP_ID = 'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd';
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const EXCHANGE_ONLINE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
+export const AZURE_RESOURCE_MANAGER_APP_ID = '797f4846-ba00-4fd7-ba43-dac1f8f63013';
+export const AZURE_AD_GRAPH_APP_ID = '00000002-0000-0000-c000-000000000000';
 
-export const samPermissions: readonly RequiredPermission[] = [
+export const samResources: readonly SamResource[] = [
   {
     resourceAppId: PARTNER_CENTER_APP_ID,
     resourceName: 'Partner Center',
     resourceUri: 'https://api.partnercenter.microsoft.com',
-    permissionId: '1cebfa2a-fb4d-419e-b5f9-839b4383e05a',
-    permission: 'user_impersonation',
+    permissions: [{ id: '1cebfa2a-fb4d-419e-b5f9-839b4383e05a', name: 'user_impersonation' }],
   },
-  ...[
-    ['Directory.AccessAsUser.All', '0e263e50-5827-48a4-b97c-d940288653c7'],
-    ['DelegatedAdminRelationship.Read.All', '0c0064ea-477b-4130-82a5-4c2cc4ff68aa'],
-    ['User.Read', 'e1fe6dd8-ba31-4d61-89e7-88639da4683d'],
-    ['offline_access', '7427e0e9-2fba-42fe-b0c0-848c9e6a8182'],
-  ].map(([permission, permissionId]) => ({
+  {
     resourceAppId: GRAPH_APP_ID,
     resourceName: 'Microsoft Graph',
     resourceUri: 'https://graph.microsoft.com',
-    permissionId: permissionId!,
-    permission: permission!,
-  })),
+    permissions: [
+      { id: '0e263e50-5827-48a4-b97c-d940288653c7', name: 'Directory.AccessAsUser.All' },
+      { id: '0c0064ea-477b-4130-82a5-4c2cc4ff68aa', name: 'DelegatedAdminRelationship.Read.All' },
+      { id: 'e1fe6dd8-ba31-4d61-89e7-88639da4683d', name: 'User.Read' },
+      { id: '7427e0e9-2fba-42fe-b0c0-848c9e6a8182', name: 'offline_access' },
+    ],
+  },
+  {
+    // Connect-AzAccount's -AccessToken (Azure Resource Manager, "Azure Service Management").
+    resourceAppId: AZURE_RESOURCE_MANAGER_APP_ID,
+    resourceName: 'Azure Resource Manager',
+    resourceUri: 'https://management.azure.com',
+    permissions: [{ id: '41094075-9dad-400e-a0bd-54e686782033', name: 'user_impersonation' }],
+  },
   {
     resourceAppId: EXCHANGE_ONLINE_APP_ID,
-    resourceName: 'Office 365 Exchange Online',
+    resourceName: 'Exchange Online',
     resourceUri: 'https://outlook.office365.com',
-    permissionId: 'ab4f2b77-0b06-4fc1-a9de-02113fc2ab7c',
-    permission: 'Exchange.Manage',
+    permissions: [{ id: 'ab4f2b77-0b06-4fc1-a9de-02113fc2ab7c', name: 'Exchange.Manage' }],
+  },
+  {
+    // Only the retired Connect-AzureAD / Connect-MsolService / Azure AD Graph snippet forms use it.
+    resourceAppId: AZURE_AD_GRAPH_APP_ID,
+    resourceName: 'Azure AD Graph',
+    resourceUri: 'https://graph.windows.net',
+    permissions: [{ id: 'a42657d6-7f20-40e3-b6f0-cee03008a62a', name: 'Directory.AccessAsUser.All' }],
+    retired: 'Azure AD Graph was retired in August 2025',
   },
 ];
+
+/** The resources a working SAM app must have (the retired one is optional). */
+export const requiredResources = samResources.filter((resource) => !resource.retired);
+
+/** Every permission, flat, as `requiredResourceAccess` lists them. */
+export const samPermissions: readonly RequiredPermission[] = samResources.flatMap((resource) =>
+  resource.permissions.map((permission) => ({
+    resourceAppId: resource.resourceAppId,
+    resourceName: resource.resourceName,
+    resourceUri: resource.resourceUri,
+    permissionId: permission.id,
+    permission: permission.name,
+  })),
+);
+
+/**
+ * The permissions an admin-consent grant (oauth2PermissionGrant) carries for a resource: its
+ * permissions by name, without offline_access, which Entra grants with any delegated consent.
+ */
+export function grantScopes(resource: SamResource): string[] {
+  return resource.permissions.map((permission) => permission.name).filter((name) => name !== 'offline_access');
+}
 
 export interface ResourceAccess {
   resourceAppId: string;
@@ -63,12 +115,13 @@ export function withSamPermissions(existing: ResourceAccess[]): ResourceAccess[]
   return merged;
 }
 
-export function missingPermissions(existing: ResourceAccess[]): RequiredPermission[] {
-  return samPermissions.filter(
-    (needed) =>
-      !existing.some(
-        (entry) =>
-          entry.resourceAppId === needed.resourceAppId && entry.resourceAccess.some((access) => access.id === needed.permissionId),
-      ),
-  );
+/** Per resource, the permissions the registration does not request. */
+export function missingPermissions(existing: ResourceAccess[], resources: readonly SamResource[] = samResources) {
+  return resources
+    .map((resource) => {
+      const entry = existing.find((candidate) => candidate.resourceAppId.toLowerCase() === resource.resourceAppId);
+      const missing = resource.permissions.filter((permission) => !entry?.resourceAccess.some((access) => access.id.toLowerCase() === permission.id));
+      return { resource, missing: missing.map((permission) => permission.name), listed: !!entry };
+    })
+    .filter(({ missing }) => missing.length > 0);
 }

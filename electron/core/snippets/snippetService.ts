@@ -1,9 +1,10 @@
 import type { CustomerTenant, SnippetMode, SnippetModule } from '../../ipc/contract';
-import type { CloudEndpoints } from '../config/cloud';
+import type { CloudEndpoints, ResourceName } from '../config/cloud';
+import { MicrosoftIdentityError } from '../identity/aadsts';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';
 import type { ProfileRecord } from '../profiles/profileStore';
 import type { CustomerTenantService } from '../tenants/customerTenants';
-import { snippetCatalog } from './catalog';
+import { resourceLabels, snippetCatalog } from './catalog';
 import {
   renderAllCustomersSnippet,
   renderPasteSnippet,
@@ -12,6 +13,21 @@ import {
   type SnippetCustomer,
   type SnippetPartner,
 } from './snippets';
+
+/**
+ * A retired snippet form needs a token for a service the SAM app does not ask for (AADSTS650057):
+ * Azure AD Graph, which SAM Desk no longer requires. Said in words, with the working replacement.
+ */
+export class RetiredServiceError extends Error {
+  constructor(module: SnippetModule, resource: ResourceName) {
+    const retired = snippetCatalog[module].retired!;
+    const replacement = snippetCatalog[retired.replacement];
+    super(
+      `Microsoft issues no ${resourceLabels[resource]} token for this SAM app, because the app does not ask for ${resourceLabels[resource]}, and ${retired.what} was retired in ${retired.retiredOn}. Use ${replacement.title} (${replacement.command}) instead.`,
+    );
+    this.name = 'RetiredServiceError';
+  }
+}
 
 export interface SnippetRequest {
   profileId: string;
@@ -52,10 +68,14 @@ export class SnippetService {
       const text = renderScriptSnippet(module, partner, customer);
       return { text, preview: text, containsSecret: false };
     }
+    const spec = snippetCatalog[module];
     const minted = await Promise.all(
-      snippetCatalog[module].resources.map(async ({ resource, tenant }) => ({
+      spec.resources.map(async ({ resource, tenant }) => ({
         resource,
-        token: await this.keeper.redeem(profileId, tenant === 'partner' ? profile.partnerTenantId : customer.tenantId, resource),
+        token: await this.keeper.redeem(profileId, tenant === 'partner' ? profile.partnerTenantId : customer.tenantId, resource).catch((error: unknown) => {
+          if (spec.retired && error instanceof MicrosoftIdentityError && error.code === '650057') throw new RetiredServiceError(module, resource);
+          throw error;
+        }),
       })),
     );
     const expiresAt = new Date(Math.min(...minted.map(({ token }) => token.expiresAt.getTime())));

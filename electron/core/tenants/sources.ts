@@ -1,19 +1,11 @@
 import type { CustomerTenant } from '../../ipc/contract';
 import type { CloudEndpoints } from '../config/cloud';
 import { readJson, type HttpClient, type HttpResponse } from '../http/httpClient';
+import { serviceErrorFrom } from '../http/serviceError';
 import type { GdapCustomer, GdapRelationship } from './merge';
 
 /** Partner Center or Graph answered with an error the token endpoint did not explain. */
-export class ApiError extends Error {
-  constructor(
-    readonly service: string,
-    readonly status: number,
-    detail: string,
-  ) {
-    super(`${service} answered HTTP ${status}${detail ? `: ${detail}` : ''}.`);
-    this.name = 'ApiError';
-  }
-}
+export { ServiceError as ApiError } from '../http/serviceError';
 
 interface PartnerCenterPage {
   items?: Array<{
@@ -107,9 +99,7 @@ export const gdapRelationshipsUrl = (cloud: CloudEndpoints) =>
 export type { GdapCustomer, GdapRelationship };
 
 function expectOk<T>(service: string, response: HttpResponse): T {
-  const body = readJson<T & { description?: string; error?: { message?: string } }>(response);
-  if (response.status !== 200 || !body) {
-    throw new ApiError(service, response.status, body?.description ?? body?.error?.message ?? '');
-  }
+  const body = readJson<T>(response);
+  if (response.status !== 200 || !body) throw serviceErrorFrom(service, response);
   return body;
 }

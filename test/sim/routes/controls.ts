@@ -1,4 +1,4 @@
-/** Test controls under /_sim/ (loopback only): clock, revocation, conditional access, faults, latency, device codes, MFA, consent. */
+/** Test controls under /_sim/ (loopback only): clock, revocation, conditional access, faults, replication, latency, device codes, MFA, consent. */
 import { aadIso } from '../clock';
 import { JsonError, json, sendJson, type RequestContext, type Route, type SimContext } from '../http';
 import { defaultControls, type Fault } from '../state';
@@ -43,10 +43,11 @@ function conditionalAccess(ctx: RequestContext): void {
 function addFault(ctx: RequestContext): void {
   const body = json<Partial<Fault>>(ctx);
   if (typeof body.path !== 'string') throw badRequest('path (substring of the request path; "" matches every request) is required.');
-  if (body.status !== undefined && ![429, 500, 503].includes(body.status)) throw badRequest('status must be 429, 500 or 503.');
+  if (body.status !== undefined && !FAULT_STATUSES.includes(body.status)) throw badRequest(`status must be one of ${FAULT_STATUSES.join(', ')}.`);
   if (body.status === undefined && !body.reset && !body.hang && body.latencyMs === undefined) {
     throw badRequest('Give at least one of status, reset, hang or latencyMs.');
   }
+  if (body.afterCommit && !body.status && !body.reset) throw badRequest('afterCommit needs a status or reset to answer with.');
   const fault: Fault = {
     path: body.path,
     status: body.status,
@@ -55,9 +56,21 @@ function addFault(ctx: RequestContext): void {
     reset: !!body.reset,
     hang: !!body.hang,
     latencyMs: body.latencyMs,
+    afterCommit: !!body.afterCommit,
+    method: typeof body.method === 'string' ? body.method.toUpperCase() : undefined,
   };
   ctx.sim.state.controls.faults.push(fault);
   sendJson(ctx.res, 200, { faults: ctx.sim.state.controls.faults });
+}
+
+/** 401 comes with an empty body, 502/504 with a gateway's HTML page (server.ts). */
+const FAULT_STATUSES = [401, 429, 500, 502, 503, 504];
+
+function setReplication(ctx: RequestContext): void {
+  const { delayMs } = json<{ delayMs?: number }>(ctx);
+  if (typeof delayMs !== 'number' || !Number.isFinite(delayMs) || delayMs < 0) throw badRequest('delayMs (non-negative number; 0 turns the delay off) is required.');
+  ctx.sim.state.controls.replicationDelayMs = delayMs;
+  sendJson(ctx.res, 200, { delayMs });
 }
 
 function clearFaults(ctx: RequestContext): void {
@@ -107,12 +120,17 @@ function setMfa(ctx: RequestContext): void {
 }
 
 function setConsent(ctx: RequestContext): void {
-  const { appId, consented } = json<{ appId?: string; consented?: boolean }>(ctx);
+  const { appId, consented, resources } = json<{ appId?: string; consented?: boolean; resources?: string[] }>(ctx);
   const tenant = ctx.sim.state.findTenant(ctx.params.tenantId);
   if (!tenant) throw new JsonError(404, { error: 'not_found', message: `No tenant '${ctx.params.tenantId}'.` });
   if (!appId || typeof consented !== 'boolean') throw badRequest('appId and consented (boolean) are required.');
-  ctx.sim.state.setConsent(tenant.id, appId, consented);
-  sendJson(ctx.res, 200, { tenantId: tenant.id, appId: appId.toLowerCase(), consented });
+  if (resources !== undefined && (!Array.isArray(resources) || resources.some((r) => typeof r !== 'string'))) throw badRequest('resources must be resource app ids.');
+  const state = ctx.sim.state;
+  // Without `resources`: all or nothing. With them: only those resources' consent changes.
+  if (!resources) state.setConsent(tenant.id, appId, consented);
+  else if (consented) state.grantConsent(tenant.id, appId, resources);
+  else for (const resource of resources) state.revokeConsent(tenant.id, appId, resource);
+  sendJson(ctx.res, 200, { tenantId: tenant.id, appId: appId.toLowerCase(), consented, resources: state.consentedResources(tenant.id, appId) });
 }
 
 function reset(ctx: RequestContext): void {
@@ -142,6 +160,7 @@ export function controlRoutes(info: () => unknown): Route[] {
     { method: 'POST', path: '/_sim/conditional-access', handler: conditionalAccess },
     { method: 'POST', path: '/_sim/faults', handler: addFault },
     { method: 'DELETE', path: '/_sim/faults', handler: clearFaults },
+    { method: 'POST', path: '/_sim/replication', handler: setReplication },
     { method: 'POST', path: '/_sim/latency', handler: setLatency },
     { method: 'DELETE', path: '/_sim/latency', handler: clearLatency },
     { method: 'GET', path: '/_sim/device', handler: listDeviceCodes },

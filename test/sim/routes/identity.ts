@@ -153,9 +153,10 @@ async function token(ctx: RequestContext, v1: boolean): Promise<void> {
     const user = sim.state.users.get(record.userOid)!;
     const tenant = record.tenant === 'multi' || selected === 'multi' ? tenantFor(user.tenantId) : selected;
     if (record.tenant !== 'multi' && record.tenant !== tenant.id) throw aad.invalidGrant();
-    checkTenantAccess(sim, user, tenant, app);
+    const scopes = scopeOf(tenant, record.scope);
+    checkTenantAccess(sim, user, tenant, app, scopes);
     body = await issueTokens(sim, {
-      ...common, ...client, user, tenant, scopes: scopeOf(tenant, record.scope), mfa: record.mfa, authMs: record.authMs,
+      ...common, ...client, user, tenant, scopes, mfa: record.mfa, authMs: record.authMs,
       nonce: record.nonce, alwaysRefresh: false,
     });
   } else if (grantType === 'refresh_token') {
@@ -165,9 +166,10 @@ async function token(ctx: RequestContext, v1: boolean): Promise<void> {
     // The refresh token remembers the client type it was issued to (700025 / 7000218 / 9002327 on refresh too).
     const client = authenticate(record.clientType);
     const tenant = tenantFor(user.tenantId);
-    checkTenantAccess(sim, user, tenant, app);
+    const scopes = scopeOf(tenant);
+    checkTenantAccess(sim, user, tenant, app, scopes);
     body = await issueTokens(sim, {
-      ...common, ...client, user, tenant, scopes: scopeOf(tenant), mfa: record.mfa, authMs: record.authMs, rotated: record, alwaysRefresh: true,
+      ...common, ...client, user, tenant, scopes, mfa: record.mfa, authMs: record.authMs, rotated: record, alwaysRefresh: true,
     });
   } else if (grantType === 'urn:ietf:params:oauth:grant-type:device_code' || grantType === 'device_code') {
     const deviceCode = params.get('device_code') ?? params.get('code');
@@ -177,9 +179,10 @@ async function token(ctx: RequestContext, v1: boolean): Promise<void> {
     const record = redeemDeviceCode(sim, deviceCode, app.appId);
     const user = sim.state.users.get(record.userOid!)!;
     const tenant = record.tenant === 'multi' ? tenantFor(user.tenantId) : sim.state.findTenant(record.tenant)!;
-    checkTenantAccess(sim, user, tenant, app);
+    const scopes = scopeOf(tenant, record.scope);
+    checkTenantAccess(sim, user, tenant, app, scopes);
     body = await issueTokens(sim, {
-      ...common, ...client, user, tenant, scopes: scopeOf(tenant, record.scope), mfa: !!record.mfa, authMs: record.authMs!, alwaysRefresh: false,
+      ...common, ...client, user, tenant, scopes, mfa: !!record.mfa, authMs: record.authMs!, alwaysRefresh: false,
     });
   } else {
     throw aad.unsupportedGrantType(grantType);

@@ -1,6 +1,7 @@
 import { Body1, Button, Field, Input, Radio, RadioGroup, Spinner, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { fixableChecks } from '../../../../electron/core/samApp/samAppChecks';
 import { applicationIdSchema } from '../../../../electron/ipc/contract';
 import { ErrorBar } from '../../components/ErrorBar';
 import { SamAppChecklist } from '../../components/wizard/SamAppChecklist';
@@ -49,6 +50,8 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
   const [newSecret, setNewSecret] = useState<{ text: string; expiresAt: string }>();
   const { draft, busy, samApp } = store;
   const failing = samApp?.checks.filter((check) => check.status === 'fail') ?? [];
+  // Core's one rule for what “Fix the app” can put right (the same list SamAppService.fix acts on).
+  const fixable = samApp ? fixableChecks(samApp.checks) : [];
   const checkedThisApp = samApp?.app.appId === draft.clientId.trim().toLowerCase();
   const working = busy && busy in busyWords ? (busy as keyof typeof busyWords) : null;
 
@@ -73,8 +76,9 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
       </Title2>
       <Body1 className={styles.help}>
         SAM Desk signs in through an app registration in your partner tenant, as Microsoft’s Secure Application Model
-        describes it: a multi-tenant Web app that returns to http://localhost, asks for Partner Center, Microsoft Graph and
-        Exchange Online permissions, and has a client secret that is not about to expire.
+        describes it: a multi-tenant Web app that returns to http://localhost, asks for Partner Center, Microsoft Graph,
+        Azure Resource Manager and Exchange Online permissions, each consented in your partner tenant, and has a client
+        secret that is not about to expire.
       </Body1>
       <RadioGroup
         value={draft.appMode}
@@ -157,9 +161,9 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
             <strong>{samApp.app.displayName}</strong> ({samApp.app.appId})
           </Body1>
           <SamAppChecklist checks={samApp.checks} />
-          {failing.length > 0 && (
+          {fixable.length > 0 && (
             <div className={styles.row}>
-              <Body1>SAM Desk can fix {failing.length === 1 ? 'this' : 'these'} for you through Microsoft Graph.</Body1>
+              <Body1>SAM Desk can fix {fixable.length === 1 ? 'this' : 'these'} for you through Microsoft Graph.</Body1>
               <Button appearance="primary" disabled={!!busy} onClick={() => void store.fixSamApp().then(keepNewSecret)}>
                 Fix the app
               </Button>
