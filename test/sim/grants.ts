@@ -1,6 +1,7 @@
 /** Token-endpoint rules shared by the v1 and v2 endpoints: scopes, tenant access, refresh-token lifetimes and issuance. */
 import { createHash, randomInt } from 'node:crypto';
 import { aadIso } from './clock';
+import { checkCustomerPolicy } from './customerConditionalAccess';
 import { AadError, aad } from './errors';
 import type { SimContext } from './http';
 import { KNOWN_RESOURCES, sha256, type AppRegistration, type RefreshTokenRecord, type SimUser, type Tenant } from './state';
@@ -85,8 +86,11 @@ export function authenticateClient(sim: SimContext, app: AppRegistration, secret
   return true;
 }
 
-/** A partner user may use a customer tenant only through DAP/unexpired GDAP, and only for an app consented there. */
-export function checkTenantAccess(sim: SimContext, user: SimUser, tenant: Tenant, app: AppRegistration): void {
+/**
+ * A partner user may use a customer tenant only through DAP/unexpired GDAP, only for an app consented
+ * there, and only as that customer's own Conditional Access allows (`authMs`: when the user signed in).
+ */
+export function checkTenantAccess(sim: SimContext, user: SimUser, tenant: Tenant, app: AppRegistration, authMs: number): void {
   if (tenant.id === user.tenantId) return;
   const customer = sim.state.customersById.get(tenant.id);
   const partnerOwnsUser = user.tenantId === sim.state.partner.id;
@@ -94,6 +98,8 @@ export function checkTenantAccess(sim: SimContext, user: SimUser, tenant: Tenant
     throw aad.notInTenant(user.upn, user.tenantId, tenant.displayName, app.appId, app.displayName);
   }
   if (!sim.state.isConsented(tenant.id, app.appId)) throw aad.consentRequired(app.appId, app.displayName);
+  // Assumption: Conditional Access is judged last, when the token would otherwise be issued.
+  checkCustomerPolicy(sim, tenant, authMs);
 }
 
 /** Applies the refresh token lifetime rules; returns the stored record when the token may be redeemed. */

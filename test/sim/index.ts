@@ -11,7 +11,9 @@ import { SimClock } from './clock';
 import type { SimContext } from './http';
 import { authorizeRoutes } from './routes/authorize';
 import { controlRoutes } from './routes/controls';
+import { customerPolicyRoutes } from './routes/customerPolicies';
 import { deviceCodeRoutes } from './routes/deviceCode';
+import { gdapRoutes } from './routes/gdap';
 import { graphRoutes } from './routes/graph';
 import { identityRoutes } from './routes/identity';
 import { LoginStore, loginRoutes } from './routes/login';
@@ -81,7 +83,7 @@ export async function startSimulatedCloud(options: SimOptions = {}): Promise<Sim
   const running = await startServer(
     tls,
     options.port ?? 0,
-    () => [...identityRoutes(), ...authorizeRoutes(), ...loginRoutes(), ...deviceCodeRoutes(), ...partnerCenterRoutes(), ...graphRoutes(), ...controlRoutes(() => ready.info)],
+    () => [...identityRoutes(), ...authorizeRoutes(), ...loginRoutes(), ...deviceCodeRoutes(), ...partnerCenterRoutes(), ...gdapRoutes(), ...graphRoutes(), ...controlRoutes(() => ready.info), ...customerPolicyRoutes()],
     () => ready.sim!,
     log,
   );

@@ -1,19 +1,18 @@
-/** Microsoft Graph v1.0: me, organization, GDAP relationships, applications and service principals. */
+/** Microsoft Graph v1.0: me, organization, applications and service principals (GDAP: gdap.ts). */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { JWTPayload } from 'jose';
 import { graphErrorBody } from '../errors';
-import { GDAP_ROLES } from '../seed';
 import { JsonError, bearerToken, json, sendJson, type RequestContext, type Route } from '../http';
-import { sha256, type AppRegistration, type Customer } from '../state';
+import { sha256, type AppRegistration } from '../state';
 
 const GRAPH = 'https://graph.microsoft.com';
 const DAY_MS = 24 * 3600 * 1000;
 
-function graphError(ctx: RequestContext, status: number, code: string, message: string): JsonError {
+export function graphError(ctx: RequestContext, status: number, code: string, message: string): JsonError {
   return new JsonError(status, graphErrorBody(code, message, ctx.correlationId, ctx.sim.clock.now()));
 }
 
-async function authenticate(ctx: RequestContext): Promise<JWTPayload> {
+export async function authenticate(ctx: RequestContext): Promise<JWTPayload> {
   const token = bearerToken(ctx.req);
   if (!token) throw graphError(ctx, 401, 'InvalidAuthenticationToken', 'Access token is empty.');
   let claims: JWTPayload;
@@ -27,7 +26,7 @@ async function authenticate(ctx: RequestContext): Promise<JWTPayload> {
 }
 
 /** $top/$skiptoken paging with an absolute @odata.nextLink, as Graph returns it. */
-function page<T>(ctx: RequestContext, all: T[], context: string, defaultTop: number, maxTop: number) {
+export function page<T>(ctx: RequestContext, all: T[], context: string, defaultTop: number, maxTop: number) {
   const q = ctx.url.searchParams;
   const requested = Number(q.get('$top') ?? defaultTop);
   const top = Number.isFinite(requested) && requested > 0 ? Math.min(Math.floor(requested), maxTop) : defaultTop;
@@ -42,7 +41,7 @@ function page<T>(ctx: RequestContext, all: T[], context: string, defaultTop: num
   return body;
 }
 
-function requirePartnerTenant(ctx: RequestContext, claims: JWTPayload): void {
+export function requirePartnerTenant(ctx: RequestContext, claims: JWTPayload): void {
   if (claims.tid !== ctx.sim.state.partner.id) throw graphError(ctx, 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
 }
 
@@ -68,38 +67,6 @@ async function organization(ctx: RequestContext): Promise<void> {
       verifiedDomains: [{ name: tenant.domain, type: 'Managed', isDefault: true, isInitial: true, capabilities: 'Email, OfficeCommunicationsOnline' }],
     }],
   });
-}
-
-function gdapCustomers(ctx: RequestContext): Customer[] {
-  return ctx.sim.state.customers.filter((c) => c.gdap);
-}
-
-async function delegatedAdminCustomers(ctx: RequestContext): Promise<void> {
-  requirePartnerTenant(ctx, await authenticate(ctx));
-  const all = gdapCustomers(ctx).map((c) => ({ id: c.id, tenantId: c.id, displayName: c.displayName }));
-  sendJson(ctx.res, 200, page(ctx, all, 'tenantRelationships/delegatedAdminCustomers', 100, 300));
-}
-
-async function delegatedAdminRelationships(ctx: RequestContext): Promise<void> {
-  requirePartnerTenant(ctx, await authenticate(ctx));
-  const now = ctx.sim.clock.nowMs();
-  const all = gdapCustomers(ctx).map((c) => {
-    const g = c.gdap!;
-    return {
-      id: g.id,
-      displayName: g.displayName,
-      duration: `P${g.durationDays}D`,
-      status: g.endMs > now ? 'active' : 'expired',
-      autoExtendDuration: 'PT0S',
-      createdDateTime: new Date(g.createdMs).toISOString(),
-      activatedDateTime: new Date(g.createdMs + 3600_000).toISOString(),
-      lastModifiedDateTime: new Date(g.createdMs + 3600_000).toISOString(),
-      endDateTime: new Date(g.endMs).toISOString(),
-      customer: { tenantId: c.id, displayName: c.displayName },
-      accessDetails: { unifiedRoles: GDAP_ROLES.map((roleDefinitionId) => ({ roleDefinitionId })) },
-    };
-  });
-  sendJson(ctx.res, 200, page(ctx, all, 'tenantRelationships/delegatedAdminRelationships', 100, 300));
 }
 
 function applicationJson(ctx: RequestContext, app: AppRegistration) {
@@ -267,8 +234,6 @@ export function graphRoutes(): Route[] {
   return [
     { method: 'GET', path: '/graph/v1.0/me', name: 'graph me', handler: me },
     { method: 'GET', path: '/graph/v1.0/organization', name: 'graph organization', handler: organization },
-    { method: 'GET', path: '/graph/v1.0/tenantRelationships/delegatedAdminCustomers', name: 'graph delegatedAdminCustomers', handler: delegatedAdminCustomers },
-    { method: 'GET', path: '/graph/v1.0/tenantRelationships/delegatedAdminRelationships', name: 'graph delegatedAdminRelationships', handler: delegatedAdminRelationships },
     { method: 'GET', path: '/graph/v1.0/applications', name: 'graph applications', handler: listApplications },
     { method: 'POST', path: '/graph/v1.0/applications', name: 'graph applications', handler: createApplication },
     { method: 'GET', path: '/graph/v1.0/applications/:id', name: 'graph application', handler: getApplication },

@@ -145,7 +145,7 @@ async function token(ctx: RequestContext, v1: boolean): Promise<void> {
     const user = sim.state.users.get(record.userOid)!;
     const tenant = record.tenant === 'multi' || selected === 'multi' ? tenantFor(user.tenantId) : selected;
     if (record.tenant !== 'multi' && record.tenant !== tenant.id) throw aad.invalidGrant();
-    checkTenantAccess(sim, user, tenant, app);
+    checkTenantAccess(sim, user, tenant, app, record.authMs);
     body = await issueTokens(sim, {
       ...common, user, tenant, scopes: scopeOf(tenant, record.scope), mfa: record.mfa, authMs: record.authMs,
       spa: record.spa, nonce: record.nonce, alwaysRefresh: false,
@@ -155,7 +155,7 @@ async function token(ctx: RequestContext, v1: boolean): Promise<void> {
     if (!refreshToken) throw aad.missingParameter('refresh_token');
     const { record, user } = checkRefreshToken(sim, refreshToken, app.appId);
     const tenant = tenantFor(user.tenantId);
-    checkTenantAccess(sim, user, tenant, app);
+    checkTenantAccess(sim, user, tenant, app, record.authMs);
     body = await issueTokens(sim, {
       ...common, user, tenant, scopes: scopeOf(tenant), mfa: record.mfa, authMs: record.authMs, spa: record.spa, alwaysRefresh: true,
     });
@@ -165,7 +165,7 @@ async function token(ctx: RequestContext, v1: boolean): Promise<void> {
     const record = redeemDeviceCode(sim, deviceCode, app.appId);
     const user = sim.state.users.get(record.userOid!)!;
     const tenant = record.tenant === 'multi' ? tenantFor(user.tenantId) : sim.state.findTenant(record.tenant)!;
-    checkTenantAccess(sim, user, tenant, app);
+    checkTenantAccess(sim, user, tenant, app, record.authMs!);
     body = await issueTokens(sim, {
       ...common, user, tenant, scopes: scopeOf(tenant, record.scope), mfa: !!record.mfa, authMs: record.authMs!, spa: false, alwaysRefresh: false,
     });
