@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import type { Environment } from '../electron/core/config/environment';
 import type { ProfileRecord } from '../electron/core/profiles/profileStore';
+import { CUSTOMER_CACHE_VERSION } from '../electron/core/tenants/customerTenants';
 import type { CustomerList } from '../electron/ipc/contract';
 import { startHarness } from '../test/harness/server';
 
@@ -31,10 +32,10 @@ export async function measureRenderer(
   keystroke?: string,
 ): Promise<{ firstPaintMs: number; keystrokeMs?: number }> {
   const home = mkdtempSync(join(tmpdir(), 'samdesk-bench-'));
-  writeFileSync(join(home, 'profiles.json'), JSON.stringify({ schemaVersion: 1, data: [profile] }));
+  writeFileSync(join(home, 'profiles.json'), JSON.stringify({ schemaVersion: CUSTOMER_CACHE_VERSION, data: [profile] }));
   writeFileSync(
     join(home, `customers-${profile.id}.json`),
-    JSON.stringify({ schemaVersion: 1, data: { fetchedAt: new Date().toISOString(), customers } }),
+    JSON.stringify({ schemaVersion: CUSTOMER_CACHE_VERSION, data: { fetchedAt: new Date().toISOString(), customers } }),
   );
   const harness = await startHarness({ environment: { ...environment, home } });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

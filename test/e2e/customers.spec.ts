@@ -26,7 +26,26 @@ test('10,000 customers: search, open with the keyboard, check access for a searc
   await app.keyboard.press('ArrowDown');
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: 'Müller Bäckerei GmbH' })).toBeFocused();
+  // The list does not say whether DAP is allowed; opening the customer asks Partner Center.
+  const details = app.getByRole('main', { name: 'Customer details' });
+  await expect(details.getByText(/^allowed \(Partner Center, /)).toBeVisible();
   await shoot(app, 'customers-01-search-open');
+
+  // A customer with three GDAP relationships: every one is shown, the one that gives access first.
+  const obrien = sim.state.customers[5]!;
+  expect(sim.state.gdap.ofCustomer(obrien.id)).toHaveLength(3);
+  await app.getByLabel('Search customers').fill("o'brien");
+  const row = list.getByRole('option', { name: obrien.displayName });
+  await expect(row.getByText(/^GDAP until \d{4}-\d\d-\d\d$/)).toBeVisible();
+  await expect(row.getByText('+2')).toBeVisible();
+  await row.dblclick();
+  const relationships = details.getByRole('list', { name: 'GDAP relationships' }).getByRole('listitem');
+  await expect(relationships).toHaveCount(3);
+  await expect(relationships.first().getByText('Active', { exact: true })).toBeVisible();
+  await expect(relationships.first()).toContainText('Exchange Administrator');
+  await expect(relationships.nth(2).getByText('Expired', { exact: true })).toBeVisible();
+  await expect(details.getByText(/^not allowed \(Partner Center, /)).toBeVisible();
+  await shoot(app, 'customers-01b-relationships');
 
   // A search that finds a few dozen customers, and access checked for just those.
   const { query: word, matching } = pickSearch(sim.state.customers);

@@ -60,7 +60,7 @@ describe('checking access across customers', () => {
       reason: 'The SAM app has not been consented in this tenant.',
       action: expect.stringContaining('Grant consent'),
     });
-    const expired = sim.state.customers.find((c) => c.gdap && c.gdap.endMs < Date.now())!;
+    const expired = sim.state.customers.find((c) => c.relationship === 'GDAP' && !sim.state.hasDelegatedAccess(c, Date.now()))!;
     expect(outcome(report, expired.id)?.graph).toMatchObject({ status: 'failed', label: 'No relationship', code: 'AADSTS50020' });
     expect(tokenRequests(sim)).toBe(96);
     expect(progress.at(-1)).toEqual({ profileId, checked: 96, total: 96, failed: expect.any(Number) });

@@ -1,11 +1,11 @@
 import type { UserFacingError } from '../../ipc/contract';
-import { MicrosoftIdentityError } from '../identity/aadsts';
+import { explain, MicrosoftIdentityError } from '../identity/aadsts';
 import { SignInCancelledError } from '../identity/loopback';
 import { NotConsentedError, UnknownProfileError } from '../identity/refreshTokens';
 import { NetworkError } from '../http/httpClient';
 import { KeychainError } from '../vault/secretVault';
 import { CorruptMetadataError } from '../profiles/versionedFile';
-import { ApiError } from '../tenants/customerTenants';
+import { ApiError } from '../tenants/sources';
 import { InvalidSettingsError } from '../settings/settingsStore';
 import { NotSignedInToGraphError, SamAppNotFoundError } from '../samApp/samAppService';
 import { redactSecrets } from './redact';
@@ -40,6 +40,11 @@ export function toUserFacingError(error: unknown): UserFacingError {
     return { kind: 'invalid-input', message: error.message, action: 'Nothing was saved. Correct the value and save again.' };
   }
   if (error instanceof ApiError) {
+    // A service code the catalogue knows (Partner Center's 900421: no MFA claim) gets its plain words.
+    const explanation = error.serviceCode ? explain(error.serviceCode) : undefined;
+    if (explanation) {
+      return { kind: 'microsoft', message: explanation.summary, action: explanation.action, code: `${error.service} ${error.serviceCode}`, fix: explanation.fix };
+    }
     return { kind: 'microsoft', message: redactSecrets(error.message), action: 'Try again in a moment.' };
   }
   return {

@@ -1,5 +1,6 @@
 import type { HandlerGroup } from './types';
 
-export const tenantHandlers: HandlerGroup<'tenants.list'> = ({ customers }) => ({
+export const tenantHandlers: HandlerGroup<'tenants.list' | 'tenants.checkDap'> = ({ customers }) => ({
   'tenants.list': ({ profileId, refresh }) => customers.list(profileId, refresh),
+  'tenants.checkDap': ({ profileId, customerTenantIds }) => customers.checkDap(profileId, customerTenantIds),
 });
