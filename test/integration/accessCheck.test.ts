@@ -35,6 +35,8 @@ describe('checking access across customers', () => {
   beforeEach(() => {
     sim.state.controls.faults = [];
     sim.state.controls.latency = [];
+    sim.state.controls.customerPolicies.clear();
+    sim.state.controls.signInFrequencySeconds = null;
     sim.state.stats.clear();
     progress.length = 0;
   });
@@ -146,5 +148,38 @@ describe('checking access across customers', () => {
     } finally {
       delete admin.tokensValidFromMs;
     }
+  });
+
+  it('goes on past customers whose own Conditional Access refuses the partner (50076, 53003, 70043), and says so in their cells', async () => {
+    const [mfa, blocked, frequency, ...others] = sim.state.customers.filter((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId));
+    sim.state.controls.customerPolicies.set(mfa!.id, { kind: 'requireMfa' });
+    sim.state.controls.customerPolicies.set(blocked!.id, { kind: 'block' });
+    sim.state.controls.customerPolicies.set(frequency!.id, { kind: 'signInFrequency', seconds: 0 });
+
+    const mark = sim.requestLog.mark();
+    const report = await services.accessCheck.run({ profileId, resources: ['graph'], concurrency: 4 });
+
+    expect(report.cancelled).toBe(false);
+    expect(outcome(report, mfa!.id)?.graph).toEqual({
+      status: 'failed',
+      label: 'Customer requires MFA',
+      reason: expect.stringMatching(/^This customer’s Conditional Access requires multi-factor authentication/),
+      action: expect.stringContaining('cross-tenant access settings'),
+      code: 'AADSTS50076',
+    });
+    expect(outcome(report, blocked!.id)?.graph).toMatchObject({ label: 'Blocked by customer', code: 'AADSTS53003', reason: expect.stringContaining('This customer’s Conditional Access blocks') });
+    expect(outcome(report, frequency!.id)?.graph).toMatchObject({ label: 'Customer sign-in limit', code: 'AADSTS70043' });
+    for (const other of others) expect(outcome(report, other.id)?.graph).toEqual({ status: 'ok' });
+    // One extra redemption: the partner tenant, asked once whether the partner's own token still works.
+    // (Counted from this run's own log lines: a request cancelled by an earlier test may still be counted late.)
+    expect(sim.requestLog.since(mark).filter((line) => line.includes('/oauth2/v2.0/token')).length).toBe(48 + 1);
+  });
+
+  it('still stops once when the partner tenant refuses the same way (its own sign-in frequency policy)', async () => {
+    sim.state.controls.signInFrequencySeconds = 0;
+    const mark = sim.requestLog.mark();
+    await expect(services.accessCheck.run({ profileId, resources: ['graph'], concurrency: 4 })).rejects.toMatchObject({ code: '70043' });
+    // The four workers' first requests and the one to the partner tenant, nothing more.
+    expect(sim.requestLog.since(mark).filter((line) => line.includes('/oauth2/v2.0/token')).length).toBeLessThanOrEqual(4 + 1);
   });
 });
