@@ -53,6 +53,9 @@ test('10,000 customers: search, open with the keyboard, check access for a searc
   await expect(app.getByText(`${matching.length} of 10,000`)).toBeVisible();
   // Slow enough token answers that the progress can be seen.
   sim.state.controls.latency = [{ ms: 250, path: '/oauth2/v2.0/token' }];
+  // One customer's own Conditional Access blocks the partner there; the others are still checked.
+  const blocked = matching.find((c) => sim.state.isConsented(c.id, sim.samAppId) && sim.state.hasDelegatedAccess(c, Date.now()))!;
+  sim.state.controls.customerPolicies.set(blocked.id, { kind: 'block' });
 
   await app.getByRole('button', { name: 'Check access' }).click();
   const dialog = app.getByRole('dialog', { name: 'Check access' });
@@ -74,12 +77,13 @@ test('10,000 customers: search, open with the keyboard, check access for a searc
   if (notConsented) {
     await expect(dialog.getByText(/Not consented \(\d+ customers?\): The SAM app has not been consented in this tenant\./)).toBeVisible();
   }
+  await expect(dialog.getByText(/^Blocked by customer \(1 customer\): This customer’s Conditional Access blocks sign-ins from your partner account/)).toBeVisible();
   await shoot(app, 'customers-04-access-matrix');
 
   await dialog.getByRole('switch', { name: 'Only failures' }).check();
   await expect(results.getByRole('cell', { name: /Not consented|No relationship/ }).first()).toBeVisible();
   await expect(results.getByRole('row')).toHaveCount(
-    1 + matching.filter((c) => !sim.state.isConsented(c.id, sim.samAppId) || !sim.state.hasDelegatedAccess(c, Date.now())).length,
+    1 + matching.filter((c) => c === blocked || !sim.state.isConsented(c.id, sim.samAppId) || !sim.state.hasDelegatedAccess(c, Date.now())).length,
   );
   await shoot(app, 'customers-05-access-matrix-failures');
   await dialog.getByRole('button', { name: 'Close' }).click();
