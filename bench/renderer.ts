@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright';
 import type { Environment } from '../electron/core/config/environment';
 import type { ProfileRecord } from '../electron/core/profiles/profileStore';
+import { CUSTOMER_CACHE_VERSION } from '../electron/core/tenants/customerTenants';
 import type { CustomerList } from '../electron/ipc/contract';
 import { startHarness } from '../test/harness/server';
 
@@ -91,7 +92,7 @@ export async function measureApp(
 ): Promise<AppFigures> {
   const home = mkdtempSync(join(tmpdir(), 'samdesk-bench-'));
   writeFileSync(join(home, 'profiles.json'), JSON.stringify({ schemaVersion: 1, data: [profile] }));
-  writeFileSync(join(home, `customers-${profile.id}.json`), JSON.stringify({ schemaVersion: 1, data: { fetchedAt: new Date().toISOString(), customers } }));
+  writeFileSync(join(home, `customers-${profile.id}.json`), JSON.stringify({ schemaVersion: CUSTOMER_CACHE_VERSION, data: { fetchedAt: new Date().toISOString(), customers } }));
   const harness = await startHarness({ environment: { ...environment, home } });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {

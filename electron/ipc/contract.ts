@@ -146,23 +146,9 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export type Relationship =
-  | { kind: 'DAP' }
-  | { kind: 'GDAP'; status: 'active' | 'expired'; endsAt: string | null };
-
-export interface CustomerTenant {
-  tenantId: string;
-  name: string;
-  domain: string;
-  relationships: Relationship[];
-}
-
-export interface CustomerList {
-  customers: CustomerTenant[];
-  fetchedAt: string;
-  /** True when this is the list saved last time (shown at once; a refresh may follow). */
-  fromCache?: boolean;
-}
+// Customer tenants, their GDAP relationships and DAP: customers.ts.
+export * from './customers';
+import type { CustomerList, DapCheck } from './customers';
 
 /** The resources an access check mints a token for, per customer. */
 export const accessResourceSchema = z.enum(['azure', 'graph', 'exchange', 'partnercenter']);
@@ -246,6 +232,7 @@ export type FixAction =
   | 're-consent'
   | 'renew'
   | 'grant-customer-consent'
+  | 'repair-customer-consent'
   | 'check-app'
   | 'check-tenant'
   | 'check-relationship'
@@ -302,7 +289,11 @@ export interface ConsentVerification {
 export interface CustomerConsent {
   tenantId: string;
   name: string;
-  status: 'consented' | 'not-consented' | 'no-access' | 'error';
+  /**
+   * consented: a token was issued there, or Partner Center just created the consent; exists: Partner
+   * Center says a consent is already there (with scopes it does not tell; repair renews them).
+   */
+  status: 'consented' | 'exists' | 'not-consented' | 'no-access' | 'error';
   error?: UserFacingError;
 }
 
@@ -357,7 +348,12 @@ export const contract = {
   'deviceCode.cancel': { input: z.undefined(), result: undefined as void },
   'customerConsent.list': { input: z.object({ profileId: profileIdSchema }), result: [] as CustomerConsent[] },
   'customerConsent.grant': {
-    input: z.object({ profileId: profileIdSchema, customerTenantIds: z.array(tenantIdSchema).min(1).max(50_000) }),
+    input: z.object({
+      profileId: profileIdSchema,
+      customerTenantIds: z.array(tenantIdSchema).min(1).max(50_000),
+      /** Remove the existing consent first, then grant SAM Desk's current permissions (stale scopes). */
+      repair: z.boolean().default(false),
+    }),
     result: [] as CustomerConsent[],
   },
   'profiles.rename': {
@@ -369,6 +365,11 @@ export const contract = {
   'tenants.list': {
     input: z.object({ profileId: profileIdSchema, refresh: z.boolean().default(false) }),
     result: {} as CustomerList,
+  },
+  /** Asks Partner Center whether these customers allow DAP (one call each, a few at a time); the saved list keeps the answer. */
+  'tenants.checkDap': {
+    input: z.object({ profileId: profileIdSchema, customerTenantIds: z.array(tenantIdSchema).min(1).max(100) }),
+    result: [] as DapCheck[],
   },
   /** Mints a token per customer per resource and reports which work; progress arrives as events. */
   'accessCheck.run': {
@@ -471,6 +472,8 @@ export function buildApi(names: readonly string[], invoke: Invoke, subscribe: Su
 
 // How time left is worded and graded, identical in the window, the tray and the CLI.
 export { defaultLevelThresholds, formatTimeLeft, levelAt, levelForTimeLeft, type LevelThresholds } from './timeLeft';
+// Which GDAP relationships give admin access, and which of a customer's is the best.
+export { bestRelationship, compareRelationships, givesAccess } from './relationships';
 
 export const API_GLOBAL = 'samdesk';
 /** Prefix of every Electron IPC channel name; events travel on `${IPC_PREFIX}event`. */

@@ -1,4 +1,4 @@
-import { levelForTimeLeft, type LevelThresholds, type CustomerTenant, type Relationship } from '../../electron/ipc/contract';
+import { givesAccess, levelForTimeLeft, type CustomerTenant, type GdapStatus, type LevelThresholds, type Relationship } from '../../electron/ipc/contract';
 
 export { formatTimeLeft } from '../../electron/ipc/contract';
 
@@ -40,11 +40,33 @@ export function formatCustomerCount(shown: number, total: number): string {
   return `${countFormat.format(shown)} of ${countFormat.format(total)}`;
 }
 
-/** The short label a relationship badge shows. */
-export function relationshipLabel(relationship: Relationship): string {
-  if (relationship.kind === 'DAP') return 'DAP';
-  if (relationship.status === 'expired') return 'GDAP expired';
-  return relationship.endsAt ? `GDAP ends ${formatDate(relationship.endsAt)}` : 'GDAP';
+/** A GDAP relationship status in the partner admin's words (Graph's delegatedAdminRelationshipStatus). */
+export const relationshipStatusLabels: Record<GdapStatus, string> = {
+  created: 'Draft, not sent to the customer',
+  approvalPending: 'Waiting for the customer’s approval',
+  approved: 'Approved, not active yet',
+  activating: 'Activating',
+  active: 'Active',
+  expiring: 'Expiring',
+  expired: 'Expired',
+  terminationRequested: 'Termination requested',
+  terminating: 'Terminating',
+  terminated: 'Terminated',
+  unknown: 'Status unknown',
+};
+
+/** The short label a GDAP relationship badge shows, judged at `nowMs`. */
+export function relationshipLabel(relationship: Relationship, nowMs: number): string {
+  const ends = relationship.endsAt ? formatDate(relationship.endsAt) : null;
+  if (givesAccess(relationship, nowMs)) {
+    if (relationship.status === 'expiring') return ends ? `GDAP expiring ${ends}` : 'GDAP expiring';
+    return ends ? `GDAP until ${ends}` : 'GDAP';
+  }
+  if (['created', 'approvalPending', 'approved', 'activating'].includes(relationship.status)) return 'GDAP pending';
+  if (relationship.status === 'terminated') return 'GDAP terminated';
+  if (relationship.status === 'terminating' || relationship.status === 'terminationRequested') return 'GDAP ending';
+  if (relationship.status === 'unknown') return 'GDAP (status unknown)';
+  return 'GDAP expired';
 }
 
 /** Case- and accent-insensitive form for search: "Müller" is found by "muller". */

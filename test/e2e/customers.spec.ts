@@ -26,7 +26,26 @@ test('10,000 customers: search, open with the keyboard, check access for a searc
   await app.keyboard.press('ArrowDown');
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: 'Müller Bäckerei GmbH' })).toBeFocused();
+  // The list does not say whether DAP is allowed; opening the customer asks Partner Center.
+  const details = app.getByRole('main', { name: 'Customer details' });
+  await expect(details.getByText(/^allowed \(Partner Center, /)).toBeVisible();
   await shoot(app, 'customers-01-search-open');
+
+  // A customer with three GDAP relationships: every one is shown, the one that gives access first.
+  const obrien = sim.state.customers[5]!;
+  expect(sim.state.gdap.ofCustomer(obrien.id)).toHaveLength(3);
+  await app.getByLabel('Search customers').fill("o'brien");
+  const row = list.getByRole('option', { name: obrien.displayName });
+  await expect(row.getByText(/^GDAP until \d{4}-\d\d-\d\d$/)).toBeVisible();
+  await expect(row.getByText('+2')).toBeVisible();
+  await row.dblclick();
+  const relationships = details.getByRole('list', { name: 'GDAP relationships' }).getByRole('listitem');
+  await expect(relationships).toHaveCount(3);
+  await expect(relationships.first().getByText('Active', { exact: true })).toBeVisible();
+  await expect(relationships.first()).toContainText('Exchange Administrator');
+  await expect(relationships.nth(2).getByText('Expired', { exact: true })).toBeVisible();
+  await expect(details.getByText(/^not allowed \(Partner Center, /)).toBeVisible();
+  await shoot(app, 'customers-01b-relationships');
 
   // A search that finds a few dozen customers, and access checked for just those.
   const { query: word, matching } = pickSearch(sim.state.customers);
@@ -34,6 +53,9 @@ test('10,000 customers: search, open with the keyboard, check access for a searc
   await expect(app.getByText(`${matching.length} of 10,000`)).toBeVisible();
   // Slow enough token answers that the progress can be seen.
   sim.state.controls.latency = [{ ms: 250, path: '/oauth2/v2.0/token' }];
+  // One customer's own Conditional Access blocks the partner there; the others are still checked.
+  const blocked = matching.find((c) => sim.state.isConsented(c.id, sim.samAppId) && sim.state.hasDelegatedAccess(c, Date.now()))!;
+  sim.state.controls.customerPolicies.set(blocked.id, { kind: 'block' });
 
   await app.getByRole('button', { name: 'Check access' }).click();
   const dialog = app.getByRole('dialog', { name: 'Check access' });
@@ -55,14 +77,16 @@ test('10,000 customers: search, open with the keyboard, check access for a searc
   if (notConsented) {
     await expect(dialog.getByText(/Not consented \(\d+ customers?\): The SAM app has not been consented in this tenant\./)).toBeVisible();
   }
+  await expect(dialog.getByText(/^Blocked by customer \(1 customer\): This customer’s Conditional Access blocks sign-ins from your partner account/)).toBeVisible();
   await shoot(app, 'customers-04-access-matrix');
 
   await dialog.getByRole('switch', { name: 'Only failures' }).check();
   await expect(results.getByRole('cell', { name: /Not consented|No relationship/ }).first()).toBeVisible();
-  // A customer fails when a resource checked (Azure, Graph, Exchange) fails there: no relationship,
-  // the service missing from the tenant (500011), or the SAM app not consented for it (65001).
+  // A customer fails when a resource checked (Azure, Graph, Exchange) fails there: no relationship, its own
+  // Conditional Access, the service missing from the tenant (500011), or the SAM app not consented for it (65001).
   const checked = ['797f4846-ba00-4fd7-ba43-dac1f8f63013', '00000003-0000-0000-c000-000000000000', '00000002-0000-0ff1-ce00-000000000000'];
   const fails = (c: (typeof matching)[number]) =>
+    c === blocked ||
     !sim.state.hasDelegatedAccess(c, Date.now()) ||
     checked.some((resource) => !sim.state.hasServicePrincipal(c.id, resource) || !sim.state.isConsented(c.id, sim.samAppId, resource));
   await expect(results.getByRole('row')).toHaveCount(1 + matching.filter(fails).length);

@@ -36,6 +36,8 @@ describe('checking access across customers', () => {
   beforeEach(() => {
     sim.state.controls.faults = [];
     sim.state.controls.latency = [];
+    sim.state.controls.customerPolicies.clear();
+    sim.state.controls.signInFrequencySeconds = null;
     sim.state.stats.clear();
     progress.length = 0;
   });
@@ -61,7 +63,7 @@ describe('checking access across customers', () => {
       reason: 'The SAM app has not been consented in this tenant.',
       action: expect.stringContaining('Grant consent'),
     });
-    const expired = sim.state.customers.find((c) => c.gdap && c.gdap.endMs < Date.now())!;
+    const expired = sim.state.customers.find((c) => c.relationship === 'GDAP' && !sim.state.hasDelegatedAccess(c, Date.now()))!;
     expect(outcome(report, expired.id)?.graph).toMatchObject({ status: 'failed', label: 'No relationship', code: 'AADSTS50020' });
     expect(tokenRequests(sim)).toBe(96);
     expect(progress.at(-1)).toEqual({ profileId, checked: 96, total: 96, failed: expect.any(Number) });
@@ -147,5 +149,40 @@ describe('checking access across customers', () => {
     } finally {
       delete admin.revokedBefore;
     }
+  });
+
+  it('goes on past customers whose own Conditional Access refuses the partner (50076, 53003, 70043), and says so in their cells', async () => {
+    const [mfa, blocked, frequency, ...others] = sim.state.customers.filter((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId));
+    sim.state.controls.customerPolicies.set(mfa!.id, { kind: 'requireMfa' });
+    sim.state.controls.customerPolicies.set(blocked!.id, { kind: 'block' });
+    sim.state.controls.customerPolicies.set(frequency!.id, { kind: 'signInFrequency', seconds: 0 });
+
+    const mark = sim.requestLog.mark();
+    const report = await services.accessCheck.run({ profileId, resources: ['graph'], concurrency: 4 });
+
+    expect(report.cancelled).toBe(false);
+    expect(outcome(report, mfa!.id)?.graph).toEqual({
+      status: 'failed',
+      label: 'Customer requires MFA',
+      reason: expect.stringMatching(/^This customer’s Conditional Access requires multi-factor authentication/),
+      action: expect.stringContaining('cross-tenant access settings'),
+      code: 'AADSTS50076',
+    });
+    expect(outcome(report, blocked!.id)?.graph).toMatchObject({ label: 'Blocked by customer', code: 'AADSTS53003', reason: expect.stringContaining('This customer’s Conditional Access blocks') });
+    expect(outcome(report, frequency!.id)?.graph).toMatchObject({ label: 'Customer sign-in limit', code: 'AADSTS70043' });
+    for (const other of others) expect(outcome(report, other.id)?.graph).toEqual({ status: 'ok' });
+    // One extra redemption: the partner tenant, asked once whether the partner's own token still works.
+    // (Answered requests in this run's own log: a connection dropped under load is retried, and counted twice.)
+    const answered = sim.requestLog.since(mark).filter((line) => /\/oauth2\/v2\.0\/token \d{3} /.test(line));
+    expect(answered.filter((line) => line.includes(`/${sim.partnerTenantId}/`))).toHaveLength(1);
+    expect(new Set(answered.map((line) => line.split(' ')[2])).size).toBe(48 + 1);
+  });
+
+  it('still stops once when the partner tenant refuses the same way (its own sign-in frequency policy)', async () => {
+    sim.state.controls.signInFrequencySeconds = 0;
+    const mark = sim.requestLog.mark();
+    await expect(services.accessCheck.run({ profileId, resources: ['graph'], concurrency: 4 })).rejects.toMatchObject({ code: '70043' });
+    // The four workers' first requests and the one to the partner tenant, nothing more.
+    expect(sim.requestLog.since(mark).filter((line) => /\/oauth2\/v2\.0\/token \d{3} /.test(line)).length).toBeLessThanOrEqual(4 + 1);
   });
 });

@@ -45,6 +45,9 @@ const badRequests: Array<[string, string, unknown]> = [
   ['PowerShell in a customer tenant id', 'snippets.copy', { profileId: PROFILE, customerTenantId: `${GUID}'; Remove-Item -Recurse C:\\`, module: 'az' }],
   ['a customer tenant id as number', 'snippets.copy', { profileId: PROFILE, customerTenantId: 42, module: 'az' }],
   ['customer ids with one bad entry', 'customerConsent.grant', { profileId: PROFILE, customerTenantIds: [GUID, 'nope'] }],
+  ['repair as text', 'customerConsent.grant', { profileId: PROFILE, customerTenantIds: [GUID], repair: 'yes' }],
+  ['a DAP check for more than 100 customers at once', 'tenants.checkDap', { profileId: PROFILE, customerTenantIds: Array.from({ length: 101 }, () => GUID) }],
+  ['a DAP check for a bad customer id', 'tenants.checkDap', { profileId: PROFILE, customerTenantIds: ['../customers'] }],
   // App ids
   ['an empty app id', 'consent.start', { partnerTenant: GUID, clientId: '' }],
   ['an app id that is a name', 'consent.start', { partnerTenant: GUID, clientId: 'SAM app' }],

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../electron/core/app/services';
-import type { EventPayloads } from '../../electron/ipc/contract';
+import { gdapStatuses, givesAccess, type EventPayloads } from '../../electron/ipc/contract';
 import { createHttpClient } from '../../electron/core/http/httpClient';
 import { CustomerTenantService } from '../../electron/core/tenants/customerTenants';
-import { countRelationships } from '../../electron/core/tenants/merge';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
@@ -32,48 +31,51 @@ describe('the customer list at 10,000 customers', () => {
     await sim?.stop();
   });
 
-  it('lists every customer once, merged from Partner Center and both GDAP endpoints', async () => {
+  it('lists every customer once, merged from Partner Center (seekOperation=Next paging) and both GDAP endpoints, with all their relationships', async () => {
     sim.state.stats.clear();
     const { customers, fromCache } = await services.customers.list(profileId, true);
 
     expect(fromCache).toBeUndefined();
     expect(customers).toHaveLength(CUSTOMERS);
     expect(new Set(customers.map((c) => c.tenantId)).size).toBe(CUSTOMERS);
-    const expected = { dap: 0, gdap: 0, both: 0, none: 0 };
-    for (const c of sim.state.customers) {
-      if (c.relationship === 'DAP' && c.gdap) expected.both++;
-      else if (c.relationship === 'DAP') expected.dap++;
-      else if (c.gdap) expected.gdap++;
-      else expected.none++;
+    // Every relationship of every customer, in every status Graph knows.
+    const byId = new Map(customers.map((c) => [c.tenantId, c]));
+    for (const expected of sim.state.customers) {
+      expect(byId.get(expected.id)!.relationships.map((r) => r.id).sort()).toEqual(sim.state.gdap.ofCustomer(expected.id).map((r) => r.id).sort());
     }
-    expect(countRelationships(customers)).toEqual(expected);
-    expect(expected.dap).toBeGreaterThan(4000);
-    expect(expected.gdap).toBeGreaterThan(4000);
+    const statuses = new Set(customers.flatMap((c) => c.relationships.map((r) => r.status)));
+    expect(statuses).toEqual(new Set(gdapStatuses.filter((status) => status !== 'unknown')));
+    expect(customers.filter((c) => c.relationships.length >= 3).length).toBeGreaterThan(700);
+    // The best relationship first: one that gives access, where there is one.
+    const now = Date.now();
+    for (const c of customers) {
+      if (c.relationships.some((r) => givesAccess(r, now))) expect(givesAccess(c.relationships[0]!, now)).toBe(true);
+    }
+    // The list does not claim DAP: Partner Center's list does not say.
+    expect(customers.filter((c) => c.inPartnerCenter).every((c) => c.dap === 'unknown')).toBe(true);
 
-    // Each source is paged to its end: 500 a page for Partner Center, 300 for Graph.
+    // Each source is paged to its end, each page once: 500 a page for Partner Center, 300 for Graph.
     const listedByPartnerCenter = sim.state.customers.filter((c) => c.relationship === 'DAP' || c.resellerRelationship).length;
-    const gdap = sim.state.customers.filter((c) => c.gdap).length;
+    const withUsableGdap = sim.state.customers.filter((c) => sim.state.gdap.hasUsableRelationship(c.id, now)).length;
+    expect(customers.filter((c) => c.inPartnerCenter)).toHaveLength(listedByPartnerCenter);
     expect(sim.state.stats.get('partnercenter customers')).toBe(Math.ceil(listedByPartnerCenter / 500));
-    expect(sim.state.stats.get('graph delegatedAdminCustomers')).toBe(Math.ceil(gdap / 300));
-    expect(sim.state.stats.get('graph delegatedAdminRelationships')).toBe(Math.ceil(gdap / 300));
+    expect(sim.state.stats.get('graph delegatedAdminCustomers')).toBe(Math.ceil(withUsableGdap / 300));
+    expect(sim.state.stats.get('graph delegatedAdminRelationships')).toBe(Math.ceil(sim.state.gdap.all().length / 300));
   });
 
-  it('names GDAP-only customers (no reseller relationship) from Graph, with their relationship end date', async () => {
+  it('names GDAP-only customers (no reseller relationship, so no DAP) from Graph, with their relationships’ end dates', async () => {
     const { customers } = await services.customers.list(profileId, false);
-    const gdapOnly = sim.state.customers.filter((c) => c.gdap && !c.resellerRelationship);
+    const gdapOnly = sim.state.customers.filter((c) => c.relationship === 'GDAP' && !c.resellerRelationship && sim.state.gdap.ofCustomer(c.id).length > 0);
     expect(gdapOnly.length).toBeGreaterThan(1000);
     for (const expected of gdapOnly.slice(0, 50)) {
       const listed = customers.find((c) => c.tenantId === expected.id);
+      const [relationship] = sim.state.gdap.ofCustomer(expected.id);
       expect(listed).toMatchObject({
         name: expected.displayName,
         domain: '',
-        relationships: [
-          {
-            kind: 'GDAP',
-            status: expected.gdap!.endMs > Date.now() ? 'active' : 'expired',
-            endsAt: new Date(expected.gdap!.endMs).toISOString(),
-          },
-        ],
+        inPartnerCenter: false,
+        dap: 'no',
+        relationships: [{ id: relationship!.id, status: sim.state.gdap.statusAt(relationship!, Date.now()), endsAt: new Date(relationship!.endMs!).toISOString() }],
       });
     }
   });

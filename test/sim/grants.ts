@@ -1,6 +1,7 @@
 /** Token-endpoint rules shared by the v1 and v2 endpoints: scopes, tenant access, refresh-token lifetimes and issuance. */
 import { createHash, randomInt } from 'node:crypto';
 import { aadIso } from './clock';
+import { checkCustomerPolicy } from './customerConditionalAccess';
 import { AadError, aad } from './errors';
 import type { SimContext } from './http';
 import { revokedBefore } from './revocation';
@@ -84,10 +85,12 @@ export function findClientApp(sim: SimContext, clientId: string | null, tenant: 
  * only through DAP or unexpired GDAP (50020); the resource's service principal must exist there
  * (500011); the app must list the resource in its requiredResourceAccess (650057); and the app
  * must be consented in that tenant for that very resource (65001): a Graph grant does not cover
- * Exchange. Microsoft's first-party clients are pre-authorized and consented everywhere.
+ * Exchange. Microsoft's first-party clients are pre-authorized and consented everywhere. Last, a
+ * customer's own Conditional Access may refuse the partner there (`authMs`: when the user signed in).
  */
-export function checkTenantAccess(sim: SimContext, user: SimUser, tenant: Tenant, app: AppRegistration, scopes: ScopeRequest): void {
-  if (tenant.id !== user.tenantId) {
+export function checkTenantAccess(sim: SimContext, user: SimUser, tenant: Tenant, app: AppRegistration, scopes: ScopeRequest, authMs: number): void {
+  const crossTenant = tenant.id !== user.tenantId;
+  if (crossTenant) {
     const customer = sim.state.customersById.get(tenant.id);
     const partnerOwnsUser = user.tenantId === sim.state.partner.id;
     if (!customer || !partnerOwnsUser || !sim.state.hasDelegatedAccess(customer, sim.clock.nowMs())) {
@@ -95,10 +98,13 @@ export function checkTenantAccess(sim: SimContext, user: SimUser, tenant: Tenant
     }
   }
   if (!sim.state.hasServicePrincipal(tenant.id, scopes.resourceAppId)) throw aad.resourceNotFound(scopes.resource, tenant.displayName);
-  if (app.firstParty) return;
-  const registered = requestedResourceAppIds(app);
-  if (!registered.includes(scopes.resourceAppId)) throw aad.resourceNotRequested(app, scopes.resource, scopes.resourceAppId, registered);
-  if (!sim.state.isConsented(tenant.id, app.appId, scopes.resourceAppId)) throw aad.consentRequired(app.appId, app.displayName);
+  if (!app.firstParty) {
+    const registered = requestedResourceAppIds(app);
+    if (!registered.includes(scopes.resourceAppId)) throw aad.resourceNotRequested(app, scopes.resource, scopes.resourceAppId, registered);
+    if (!sim.state.isConsented(tenant.id, app.appId, scopes.resourceAppId)) throw aad.consentRequired(app.appId, app.displayName);
+  }
+  // Assumption: Conditional Access is judged last, when the token would otherwise be issued.
+  if (crossTenant) checkCustomerPolicy(sim, tenant, authMs);
 }
 
 /** Applies the refresh token lifetime rules; returns the stored record when the token may be redeemed. */

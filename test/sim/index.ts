@@ -11,7 +11,9 @@ import { SimClock } from './clock';
 import type { SimContext } from './http';
 import { authorizeRoutes } from './routes/authorize';
 import { controlRoutes } from './routes/controls';
+import { customerPolicyRoutes } from './routes/customerPolicies';
 import { deviceCodeRoutes } from './routes/deviceCode';
+import { gdapRoutes } from './routes/gdap';
 import { graphRoutes } from './routes/graph';
 import { graphAppRoutes } from './routes/graphApps';
 import { graphGrantRoutes } from './routes/graphGrants';
@@ -83,7 +85,10 @@ export async function startSimulatedCloud(options: SimOptions = {}): Promise<Sim
   const running = await startServer(
     tls,
     options.port ?? 0,
-    () => [...identityRoutes(), ...authorizeRoutes(), ...loginRoutes(), ...deviceCodeRoutes(), ...partnerCenterRoutes(), ...graphRoutes(), ...graphAppRoutes(), ...graphGrantRoutes(), ...controlRoutes(() => ready.info)],
+    () => [
+      ...identityRoutes(), ...authorizeRoutes(), ...loginRoutes(), ...deviceCodeRoutes(), ...partnerCenterRoutes(),
+      ...gdapRoutes(), ...graphRoutes(), ...graphAppRoutes(), ...graphGrantRoutes(), ...controlRoutes(() => ready.info), ...customerPolicyRoutes(),
+    ],
     () => ready.sim!,
     log,
   );

@@ -1,5 +1,6 @@
 /** Deterministic seed data: one partner tenant, its admin, the SAM app and N customer tenants. */
 import { Prng } from './prng';
+import { seedPartnerGroups, seedRelationships } from './gdapSeed';
 import { SPECIAL_CUSTOMERS, generatedName, slugOf } from './names';
 import { FIRST_PARTY_APPS, KNOWN_RESOURCES, SimState, sha256, type AppRegistration, type Customer } from './state';
 
@@ -51,10 +52,10 @@ const MICROSOFT_GRAPH = '00000003-0000-0000-c000-000000000000';
  * cases and a 12-customer sim every case: 0 DAP, 1 GDAP, 2 GDAP expired, 3 GDAP without SAM consent,
  * 4 DAP, 5 GDAP without Exchange Online, 6 DAP, 7 GDAP (no reseller), … 10 GDAP consented for
  * Partner Center and Graph only. That is ~50% GDAP, ~8% expired GDAP, every 12th customer not consented.
+ * Which GDAP relationships each one has (several, in every status) is gdapSeed.ts's table.
  */
 interface Profile {
   relationship: 'DAP' | 'GDAP';
-  expired?: boolean;
   noConsent?: boolean;
   noReseller?: boolean;
   /** Consented for these resources only (an admin who granted part of the app's permissions). */
@@ -66,7 +67,7 @@ interface Profile {
 const PROFILES: readonly Profile[] = [
   { relationship: 'DAP' },
   { relationship: 'GDAP' },
-  { relationship: 'GDAP', expired: true, noReseller: true },
+  { relationship: 'GDAP', noReseller: true },
   { relationship: 'GDAP', noConsent: true },
   { relationship: 'DAP' },
   { relationship: 'GDAP', withoutServices: [EXCHANGE_ONLINE] },
@@ -81,12 +82,6 @@ const PROFILES: readonly Profile[] = [
 function profileOf(index: number): Profile {
   return PROFILES[index % PROFILES.length]!;
 }
-
-export const GDAP_ROLES = [
-  '62e90394-69f5-4237-9190-012177145e10', // Global Administrator
-  '29232cdf-9323-42fd-ade2-1d097af3e4de', // Exchange Administrator
-  'fe930be7-5e62-47db-91af-98c3a49a38b1', // User Administrator
-];
 
 export function seedCustomers(count: number, prng: Prng): CustomerSeed[] {
   const seeds: CustomerSeed[] = [];
@@ -191,6 +186,7 @@ export function seedState(state: SimState, customers: number | CustomerSeed[], s
   }
 
   const seeds = typeof customers === 'number' ? seedCustomers(customers, prng) : customers;
+  const groups = seedPartnerGroups(state.gdap, prng, oid);
   seeds.forEach((seedRow, i) => {
     const profile = profileOf(i);
     const customer: Customer = {
@@ -202,17 +198,7 @@ export function seedState(state: SimState, customers: number | CustomerSeed[], s
       resellerRelationship: seedRow.relationship === 'DAP' || !profile.noReseller,
       ...(profile.withoutServices ? { withoutServices: [...profile.withoutServices] } : {}),
     };
-    if (seedRow.relationship === 'GDAP') {
-      const durationDays = 730;
-      const endMs = profile.expired ? nowMs - (10 + prng.int(200)) * DAY_MS : nowMs + (30 + prng.int(600)) * DAY_MS;
-      customer.gdap = {
-        id: `${prng.guid()}-${prng.guid()}`,
-        displayName: `GDAP_${slugOf(seedRow.name) || 'customer'}_${i}`,
-        createdMs: endMs - durationDays * DAY_MS,
-        endMs,
-        durationDays,
-      };
-    }
+    seedRelationships(state.gdap, groups, customer, i, prng, nowMs);
     state.customers.push(customer);
     state.customersById.set(customer.id, customer);
     if (profile.consentedOnly) state.grantConsent(customer.id, samAppId, profile.consentedOnly);

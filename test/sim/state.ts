@@ -1,5 +1,8 @@
 /** Everything the simulated cloud knows. Secrets (refresh tokens, client secrets) are kept only as SHA-256 hashes. */
 import { createHash } from 'node:crypto';
+import { ApplicationConsentLedger } from './applicationConsents';
+import type { CustomerPolicy } from './customerConditionalAccess';
+import { GdapDirectory } from './gdap';
 
 export interface Tenant {
   id: string;
@@ -10,9 +13,8 @@ export interface Tenant {
 
 export interface Customer extends Tenant {
   kind: 'customer';
+  /** 'DAP': the partner has legacy DAP here (it may have GDAP relationships too, in state.gdap); 'GDAP': no DAP. */
   relationship: 'DAP' | 'GDAP';
-  /** GDAP relationship, when relationship is GDAP. */
-  gdap?: { id: string; displayName: string; createdMs: number; endMs: number; durationDays: number };
   /** Partner Center lists DAP customers and GDAP customers that also have a reseller relationship. */
   resellerRelationship: boolean;
   /** Microsoft resource app ids whose service principal this tenant lacks (e.g. no Exchange Online). */
@@ -165,6 +167,8 @@ export interface SimControls {
   mfaRequired: boolean;
   /** How long (sim ms) a newly created Graph object stays invisible to reads; 0 = at once. */
   replicationDelayMs: number;
+  /** A customer tenant's own Conditional Access against the partner's users, by tenant id. */
+  customerPolicies: Map<string, CustomerPolicy>;
 }
 
 export const FIRST_PARTY_APPS: ReadonlyArray<{ appId: string; displayName: string }> = [
@@ -223,7 +227,7 @@ function stableGuid(text: string): string {
 }
 
 export function defaultControls(): SimControls {
-  return { faults: [], latency: [], signInFrequencySeconds: null, mfaRequired: true, replicationDelayMs: 0 };
+  return { faults: [], latency: [], signInFrequencySeconds: null, mfaRequired: true, replicationDelayMs: 0, customerPolicies: new Map() };
 }
 
 export class SimState {
@@ -239,6 +243,10 @@ export class SimState {
    * First-party apps (Azure PowerShell, Exchange Online PowerShell) are consented everywhere.
    */
   consents = new Map<string, Map<string, Set<string>>>();
+  /** What Partner Center's application consents granted, scope by scope (the consents above say only which resources). */
+  applicationConsents = new ApplicationConsentLedger();
+  /** GDAP relationships, their access assignments and the partner's security groups. */
+  gdap = new GdapDirectory();
   refreshTokens = new Map<string, RefreshTokenRecord>();
   authCodes = new Map<string, AuthCodeRecord>();
   deviceCodes = new Map<string, DeviceCodeRecord>();
@@ -361,10 +369,13 @@ export class SimState {
     return created === undefined || nowMs >= created + this.controls.replicationDelayMs;
   }
 
-  /** Active DAP, or a GDAP relationship that has not ended (judged on the sim clock). */
+  /**
+   * DAP, or at least one `active`/`expiring` GDAP relationship whose end date has not passed (judged
+   * on the sim clock): the relationships through which admin access flows.
+   */
   hasDelegatedAccess(customer: Customer, nowMs: number): boolean {
     if (customer.relationship === 'DAP') return true;
-    return !!customer.gdap && customer.gdap.endMs > nowMs;
+    return this.gdap.hasUsableRelationship(customer.id, nowMs);
   }
 
   countRequest(route: string): void {

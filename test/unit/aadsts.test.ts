@@ -4,7 +4,7 @@ import { explain, MicrosoftIdentityError } from '../../electron/core/identity/aa
 const codes = [
   '700082', '50173', '70043', '50076', '50078', '65001', '650051', '700007', '700084', '50020', '90002', '900971', '7000215', '50126',
   // the consent wizard's flows: device code, Conditional Access, app set-up, Partner Center's MFA rule
-  '70019', '70018', '50079', '53003', '530003', '50158', '7000218', '50194', '90055', '900419',
+  '70019', '70018', '50079', '53003', '530003', '50158', '7000218', '50194', '90055', '900421',
   // the SAM app's client type at the token endpoint
   '700025', '7000222', '9002327', '54005',
 ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ThrottleGate, type GateClock } from '../../electron/core/accessCheck/throttleGate';
+import { describeCustomerPolicy, mayBeCustomerPolicy } from '../../electron/core/accessCheck/customerPolicy';
 import { describeFailure, failsForEveryCustomer } from '../../electron/core/accessCheck/outcomes';
 import { MicrosoftIdentityError } from '../../electron/core/identity/aadsts';
 import { NetworkError } from '../../electron/core/http/httpClient';
@@ -65,5 +66,18 @@ describe('an access matrix cell', () => {
     expect(failsForEveryCustomer(aadsts(50173))).toBe(true);
     expect(failsForEveryCustomer(aadsts(65001))).toBe(false);
     expect(failsForEveryCustomer(aadsts(50020))).toBe(false);
+  });
+
+  it('words MFA, block and sign-in frequency from a customer’s own Conditional Access as that customer’s policy', () => {
+    for (const code of [50076, 53003, 70043]) expect(mayBeCustomerPolicy(aadsts(code))).toBe(true);
+    expect(mayBeCustomerPolicy(aadsts(50173))).toBe(false);
+    expect(mayBeCustomerPolicy(aadsts(65001))).toBe(false);
+    expect(describeCustomerPolicy(aadsts(53003, 'interaction_required'))).toEqual({
+      status: 'failed',
+      label: 'Blocked by customer',
+      reason: 'This customer’s Conditional Access blocks sign-ins from your partner account to its tenant.',
+      action: expect.stringContaining('exclude service provider users'),
+      code: 'AADSTS53003',
+    });
   });
 });

@@ -10,7 +10,8 @@ import { VersionedJsonFile } from '../profiles/versionedFile';
 import type { CustomerTenantService } from '../tenants/customerTenants';
 import type { SecretVault } from '../vault/secretVault';
 import { BatchRedeemer } from './batchRedeemer';
-import { describeFailure, failsForEveryCustomer, isCancellation } from './outcomes';
+import { describeCustomerPolicy, mayBeCustomerPolicy } from './customerPolicy';
+import { PartnerTenantProbe, describeFailure, failsForEveryCustomer, isCancellation } from './outcomes';
 import { ThrottleGate, realClock, type GateClock } from './throttleGate';
 
 export interface AccessCheckRequest {
@@ -95,6 +96,10 @@ export class AccessCheckService {
         { keeper, vault, tokens: new TokenClient(cloud, gatedHttp) },
         { now: () => this.clock.now(), flushEveryMs: this.collaborators.flushEveryMs },
       );
+      const { partnerTenantId } = await keeper.profile(request.profileId);
+      // MFA, sign-in frequency or a block in one customer may be that customer's own policy: the
+      // partner tenant answering still means the partner's token is fine and the check goes on.
+      const partnerTenant = new PartnerTenantProbe(() => redeemer.redeem(partnerTenantId, 'graph', abort.signal));
       const rows: CustomerAccess[] = tenantIds.map((tenantId) => ({ tenantId, results: {} }));
       const cells = rows.flatMap((row) => request.resources.map((resource) => ({ row, resource })));
       const progress = new Progress(this.events, request.profileId, cells.length, this.clock);
@@ -109,12 +114,19 @@ export class AccessCheckService {
             outcome = { status: 'ok' };
           } catch (error) {
             if (isCancellation(error) && abort.signal.aborted) break;
-            if (failsForEveryCustomer(error)) {
-              fatal ??= error;
+            let everyCustomer = failsForEveryCustomer(error) ? error : undefined;
+            outcome = describeFailure(error);
+            if (mayBeCustomerPolicy(error) && row.tenantId !== partnerTenantId) {
+              const partner = await partnerTenant.check();
+              if (partner.ok) [everyCustomer, outcome] = [undefined, describeCustomerPolicy(error)];
+              else if (isCancellation(partner.error) && abort.signal.aborted) break;
+              else if (failsForEveryCustomer(partner.error)) everyCustomer = partner.error;
+            }
+            if (everyCustomer) {
+              fatal ??= everyCustomer;
               abort.abort();
               break;
             }
-            outcome = describeFailure(error);
           }
           row.results[resource] = outcome;
           progress.cellDone(outcome.status === 'failed');

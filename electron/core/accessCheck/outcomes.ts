@@ -34,10 +34,27 @@ export function describeFailure(error: unknown): AccessOutcome {
 
 /**
  * A failure of the partner's own refresh token (expired, revoked, sign-in frequency, MFA): it
- * would fail the same way for every customer, so the check stops and says so once.
+ * would fail the same way for every customer, so the check stops and says so once. MFA, sign-in
+ * frequency and blocks can also be one customer's own Conditional Access (customerPolicy.ts): the
+ * access check asks the partner tenant before it decides.
  */
 export function failsForEveryCustomer(error: unknown): boolean {
   return error instanceof MicrosoftIdentityError && error.explanation?.fix === 're-consent';
+}
+
+/** Whether the partner's refresh token still works in the partner tenant, asked at most once per check. */
+export class PartnerTenantProbe {
+  private verdict: Promise<{ ok: true } | { ok: false; error: unknown }> | undefined;
+
+  constructor(private readonly redeemInPartnerTenant: () => Promise<unknown>) {}
+
+  check(): Promise<{ ok: true } | { ok: false; error: unknown }> {
+    this.verdict ??= this.redeemInPartnerTenant().then(
+      () => ({ ok: true as const }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    return this.verdict;
+  }
 }
 
 export function isCancellation(error: unknown): boolean {

@@ -1,5 +1,5 @@
 import type { UserFacingError } from '../../ipc/contract';
-import { MicrosoftIdentityError } from '../identity/aadsts';
+import { explain, MicrosoftIdentityError } from '../identity/aadsts';
 import { SignInCancelledError } from '../identity/loopback';
 import { ClientSecretNeededError } from '../identity/consent';
 import { NotConsentedError, UnknownProfileError } from '../identity/refreshTokens';
@@ -47,8 +47,13 @@ export function toUserFacingError(error: unknown): UserFacingError {
   if (error instanceof InvalidSettingsError) {
     return { kind: 'invalid-input', message: error.message, action: 'Nothing was saved. Correct the value and save again.' };
   }
-  // Its message already says what happened and when to try again, in words (http/serviceError.ts).
-  if (error instanceof ServiceError) return { kind: 'microsoft', message: redactSecrets(error.message) };
+  if (error instanceof ServiceError) {
+    // A service code the catalogue knows (Partner Center's 900421: no MFA claim) gets its plain words;
+    // otherwise the message already says what happened and when to try again (http/serviceError.ts).
+    const explanation = error.code ? explain(error.code) : undefined;
+    if (explanation) return { kind: 'microsoft', message: explanation.summary, action: explanation.action, code: `${error.service} ${error.code}`, fix: explanation.fix };
+    return { kind: 'microsoft', message: redactSecrets(error.message) };
+  }
   return {
     kind: 'internal',
     message: `Something went wrong: ${redactSecrets(error instanceof Error ? error.message : String(error))}`,

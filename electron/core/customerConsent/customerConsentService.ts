@@ -1,7 +1,7 @@
-import type { CustomerConsent } from '../../ipc/contract';
+import type { CustomerConsent, UserFacingError } from '../../ipc/contract';
 import { toUserFacingError } from '../app/userFacingError';
 import type { CloudEndpoints } from '../config/cloud';
-import { readJson, type HttpClient } from '../http/httpClient';
+import { readJson, type HttpClient, type HttpResponse } from '../http/httpClient';
 import { MicrosoftIdentityError } from '../identity/aadsts';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';
 import { PARTNER_CENTER_APP_ID, samPermissions } from '../samApp/samPermissions';
@@ -39,43 +39,79 @@ export class CustomerConsentService {
     });
   }
 
-  async grant(profileId: string, customerTenantIds: string[]): Promise<CustomerConsent[]> {
+  /**
+   * Grants the SAM app in each customer through Partner Center. "Consented" only when Partner Center
+   * created the consent; a consent already there (409) is reported as such, since Partner Center
+   * does not say with which permissions. `repair` first deletes the existing consent, then grants
+   * the current permissions: the pattern of Microsoft's CPV sample and CIPP's Set-CIPPCPVConsent.
+   */
+  async grant(profileId: string, customerTenantIds: string[], { repair = false }: { repair?: boolean } = {}): Promise<CustomerConsent[]> {
     const profile = await this.keeper.profile(profileId);
     const { customers } = await this.customers.list(profileId, false);
+    const names = new Map(customers.map((customer) => [customer.tenantId, customer.name]));
     const { accessToken } = await this.keeper.redeem(profileId, profile.partnerTenantId, 'partnercenter');
     const body = JSON.stringify({ applicationId: profile.clientId, applicationGrants: applicationGrants() });
-    return mapWithConcurrency(customerTenantIds, CUSTOMER_CONSENT_CONCURRENCY, async (tenantId) => {
-      const name = customers.find((customer) => customer.tenantId === tenantId)?.name ?? tenantId;
+    const send = (method: 'POST' | 'DELETE', url: string) =>
+      this.http.send({
+        method,
+        url,
+        headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json', ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+        body: method === 'POST' ? body : undefined,
+      });
+    return mapWithConcurrency(customerTenantIds, CUSTOMER_CONSENT_CONCURRENCY, async (tenantId): Promise<CustomerConsent> => {
+      const base = { tenantId, name: names.get(tenantId) ?? tenantId };
+      const consents = `${this.cloud.partnerCenterApi}/v1/customers/${encodeURIComponent(tenantId)}/applicationconsents`;
       try {
-        const response = await this.http.send({
-          method: 'POST',
-          url: `${this.cloud.partnerCenterApi}/v1/customers/${encodeURIComponent(tenantId)}/applicationconsents`,
-          headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json', accept: 'application/json' },
-          body,
-        });
-        // 409: the consent is already there, which is what the partner wanted.
-        if (response.status === 201 || response.status === 200 || response.status === 409) return { tenantId, name, status: 'consented' as const };
-        const detail = readJson<{ description?: string }>(response)?.description ?? `HTTP ${response.status}`;
-        return {
-          tenantId,
-          name,
-          status: 'error' as const,
-          error: {
-            kind: 'microsoft' as const,
-            message: response.status === 404
-              ? 'Partner Center does not list this customer (a GDAP-only customer without a reseller relationship).'
-              : `Partner Center refused the consent: ${detail}`,
-            action: response.status === 404
-              ? 'Ask an admin of the customer tenant to consent to the SAM app, or add a reseller relationship.'
-              : 'Try again in a moment.',
-            fix: 'retry' as const,
-          },
-        };
+        if (repair) {
+          const removed = await send('DELETE', `${consents}/${encodeURIComponent(profile.clientId)}`);
+          // 404: nothing to remove, so a plain grant follows.
+          if (!isSuccess(removed.status) && removed.status !== 404) return { ...base, status: 'error', error: refusal(removed, 'remove') };
+        }
+        const created = await send('POST', consents);
+        if (isSuccess(created.status)) return { ...base, status: 'consented' };
+        if (created.status === 409 && !repair) return { ...base, status: 'exists', error: consentExists };
+        return { ...base, status: repair ? 'not-consented' : 'error', error: refusal(created, repair ? 'after-removal' : 'grant') };
       } catch (error) {
-        return { tenantId, name, status: 'error' as const, error: toUserFacingError(error) };
+        return { ...base, status: 'error', error: toUserFacingError(error) };
       }
     });
   }
+}
+
+const isSuccess = (status: number) => status >= 200 && status < 300;
+
+const consentExists: UserFacingError = {
+  kind: 'microsoft',
+  message: 'Partner Center already has a consent for the SAM app in this customer, but does not say with which permissions.',
+  action: 'If SAM Desk’s permissions changed since that consent was made, choose Repair: SAM Desk removes it and grants it again with the current permissions.',
+  fix: 'repair-customer-consent',
+};
+
+/** What Partner Center's refusal means for the partner admin, by the step that failed. */
+function refusal(response: HttpResponse, step: 'grant' | 'remove' | 'after-removal'): UserFacingError {
+  const detail = readJson<{ description?: string }>(response)?.description ?? `HTTP ${response.status}`;
+  if (response.status === 404) {
+    return {
+      kind: 'microsoft',
+      message: 'Partner Center does not list this customer (a GDAP-only customer without a reseller relationship).',
+      action: 'Ask an admin of the customer tenant to consent to the SAM app, or add a reseller relationship.',
+      fix: 'none',
+    };
+  }
+  if (step === 'after-removal') {
+    return {
+      kind: 'microsoft',
+      message: `The old consent was removed, but Partner Center refused the new one: ${detail}`,
+      action: 'Grant consent for this customer again.',
+      fix: 'grant-customer-consent',
+    };
+  }
+  return {
+    kind: 'microsoft',
+    message: `Partner Center refused to ${step === 'remove' ? 'remove the old consent' : 'grant the consent'}: ${detail}`,
+    action: 'Try again in a moment.',
+    fix: 'retry',
+  };
 }
 
 /** Partner Center's grant list: per resource app, its delegated scopes, comma-separated. */

@@ -11,7 +11,7 @@ export class ServiceError extends Error {
     readonly service: string,
     readonly status: number,
     message: string,
-    /** Graph's `error.code`, when the body had one. */
+    /** The service's own error code, when the body had one: Graph's `error.code`, Partner Center's `code`. */
     readonly code?: string,
     /** How long the service asked us to wait (Retry-After), when it said. */
     readonly retryAfterMs?: number,
@@ -22,7 +22,10 @@ export class ServiceError extends Error {
 }
 
 interface ErrorBody {
+  /** Graph's shape: { error: { code, message } }. */
   error?: { code?: string; message?: string } | string;
+  /** Partner Center's shape: { code, description } (e.g. 900421, no MFA claim). */
+  code?: number | string;
   description?: string;
   message?: string;
 }
@@ -54,7 +57,7 @@ export function serviceErrorFrom(service: string, response: HttpResponse, now = 
   const retryAfterMs = parseRetryAfter(response.headers['retry-after'], now);
   const body = response.body.trim();
   const parsed = parseBody(body);
-  const code = typeof parsed?.error === 'object' ? parsed.error.code : undefined;
+  const code = typeof parsed?.error === 'object' ? parsed.error.code : parsed?.code !== undefined ? String(parsed.code) : undefined;
   const detail = plain(typeof parsed?.error === 'object' ? parsed.error.message : parsed?.description ?? parsed?.message);
 
   let message: string;

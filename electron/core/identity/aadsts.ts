@@ -191,7 +191,8 @@ const catalogue: Record<string, Explanation> = {
     action: 'Wait a minute and try again.',
     fix: 'retry',
   },
-  '900419': {
+  // Partner Center's code (not an AADSTS one) for an app+user call without MFA, enforced from 2026-04-01.
+  '900421': {
     summary: 'Partner Center refused the token because it has no MFA claim.',
     action: 'Sign in again and complete MFA in the sign-in window (not a remembered session without MFA).',
     fix: 're-consent',

@@ -13,13 +13,18 @@ export class CorruptMetadataError extends Error {
   }
 }
 
-/** A JSON file with a schema version, written atomically. Holds metadata only, never secrets. */
+/**
+ * A JSON file with a schema version, written atomically. Holds metadata only, never secrets.
+ * A damaged file is set aside; a file of another schema version is set aside too, unless it is a
+ * cache (`otherVersion: 'discard'`): then it reads as empty and the next write replaces it.
+ */
 export class VersionedJsonFile<T> {
   constructor(
     private readonly path: string,
     private readonly schemaVersion: number,
     private readonly schema: z.ZodType<T>,
     private readonly empty: () => T,
+    private readonly otherVersion: 'set-aside' | 'discard' = 'set-aside',
   ) {}
 
   async read(): Promise<T> {
@@ -31,6 +36,8 @@ export class VersionedJsonFile<T> {
     } catch {
       parsed = undefined;
     }
+    const otherVersion = typeof parsed?.schemaVersion === 'number' && parsed.schemaVersion !== this.schemaVersion;
+    if (otherVersion && this.otherVersion === 'discard') return this.empty();
     const data = parsed?.schemaVersion === this.schemaVersion ? this.schema.safeParse(parsed.data) : undefined;
     if (!data?.success) {
       const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;

@@ -1,35 +1,56 @@
-import type { CustomerTenant, Relationship } from '../../ipc/contract';
+import { compareRelationships, gdapStatuses, type CustomerTenant, type GdapStatus, type Relationship } from '../../ipc/contract';
 
 /** A GDAP relationship as Graph's delegatedAdminRelationships lists it (one customer may have several). */
-export interface GdapRelationship {
+export interface GraphRelationship {
+  id?: string;
+  displayName?: string;
   status?: string;
-  endDateTime?: string;
+  endDateTime?: string | null;
+  autoExtendDuration?: string;
   customer?: { tenantId?: string; displayName?: string };
+  accessDetails?: { unifiedRoles?: Array<{ roleDefinitionId?: string }> };
 }
 
-/** A customer as Graph's delegatedAdminCustomers lists it: every tenant with a GDAP relationship. */
-export interface GdapCustomer {
+/** A customer as Graph's delegatedAdminCustomers lists it: a tenant with an active (or expiring) relationship. */
+export interface GraphCustomer {
   tenantId?: string;
   displayName?: string;
 }
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const knownStatuses: ReadonlySet<string> = new Set(gdapStatuses);
+
+function toRelationship(relationship: GraphRelationship): Relationship {
+  const status = relationship.status && knownStatuses.has(relationship.status) ? (relationship.status as GdapStatus) : 'unknown';
+  return {
+    id: relationship.id ?? '',
+    name: relationship.displayName ?? '',
+    status,
+    endsAt: relationship.endDateTime ?? null,
+    // PT0S (the default) and P0D: it ends at endDateTime.
+    autoExtends: !!relationship.autoExtendDuration && !['PT0S', 'P0D'].includes(relationship.autoExtendDuration),
+    roleIds: (relationship.accessDetails?.unifiedRoles ?? []).flatMap((role) => (role.roleDefinitionId ? [role.roleDefinitionId.toLowerCase()] : [])),
+  };
+}
 
 /**
- * One row per tenant, sorted by name. Partner Center's entry wins for name and domain (it is the
- * company profile); Graph's delegatedAdminCustomers adds GDAP-only tenants; each GDAP relationship
- * is attached to its tenant with its status and end date.
+ * One row per tenant, sorted by name, in one pass over each source (10,000 customers stay cheap).
+ * Partner Center's entry wins for name and domain (it is the company profile); Graph's
+ * delegatedAdminCustomers and relationships add GDAP-only tenants; every relationship is kept with
+ * its tenant, the best first (compareRelationships at `nowMs`).
  */
 export function mergeCustomers(
   resellerCustomers: readonly CustomerTenant[],
-  gdapRelationships: readonly GdapRelationship[],
-  gdapCustomers: readonly GdapCustomer[] = [],
+  gdapRelationships: readonly GraphRelationship[],
+  gdapCustomers: readonly GraphCustomer[],
+  nowMs: number,
 ): CustomerTenant[] {
   const byTenant = new Map<string, CustomerTenant>();
   const ensure = (tenantId: string, name: string | undefined): CustomerTenant => {
     let customer = byTenant.get(tenantId);
     if (!customer) {
-      customer = { tenantId, name: name || tenantId, domain: '', relationships: [] };
+      // Not in Partner Center's list: no reseller relationship, so no DAP either.
+      customer = { tenantId, name: name || tenantId, domain: '', inPartnerCenter: false, dap: 'no', relationships: [] };
       byTenant.set(tenantId, customer);
     }
     return customer;
@@ -41,27 +62,19 @@ export function mergeCustomers(
   }
   for (const relationship of gdapRelationships) {
     const tenantId = relationship.customer?.tenantId?.toLowerCase();
-    if (!tenantId) continue;
-    const gdap: Relationship = {
-      kind: 'GDAP',
-      status: relationship.status === 'active' ? 'active' : 'expired',
-      endsAt: relationship.endDateTime ?? null,
-    };
-    ensure(tenantId, relationship.customer?.displayName).relationships.push(gdap);
+    if (tenantId) ensure(tenantId, relationship.customer?.displayName).relationships.push(toRelationship(relationship));
   }
+  const compare = compareRelationships(nowMs);
+  for (const customer of byTenant.values()) if (customer.relationships.length > 1) customer.relationships.sort(compare);
   return [...byTenant.values()].sort((a, b) => byName.compare(a.name, b.name) || a.tenantId.localeCompare(b.tenantId));
 }
 
-/** How many customers have DAP only, GDAP only, or both: what the list's summary and the tests count. */
-export function countRelationships(customers: readonly CustomerTenant[]): { dap: number; gdap: number; both: number; none: number } {
-  const counts = { dap: 0, gdap: 0, both: 0, none: 0 };
-  for (const { relationships } of customers) {
-    const dap = relationships.some((relationship) => relationship.kind === 'DAP');
-    const gdap = relationships.some((relationship) => relationship.kind === 'GDAP');
-    if (dap && gdap) counts.both++;
-    else if (dap) counts.dap++;
-    else if (gdap) counts.gdap++;
-    else counts.none++;
-  }
-  return counts;
+/** Keeps what Partner Center said about DAP last time (checks are one call per customer, made when needed). */
+export function carryDapAnswers(customers: CustomerTenant[], previous: readonly CustomerTenant[] | undefined): CustomerTenant[] {
+  if (!previous) return customers;
+  const known = new Map(previous.filter((c) => c.inPartnerCenter && c.dap !== 'unknown').map((c) => [c.tenantId, c]));
+  return customers.map((customer) => {
+    const before = customer.inPartnerCenter && customer.dap === 'unknown' ? known.get(customer.tenantId) : undefined;
+    return before ? { ...customer, dap: before.dap, dapCheckedAt: before.dapCheckedAt } : customer;
+  });
 }

@@ -1,19 +1,17 @@
-import type { CustomerTenant } from '../../ipc/contract';
+import type { CustomerTenant, DapStatus } from '../../ipc/contract';
 import type { CloudEndpoints } from '../config/cloud';
 import { readJson, type HttpClient, type HttpResponse } from '../http/httpClient';
-import { serviceErrorFrom } from '../http/serviceError';
-import type { GdapCustomer, GdapRelationship } from './merge';
+import { ServiceError, serviceErrorFrom } from '../http/serviceError';
+import type { GraphCustomer, GraphRelationship } from './merge';
 
-/** Partner Center or Graph answered with an error the token endpoint did not explain. */
-export { ServiceError as ApiError } from '../http/serviceError';
+interface PartnerCenterLink {
+  uri?: string;
+  headers?: Array<{ key?: string; value?: string }>;
+}
 
 interface PartnerCenterPage {
-  items?: Array<{
-    id: string;
-    companyProfile?: { tenantId?: string; domain?: string; companyName?: string };
-    allowDelegatedAccess?: boolean;
-  }>;
-  continuationToken?: string;
+  items?: Array<{ id: string; companyProfile?: { tenantId?: string; domain?: string; companyName?: string } }>;
+  links?: { next?: PartnerCenterLink };
 }
 
 interface GraphPage<T> {
@@ -24,9 +22,30 @@ interface GraphPage<T> {
 /** Called after each page with what that page held, so the caller can show progress. */
 export type OnPage<T> = (items: readonly T[]) => void;
 
+interface PageRequest {
+  url: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * The request for the page `links.next` names, as the Partner Center .NET SDK makes it
+ * (BaseResourceCollectionEnumerator: the link's uri, which carries `seekOperation=Next`, plus its
+ * headers, i.e. `MS-ContinuationToken`). Only Partner Center's own `MS-*` headers are copied, and
+ * only to Partner Center itself: the request carries the partner's access token.
+ */
+export function nextPageRequest(cloud: CloudEndpoints, next: PartnerCenterLink): PageRequest {
+  const base = `${cloud.partnerCenterApi}/v1`;
+  const url = new URL(next.uri!.startsWith('/') ? `${base}${next.uri}` : next.uri!);
+  if (url.origin !== new URL(base).origin) throw new ServiceError('Partner Center', 200, `Partner Center's customer list could not be read: its next-page link points elsewhere (${url.origin}).`);
+  const headers: Record<string, string> = {};
+  for (const { key, value } of next.headers ?? []) if (key && value !== undefined && /^ms-/i.test(key)) headers[key] = value;
+  return { url: url.toString(), headers };
+}
+
 /**
  * Partner Center `/v1/customers`: 500 a page, each next page named by the previous page's
- * continuation token, so pages come one after another (the protocol allows nothing else).
+ * `links.next`, so pages come one after another (the protocol allows nothing else). The list says
+ * nothing about DAP (its items carry no allowDelegatedAccess): every customer is 'unknown' here.
  */
 export async function fetchPartnerCenterCustomers(
   http: HttpClient,
@@ -36,16 +55,13 @@ export async function fetchPartnerCenterCustomers(
   signal?: AbortSignal,
 ): Promise<CustomerTenant[]> {
   const customers: CustomerTenant[] = [];
-  let continuation: string | undefined;
-  do {
+  const tokensSeen = new Set<string>();
+  let request: PageRequest | undefined = { url: `${cloud.partnerCenterApi}/v1/customers?size=500`, headers: {} };
+  while (request) {
     const response = await http.send({
       method: 'GET',
-      url: `${cloud.partnerCenterApi}/v1/customers?size=500`,
-      headers: {
-        authorization: `Bearer ${accessToken}`,
-        accept: 'application/json',
-        ...(continuation ? { 'MS-ContinuationToken': continuation } : {}),
-      },
+      url: request.url,
+      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json', ...request.headers },
       signal,
     });
     const page = expectOk<PartnerCenterPage>('Partner Center', response);
@@ -55,14 +71,39 @@ export async function fetchPartnerCenterCustomers(
         tenantId,
         name: item.companyProfile?.companyName ?? tenantId,
         domain: item.companyProfile?.domain ?? '',
-        relationships: item.allowDelegatedAccess ? [{ kind: 'DAP' }] : [],
+        inPartnerCenter: true,
+        dap: 'unknown',
+        relationships: [],
       };
     });
     customers.push(...items);
     onPage(items);
-    continuation = page.continuationToken;
-  } while (continuation);
+    request = page.links?.next?.uri ? nextPageRequest(cloud, page.links.next) : undefined;
+    // A continuation token handed out twice would page forever: stop and say so.
+    const token = request && Object.entries(request.headers).find(([key]) => key.toLowerCase() === 'ms-continuationtoken')?.[1];
+    if (token !== undefined) {
+      if (tokensSeen.has(token)) throw new ServiceError('Partner Center', 200, "Partner Center's customer list could not be read: it sent the same next page twice, so the list would never end.");
+      tokensSeen.add(token);
+    }
+  }
   return customers;
+}
+
+/**
+ * DAP for one customer: `GET /v1/customers/{id}` says `allowDelegatedAccess`
+ * (https://learn.microsoft.com/partner-center/developer/get-a-customer-by-id; Microsoft's own
+ * CustomerUsersGet sample checks it this way, customer by customer). A customer Partner Center
+ * does not know (404) has no DAP.
+ */
+export async function fetchCustomerDap(http: HttpClient, cloud: CloudEndpoints, accessToken: string, tenantId: string, signal?: AbortSignal): Promise<DapStatus> {
+  const response = await http.send({
+    method: 'GET',
+    url: `${cloud.partnerCenterApi}/v1/customers/${encodeURIComponent(tenantId)}`,
+    headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+    signal,
+  });
+  if (response.status === 404) return 'no';
+  return expectOk<{ allowDelegatedAccess?: boolean }>('Partner Center', response).allowDelegatedAccess === true ? 'yes' : 'no';
 }
 
 /** A Graph collection followed through `@odata.nextLink` ($skiptoken paging; sequential by design). */
@@ -93,10 +134,11 @@ export async function fetchGraphCollection<T>(
 
 export const gdapCustomersUrl = (cloud: CloudEndpoints) =>
   `${cloud.graphApi}/v1.0/tenantRelationships/delegatedAdminCustomers?$top=300`;
+/** Every relationship in every status: the app shows ended and pending ones too. */
 export const gdapRelationshipsUrl = (cloud: CloudEndpoints) =>
   `${cloud.graphApi}/v1.0/tenantRelationships/delegatedAdminRelationships?$top=300`;
 
-export type { GdapCustomer, GdapRelationship };
+export type { GraphCustomer, GraphRelationship };
 
 function expectOk<T>(service: string, response: HttpResponse): T {
   const body = readJson<T>(response);

@@ -1,11 +1,10 @@
 import { Body1, Caption1, Subtitle1, Subtitle2, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import type { RefObject } from 'react';
-import type { CustomerTenant, Relationship } from '../../../electron/ipc/contract';
-import { formatDate } from '../format';
+import type { CustomerTenant } from '../../../electron/ipc/contract';
 import { useSamDeskStore } from '../store';
 import { SNIPPET_MODULE_CARDS } from '../snippetModules';
 import { CopyTenantIdButton } from './CopyTenantIdButton';
-import { RelationshipBadges } from './RelationshipBadges';
+import { CustomerRelationships } from './CustomerRelationships';
 import { SnippetCard } from './SnippetCard';
 import { SnippetModePicker } from './snippets/SnippetModePicker';
 
@@ -31,7 +30,6 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, userSelect: 'text', overflowWrap: 'anywhere' },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   sectionHeading: { margin: 0 },
-  relationships: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   cards: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   empty: { color: tokens.colorNeutralForeground3 },
 });
@@ -75,12 +73,8 @@ function CustomerDetail({ customer, headingRef }: { customer: CustomerTenant; he
           <span className={styles.mono}>{customer.tenantId}</span>
           <CopyTenantIdButton tenantId={customer.tenantId} />
         </dd>
-        <dt className={styles.term}>Relationships</dt>
-        <dd className={styles.value}>
-          <RelationshipBadges relationships={customer.relationships} />
-        </dd>
       </dl>
-      <Caption1 className={styles.empty}>{accessSummary(customer.relationships)}</Caption1>
+      <CustomerRelationships customer={customer} />
 
       <section className={styles.section} aria-labelledby="powershell-heading">
         <Subtitle1 as="h3" id="powershell-heading" className={styles.sectionHeading}>
@@ -107,20 +101,4 @@ function CustomerDetail({ customer, headingRef }: { customer: CustomerTenant; he
       </section>
     </div>
   );
-}
-
-/** One sentence on what the relationships let the partner do in this tenant. */
-function accessSummary(relationships: readonly Relationship[]): string {
-  const activeGdap = relationships.filter((r) => r.kind === 'GDAP' && r.status === 'active');
-  const hasDap = relationships.some((r) => r.kind === 'DAP');
-  if (activeGdap.length > 0) {
-    const ends = activeGdap
-      .map((r) => (r.kind === 'GDAP' && r.endsAt ? formatDate(r.endsAt) : null))
-      .filter((date): date is string => date !== null)
-      .sort();
-    return ends[0] ? `Delegated admin access through GDAP until ${ends[0]}.` : 'Delegated admin access through GDAP.';
-  }
-  if (hasDap) return 'Delegated admin access through DAP (legacy; Microsoft recommends moving to GDAP).';
-  if (relationships.length > 0) return 'The GDAP relationship has expired: admin access will be refused until it is renewed.';
-  return 'No delegated admin relationship: admin access will be refused.';
 }

@@ -98,7 +98,7 @@ export const CustomerRow = memo(function CustomerRow({
       <div className={styles.line}>
         <Caption1 className={mergeClasses(styles.ellipsis, styles.domain)}>{customer.domain}</Caption1>
         <span className={styles.badges}>
-          <RelationshipBadges relationships={customer.relationships} />
+          <RelationshipBadges customer={customer} />
         </span>
       </div>
     </div>

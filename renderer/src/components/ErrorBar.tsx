@@ -21,6 +21,7 @@ export const fixLabels: Record<Exclude<FixAction, 'none'>, string> = {
   're-consent': 'Sign in again',
   renew: 'Try again',
   'grant-customer-consent': 'Grant customer consent',
+  'repair-customer-consent': 'Repair customer consent',
   'check-app': 'Check the SAM app',
   'check-tenant': 'Check the tenant',
   'check-relationship': 'Open Partner Center',

@@ -17,6 +17,12 @@ export interface CustomersSlice {
   setCustomersProgress: (progress: { loaded: number; expected?: number } | null) => void;
   loadCustomers: (options?: { refresh?: boolean }) => Promise<void>;
   clearCustomers: () => void;
+  /** Customers whose DAP Partner Center is being asked about right now. */
+  dapChecking: Record<string, true>;
+  /** Why asking Partner Center about a customer's DAP failed. */
+  dapErrors: Record<string, UserFacingError>;
+  /** Asks Partner Center whether this customer allows DAP (the list does not say). */
+  checkDap: (customerTenantId: string) => Promise<void>;
 }
 
 // Only the newest request may write its answer (a slow first load must not overwrite a refresh).
@@ -29,6 +35,8 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
   customersStatus: 'idle',
   customersError: null,
   customersProgress: null,
+  dapChecking: {},
+  dapErrors: {},
 
   setCustomersProgress: (customersProgress) => set({ customersProgress }),
 
@@ -64,7 +72,31 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
       customersStatus: 'idle',
       customersError: null,
       customersProgress: null,
+      dapChecking: {},
+      dapErrors: {},
     });
     get().clearAccessCheck();
+  },
+
+  checkDap: async (customerTenantId) => {
+    const profileId = get().activeProfileId;
+    if (!profileId || get().dapChecking[customerTenantId]) return;
+    const without = <T,>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => id !== customerTenantId));
+    set((state) => ({ dapChecking: { ...state.dapChecking, [customerTenantId]: true }, dapErrors: without(state.dapErrors) }));
+    try {
+      const [check] = await samdesk().tenants.checkDap({ profileId, customerTenantIds: [customerTenantId] });
+      if (get().activeProfileId !== profileId || !check) return;
+      set((state) => ({
+        // Same order, so the search keys still line up.
+        customers: state.customers.map((customer) =>
+          customer.tenantId === customerTenantId && !check.error ? { ...customer, dap: check.dap, dapCheckedAt: check.checkedAt } : customer,
+        ),
+        dapErrors: check.error ? { ...state.dapErrors, [customerTenantId]: check.error } : state.dapErrors,
+      }));
+    } catch (reason) {
+      set((state) => ({ dapErrors: { ...state.dapErrors, [customerTenantId]: toUserFacingError(reason, 'Partner Center could not be asked about DAP.') } }));
+    } finally {
+      set((state) => ({ dapChecking: without(state.dapChecking) }));
+    }
   },
 });

@@ -67,7 +67,8 @@ export interface WizardSlice {
   cancelWizardWork: () => Promise<void>;
   verifyConsent: () => Promise<void>;
   loadCustomerConsents: () => Promise<void>;
-  grantCustomerConsent: (customerTenantIds: string[]) => Promise<void>;
+  /** `repair`: remove each existing consent first, then grant SAM Desk's current permissions. */
+  grantCustomerConsent: (customerTenantIds: string[], options?: { repair?: boolean }) => Promise<void>;
   renameProfile: (profileId: string, name: string) => Promise<void>;
   removeProfile: (profileId: string) => Promise<void>;
 }
@@ -213,7 +214,7 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
       if (consents) set({ customerConsents: consents });
     },
 
-    grantCustomerConsent: async (customerTenantIds) => {
+    grantCustomerConsent: async (customerTenantIds, { repair = false } = {}) => {
       const profileId = get().wizardProfileId ?? get().activeProfileId;
       if (!profileId || customerTenantIds.length === 0) return;
       set({ customerConsentProgress: { done: 0, total: customerTenantIds.length }, wizardError: null });
@@ -221,9 +222,9 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
       for (let start = 0; start < customerTenantIds.length; start += GRANT_BATCH) {
         const batch = customerTenantIds.slice(start, start + GRANT_BATCH);
         try {
-          const results = await samdesk().customerConsent.grant({ profileId, customerTenantIds: batch });
+          const results = new Map((await samdesk().customerConsent.grant({ profileId, customerTenantIds: batch, repair })).map((result) => [result.tenantId, result]));
           set((state) => ({
-            customerConsents: (state.customerConsents ?? []).map((row) => results.find((result) => result.tenantId === row.tenantId) ?? row),
+            customerConsents: (state.customerConsents ?? []).map((row) => results.get(row.tenantId) ?? row),
             customerConsentProgress: { done: start + batch.length, total: customerTenantIds.length },
           }));
         } catch (reason) {

@@ -1,9 +1,7 @@
-/** Microsoft Graph v1.0: me, organization, GDAP relationships, and the helpers every Graph route shares. App management: graphApps.ts, graphGrants.ts. */
+/** Microsoft Graph v1.0: me, organization, and the helpers every Graph route shares. App management: graphApps.ts, graphGrants.ts; GDAP: gdap.ts. */
 import type { JWTPayload } from 'jose';
 import { graphErrorBody } from '../errors';
-import { GDAP_ROLES } from '../seed';
 import { JsonError, bearerToken, sendJson, type RequestContext, type Route } from '../http';
-import type { Customer } from '../state';
 
 const GRAPH = 'https://graph.microsoft.com';
 
@@ -40,7 +38,7 @@ export function page<T>(ctx: RequestContext, all: T[], context: string, defaultT
   return body;
 }
 
-function requirePartnerTenant(ctx: RequestContext, claims: JWTPayload): void {
+export function requirePartnerTenant(ctx: RequestContext, claims: JWTPayload): void {
   if (claims.tid !== ctx.sim.state.partner.id) throw graphError(ctx, 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
 }
 
@@ -68,43 +66,9 @@ async function organization(ctx: RequestContext): Promise<void> {
   });
 }
 
-function gdapCustomers(ctx: RequestContext): Customer[] {
-  return ctx.sim.state.customers.filter((c) => c.gdap);
-}
-
-async function delegatedAdminCustomers(ctx: RequestContext): Promise<void> {
-  requirePartnerTenant(ctx, await authenticate(ctx));
-  const all = gdapCustomers(ctx).map((c) => ({ id: c.id, tenantId: c.id, displayName: c.displayName }));
-  sendJson(ctx.res, 200, page(ctx, all, 'tenantRelationships/delegatedAdminCustomers', 100, 300));
-}
-
-async function delegatedAdminRelationships(ctx: RequestContext): Promise<void> {
-  requirePartnerTenant(ctx, await authenticate(ctx));
-  const now = ctx.sim.clock.nowMs();
-  const all = gdapCustomers(ctx).map((c) => {
-    const g = c.gdap!;
-    return {
-      id: g.id,
-      displayName: g.displayName,
-      duration: `P${g.durationDays}D`,
-      status: g.endMs > now ? 'active' : 'expired',
-      autoExtendDuration: 'PT0S',
-      createdDateTime: new Date(g.createdMs).toISOString(),
-      activatedDateTime: new Date(g.createdMs + 3600_000).toISOString(),
-      lastModifiedDateTime: new Date(g.createdMs + 3600_000).toISOString(),
-      endDateTime: new Date(g.endMs).toISOString(),
-      customer: { tenantId: c.id, displayName: c.displayName },
-      accessDetails: { unifiedRoles: GDAP_ROLES.map((roleDefinitionId) => ({ roleDefinitionId })) },
-    };
-  });
-  sendJson(ctx.res, 200, page(ctx, all, 'tenantRelationships/delegatedAdminRelationships', 100, 300));
-}
-
 export function graphRoutes(): Route[] {
   return [
     { method: 'GET', path: '/graph/v1.0/me', name: 'graph me', handler: me },
     { method: 'GET', path: '/graph/v1.0/organization', name: 'graph organization', handler: organization },
-    { method: 'GET', path: '/graph/v1.0/tenantRelationships/delegatedAdminCustomers', name: 'graph delegatedAdminCustomers', handler: delegatedAdminCustomers },
-    { method: 'GET', path: '/graph/v1.0/tenantRelationships/delegatedAdminRelationships', name: 'graph delegatedAdminRelationships', handler: delegatedAdminRelationships },
   ];
 }

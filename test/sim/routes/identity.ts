@@ -154,7 +154,7 @@ async function token(ctx: RequestContext, v1: boolean): Promise<void> {
     const tenant = record.tenant === 'multi' || selected === 'multi' ? tenantFor(user.tenantId) : selected;
     if (record.tenant !== 'multi' && record.tenant !== tenant.id) throw aad.invalidGrant();
     const scopes = scopeOf(tenant, record.scope);
-    checkTenantAccess(sim, user, tenant, app, scopes);
+    checkTenantAccess(sim, user, tenant, app, scopes, record.authMs);
     body = await issueTokens(sim, {
       ...common, ...client, user, tenant, scopes, mfa: record.mfa, authMs: record.authMs,
       nonce: record.nonce, alwaysRefresh: false,
@@ -167,7 +167,7 @@ async function token(ctx: RequestContext, v1: boolean): Promise<void> {
     const client = authenticate(record.clientType);
     const tenant = tenantFor(user.tenantId);
     const scopes = scopeOf(tenant);
-    checkTenantAccess(sim, user, tenant, app, scopes);
+    checkTenantAccess(sim, user, tenant, app, scopes, record.authMs);
     body = await issueTokens(sim, {
       ...common, ...client, user, tenant, scopes, mfa: record.mfa, authMs: record.authMs, rotated: record, alwaysRefresh: true,
     });
@@ -180,7 +180,7 @@ async function token(ctx: RequestContext, v1: boolean): Promise<void> {
     const user = sim.state.users.get(record.userOid!)!;
     const tenant = record.tenant === 'multi' ? tenantFor(user.tenantId) : sim.state.findTenant(record.tenant)!;
     const scopes = scopeOf(tenant, record.scope);
-    checkTenantAccess(sim, user, tenant, app, scopes);
+    checkTenantAccess(sim, user, tenant, app, scopes, record.authMs!);
     body = await issueTokens(sim, {
       ...common, ...client, user, tenant, scopes, mfa: !!record.mfa, authMs: record.authMs!, alwaysRefresh: false,
     });

@@ -2,8 +2,9 @@ import type { CustomerList } from '../../../ipc/contract';
 import { displayText } from '../../../ipc/displayText';
 import type { HandlerGroup } from './types';
 
-export const tenantHandlers: HandlerGroup<'tenants.list'> = ({ customers }) => ({
+export const tenantHandlers: HandlerGroup<'tenants.list' | 'tenants.checkDap'> = ({ customers }) => ({
   'tenants.list': async ({ profileId, refresh }) => forDisplay(await customers.list(profileId, refresh)),
+  'tenants.checkDap': ({ profileId, customerTenantIds }) => customers.checkDap(profileId, customerTenantIds),
 });
 
 /** The window shows Partner Center's names made safe; snippets are made in main from the exact ones. */

@@ -43,6 +43,7 @@ const useStyles = makeStyles({
 
 const badges: Record<CustomerConsent['status'], { label: string; color: 'success' | 'warning' | 'danger' | 'informative' }> = {
   consented: { label: 'Consented', color: 'success' },
+  exists: { label: 'Consent exists', color: 'informative' },
   'not-consented': { label: 'Not consented', color: 'warning' },
   'no-access': { label: 'No admin access', color: 'informative' },
   error: { label: 'Error', color: 'danger' },
@@ -111,13 +112,18 @@ export function CustomerConsentPanel() {
                 {row.error && row.status !== 'consented' && (
                   <Caption1 className={styles.reason}>
                     {row.error.message} {row.error.code ? `(${row.error.code})` : ''}
+                    {row.status === 'exists' && row.error.action ? ` ${row.error.action}` : ''}
                   </Caption1>
                 )}
               </div>
               <Badge appearance="tint" color={badges[row.status].color}>
                 {badges[row.status].label}
               </Badge>
-              {row.status === 'not-consented' || row.status === 'error' ? (
+              {row.status === 'exists' ? (
+                <Button size="small" disabled={granting} onClick={() => void store.grant([row.tenantId], { repair: true })} title="Remove the consent and grant it again with SAM Desk’s current permissions">
+                  Repair
+                </Button>
+              ) : row.status === 'not-consented' || row.status === 'error' ? (
                 <Button size="small" disabled={granting} onClick={() => void store.grant([row.tenantId])}>
                   Grant
                 </Button>

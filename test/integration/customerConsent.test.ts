@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../../electron/core/app/services';
+import { applicationGrants } from '../../electron/core/customerConsent/customerConsentService';
+import { startSimulatedCloud, type SimulatedCloud } from '../sim';
+import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
+import { signedInProfile } from '../support/signedInProfile';
+import { simClient } from '../support/simClient';
+
+const GRAPH_APP = '00000003-0000-0000-c000-000000000000';
+const EXCHANGE_APP = '00000002-0000-0ff1-ce00-000000000000';
+
+describe('customer consent through Partner Center', () => {
+  let sim: SimulatedCloud;
+  let isolated: IsolatedEnvironment;
+  let services: Services;
+  let profileId: string;
+  /** Customers Partner Center lists where the SAM app is not consented (every 12th, from index 3). */
+  let unconsented: string[];
+
+  beforeAll(async () => {
+    sim = await startSimulatedCloud({ customers: 60 });
+    isolated = isolatedEnvironment(sim);
+    services = createServices(isolated.environment, { opener: { open: () => ({ close: () => undefined }) } });
+    profileId = (await signedInProfile(sim, services)).id;
+    await services.customers.list(profileId, true);
+    unconsented = sim.state.customers.filter((c) => c.resellerRelationship && !sim.state.isConsented(c.id, sim.samAppId)).map((c) => c.id);
+    expect(unconsented.length).toBeGreaterThanOrEqual(4);
+  });
+
+  afterAll(async () => {
+    await isolated?.cleanUp();
+    await sim?.stop();
+  });
+
+  it('says "consented" when Partner Center created the consent, and the token endpoint then issues tokens there', async () => {
+    const [customer] = unconsented;
+    const [result] = await services.customerConsent.grant(profileId, [customer!]);
+    expect(result).toMatchObject({ tenantId: customer, status: 'consented' });
+    expect(result!.error).toBeUndefined();
+    await expect(services.keeper.redeem(profileId, customer!, 'graph')).resolves.toHaveProperty('accessToken');
+  });
+
+  it('reports a consent Partner Center already has (409) as existing, with repair as the fix, not as granted', async () => {
+    const consented = sim.state.customers.find((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId))!;
+    const [result] = await services.customerConsent.grant(profileId, [consented.id]);
+    expect(result).toMatchObject({
+      status: 'exists',
+      error: { message: expect.stringContaining('already has a consent'), fix: 'repair-customer-consent' },
+    });
+  });
+
+  it('repairs a consent made with stale scopes: deletes it, then grants SAM Desk’s current permissions', async () => {
+    const customer = unconsented[1]!;
+    // A consent made earlier, when the SAM app asked for less (Graph User.Read only).
+    const client = simClient(sim);
+    const partnerCenter = `Bearer ${(await client.tokens('https://api.partnercenter.microsoft.com')).access_token}`;
+    const stale = await client.call('POST', `/partnercenter/v1/customers/${customer}/applicationconsents`, {
+      headers: { authorization: partnerCenter },
+      json: { applicationId: sim.samAppId, applicationGrants: [{ enterpriseApplicationId: GRAPH_APP, scope: 'User.Read' }] },
+    });
+    expect(stale.status).toBe(201);
+    expect(sim.state.consentedResources(customer, sim.samAppId)).toEqual([GRAPH_APP]);
+    expect((await services.customerConsent.grant(profileId, [customer]))[0]!.status).toBe('exists');
+
+    const [repaired] = await services.customerConsent.grant(profileId, [customer], { repair: true });
+
+    expect(repaired).toMatchObject({ tenantId: customer, status: 'consented' });
+    const recorded = sim.state.applicationConsents.grantsOf(customer, sim.samAppId)!;
+    expect(recorded.map((grant) => ({ enterpriseApplicationId: grant.enterpriseApplicationId, scope: grant.scopes.join(',') }))).toEqual(applicationGrants());
+    expect(sim.state.consentedResources(customer, sim.samAppId)).toEqual(expect.arrayContaining([GRAPH_APP, EXCHANGE_APP]));
+  });
+
+  it('repairs a customer with no consent yet by simply granting it (nothing to delete)', async () => {
+    const customer = unconsented[2]!;
+    const [repaired] = await services.customerConsent.grant(profileId, [customer], { repair: true });
+    expect(repaired?.status).toBe('consented');
+    expect(sim.state.isConsented(customer, sim.samAppId)).toBe(true);
+  });
+});

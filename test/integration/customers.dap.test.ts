@@ -1,0 +1,91 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../../electron/core/app/services';
+import { toUserFacingError } from '../../electron/core/app/userFacingError';
+import { startSimulatedCloud, type SimulatedCloud } from '../sim';
+import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
+import { signedInProfile } from '../support/signedInProfile';
+
+describe('the customer list and DAP, as Partner Center allows', () => {
+  let sim: SimulatedCloud;
+  let isolated: IsolatedEnvironment;
+  let services: Services;
+  let profileId: string;
+  const cacheFile = () => join(isolated.environment.home, `customers-${profileId}.json`);
+
+  beforeAll(async () => {
+    sim = await startSimulatedCloud({ customers: 1_200 });
+    isolated = isolatedEnvironment(sim);
+    services = createServices(isolated.environment, { opener: { open: () => ({ close: () => undefined }) } });
+    profileId = (await signedInProfile(sim, services)).id;
+  });
+
+  beforeEach(() => {
+    sim.state.stats.clear();
+    sim.state.controls.mfaRequired = true;
+  });
+
+  afterAll(async () => {
+    await isolated?.cleanUp();
+    await sim?.stop();
+  });
+
+  it('pages Partner Center with seekOperation=Next and lists each customer once (a client that forgot it would get page one forever)', async () => {
+    const { customers } = await services.customers.list(profileId, true);
+    const listed = sim.state.customers.filter((c) => c.relationship === 'DAP' || c.resellerRelationship);
+    expect(customers.filter((c) => c.inPartnerCenter).map((c) => c.tenantId).sort()).toEqual(listed.map((c) => c.id).sort());
+    expect(sim.state.stats.get('partnercenter customers')).toBe(Math.ceil(listed.length / 500));
+  });
+
+  it('asks Partner Center about DAP only for the customers checked, one call each, and keeps the answers through a refresh', async () => {
+    await services.customers.list(profileId, true);
+    const dap = sim.state.customers.filter((c) => c.relationship === 'DAP').slice(0, 2);
+    const gdapReseller = sim.state.customers.filter((c) => c.relationship === 'GDAP' && c.resellerRelationship).slice(0, 2);
+    const gdapOnly = sim.state.customers.find((c) => !c.resellerRelationship && c.relationship === 'GDAP')!;
+    sim.state.stats.clear();
+
+    const checks = await services.customers.checkDap(profileId, [...dap, ...gdapReseller, gdapOnly].map((c) => c.id));
+
+    expect(checks.map((check) => check.dap)).toEqual(['yes', 'yes', 'no', 'no', 'no']);
+    expect(checks.slice(0, 4).every((check) => typeof check.checkedAt === 'string')).toBe(true);
+    // GET /v1/customers/{id} for the four Partner Center lists; none for the GDAP-only one.
+    expect(sim.state.stats.get('partnercenter customer')).toBe(4);
+    const refreshed = await services.customers.list(profileId, true);
+    const byId = new Map(refreshed.customers.map((c) => [c.tenantId, c]));
+    expect(dap.map((c) => byId.get(c.id)?.dap)).toEqual(['yes', 'yes']);
+    expect(gdapReseller.map((c) => byId.get(c.id)?.dap)).toEqual(['no', 'no']);
+    expect(refreshed.customers.filter((c) => c.dap === 'unknown').length).toBe(refreshed.customers.filter((c) => c.inPartnerCenter).length - 4);
+  });
+
+  it('reads a saved list of the old format (version 1) as nothing, without a crash or a damaged-file notice, and replaces it', async () => {
+    writeFileSync(cacheFile(), JSON.stringify({ schemaVersion: 1, data: { fetchedAt: '2026-01-01T00:00:00Z', customers: [{ tenantId: sim.state.customers[0]!.id, name: 'x', domain: '', relationships: [{ kind: 'DAP' }] }] } }));
+
+    expect(await services.customers.cached(profileId)).toBeUndefined();
+    const list = await services.customers.list(profileId, false);
+
+    expect(list.fromCache).toBeUndefined();
+    expect(list.customers.length).toBeGreaterThan(1_000);
+    expect(JSON.parse(readFileSync(cacheFile(), 'utf8')).schemaVersion).toBe(2);
+    expect(readdirSync(isolated.environment.home).filter((name) => name.includes('.corrupt-'))).toEqual([]);
+    expect(existsSync(cacheFile())).toBe(true);
+  });
+
+  it('explains Partner Center’s refusal of a token without MFA (HTTP 401, code 900421) in plain words, with the fix', async () => {
+    sim.state.controls.mfaRequired = false;
+    const noMfa = await signedInProfile(sim, services, 'p-no-mfa');
+
+    const refused = await services.customers.list(noMfa.id, true).then(
+      () => undefined,
+      (error: unknown) => toUserFacingError(error),
+    );
+
+    expect(refused).toEqual({
+      kind: 'microsoft',
+      message: 'Partner Center refused the token because it has no MFA claim.',
+      action: expect.stringContaining('complete MFA'),
+      code: 'Partner Center 900421',
+      fix: 're-consent',
+    });
+  });
+});
