@@ -1,5 +1,7 @@
 /** Everything the simulated cloud knows. Secrets (refresh tokens, client secrets) are kept only as SHA-256 hashes. */
 import { createHash } from 'node:crypto';
+import { KeyVaultState } from './keyVaultState';
+import { SubscriptionState } from './subscriptions';
 
 export interface Tenant {
   id: string;
@@ -191,6 +193,9 @@ export class SimState {
   authCodes = new Map<string, AuthCodeRecord>();
   deviceCodes = new Map<string, DeviceCodeRecord>();
   controls: SimControls = defaultControls();
+  /** Azure Key Vault's data plane and Azure Resource Manager's subscriptions (keyVaultState.ts, subscriptions.ts). */
+  keyVaults = new KeyVaultState();
+  subscriptions = new SubscriptionState();
   stats = new Map<string, number>();
 
   /** Finds a tenant by GUID or verified domain. */
