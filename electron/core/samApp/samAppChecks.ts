@@ -61,7 +61,7 @@ export function checkSamApp(
       ? pass('public-client', 'Public client flows allowed', 'Device-code sign-in is allowed.')
       : warn('public-client', 'Public client flows allowed', 'Device-code sign-in (the command line, Exchange) is switched off for this app.'),
     missing.length === 0
-      ? pass('permissions', 'SAM permissions requested', 'Partner Center, Microsoft Graph and Exchange Online permissions are all there.')
+      ? pass('permissions', 'SAM permissions requested', 'Partner Center, Microsoft Graph, Exchange Online and Azure Key Vault permissions are all there.')
       : fail('permissions', 'SAM permissions requested', `Missing: ${missing.map((p) => `${p.resourceName} ${p.permission}`).join(', ')}.`),
     consent === 'granted'
       ? pass('admin-consent', 'Consented in your partner tenant', 'An administrator has granted the permissions.')

@@ -15,6 +15,7 @@ export interface RequiredPermission {
 export const PARTNER_CENTER_APP_ID = 'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd';
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const EXCHANGE_ONLINE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
+export const AZURE_KEY_VAULT_APP_ID = 'cfa8b339-82a2-471a-a3c9-0fc0be7a4093';
 
 export const samPermissions: readonly RequiredPermission[] = [
   {
@@ -42,6 +43,14 @@ export const samPermissions: readonly RequiredPermission[] = [
     resourceUri: 'https://outlook.office365.com',
     permissionId: 'ab4f2b77-0b06-4fc1-a9de-02113fc2ab7c',
     permission: 'Exchange.Manage',
+  },
+  // Publishing the refresh token to the partner's Key Vault with the token itself: no second sign-in.
+  {
+    resourceAppId: AZURE_KEY_VAULT_APP_ID,
+    resourceName: 'Azure Key Vault',
+    resourceUri: 'https://vault.azure.net',
+    permissionId: 'f53da476-18e3-4152-8e01-aec403e6edc0',
+    permission: 'user_impersonation',
   },
 ];
 

@@ -14,6 +14,7 @@ const tokenVariables: Record<ResourceName, string> = {
   exchange: '$exchangeToken',
   partnercenter: '$partnerCenterToken',
   aadgraph: '$aadGraphToken',
+  keyvault: '$keyVaultToken',
 };
 
 export function tokenVariable(resource: ResourceName): string {
