@@ -365,6 +365,9 @@ export interface VaultFailure {
   nextAttemptAt?: string;
 }
 
+// One wording for a vault copy's state, in the window and the CLI.
+export { describeVaultStatus, formatAgo } from './vaultStatus';
+
 const keyVaultChannels = {
   /** How every published profile's vault copy stands. */
   'keyVault.list': { input: z.undefined(), result: [] as VaultPublication[] },

@@ -95,6 +95,8 @@ void app.whenReady().then(() => {
   // Tray, threshold notifications and automatic renewal (issue 4).
   const watch = startLifetimeWatch({ services, mainWindow: () => mainWindow, createMainWindow: () => (mainWindow = createMainWindow()) });
   bindIpc(createHandlers(services, { onSettingsChanged: watch.settingsChanged }), isTrustedSender);
+  // Published profiles: look for newer vault versions and retry failed pushes while SAM Desk runs.
+  services.keyVault.sync.startBackground();
   if (!startedAtLogin()) mainWindow = createMainWindow();
   // The main window may have been closed to the tray: open it again.
   app.on('second-instance', () => watch.openApp());

@@ -46,6 +46,8 @@ export async function startHarness(options: {
     events: { emit },
   });
   const handlers = createHandlers(services, options.handlerOptions);
+  // Like the app: vault copies are checked and failed pushes retried in the background.
+  const stopVaultSync = services.keyVault.sync.startBackground();
 
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -95,6 +97,7 @@ export async function startHarness(options: {
     services,
     async stop() {
       services.consent.cancel();
+      stopVaultSync();
       for (const stream of streams) stream.end();
       server.closeAllConnections();
       await new Promise((done) => server.close(done));

@@ -107,7 +107,7 @@ export function toKeyVaultError(error: unknown, context: VaultErrorContext): unk
     const role = context.readOnly ? 'Key Vault Secrets User' : 'Key Vault Secrets Officer';
     return make(
       `403 — you need the ${role} role on this vault`,
-      `${who} may not ${context.operation === 'read' ? 'read' : 'write'} secrets in the vault ${vault}.`,
+      `${who} may not ${context.readOnly ? 'read' : 'read and write'} secrets in the vault ${vault}.`,
       `Ask an owner of the vault to give ${who} the ${role} role (the vault’s Access control (IAM) → Add role assignment). SAM Desk tries again by itself; nothing was lost.`,
       'after-fix',
     );
