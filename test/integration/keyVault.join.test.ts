@@ -100,6 +100,15 @@ describe('a team on one Key Vault: publish, join from the vault, stay in step', 
     expect(await teammateToken()).toBe(adminToken);
   });
 
+  it('a new sign-in (samdesk consent) of a published profile puts its new refresh token in the vault', async () => {
+    const before = await teammateToken();
+    const consent = await teammateCli('consent', '--device-code', '--profile', 'Northwind Partner');
+    expect(consent.status).toBe(0);
+    const signedIn = await teammateToken();
+    expect(signedIn).not.toBe(before);
+    expect(await vaultValue()).toBe(signedIn);
+  });
+
   it('samdesk token --resource keyvault mints a Key Vault token like the other resources', async () => {
     const run = await teammateCli('token', '--tenant', sim.partnerTenantId, '--resource', 'keyvault', '--json');
     expect(run.status).toBe(0);
