@@ -11,6 +11,9 @@ import { redactSecrets } from '../core/app/redact';
 import { commands } from './commands';
 import { exitCodeFor, exitCodes, UsageError, type CliContext } from './context';
 
+/** How long the CLI waits for Key Vault pushes before it exits anyway (they are retried next run). */
+const KEY_VAULT_FLUSH_MS = 60_000;
+
 const globalOptions = {
   profile: { type: 'string' },
   json: { type: 'boolean', default: false },
@@ -73,7 +76,20 @@ async function main(argv: string[]): Promise<number> {
     stdout: process.stdout,
     stderr: process.stderr,
   };
-  return command.run(context);
+  try {
+    return await command.run(context);
+  } finally {
+    await keyVaultCopiesPushed(services);
+  }
+}
+
+/** Rotations this run made reach the published profiles' vaults before the process ends (bounded). */
+async function keyVaultCopiesPushed(services: ReturnType<typeof createServices>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), KEY_VAULT_FLUSH_MS)));
+  const outcome = await Promise.race([services.keyVault.sync.flush().then(() => 'done' as const), limit]);
+  clearTimeout(timer);
+  if (outcome === 'late') process.stderr.write('samdesk: a Key Vault copy is still being updated; SAM Desk pushes it next time it runs.\n');
 }
 
 main(process.argv.slice(2)).then(

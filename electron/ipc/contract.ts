@@ -300,6 +300,99 @@ export interface CustomerConsent {
 /** Embedded sign-in window when omitted. */
 const signInBrowserSchema = z.enum(['embedded', 'system']).optional();
 
+// ---------- Azure Key Vault: publish a profile's refresh token, stay in step, join from a vault ----------
+
+/** SAM Desk's secret names, or CIPP's exact ones (ApplicationID, ApplicationSecret, TenantID, RefreshToken). */
+export const vaultNameSchemeSchema = z.enum(['samdesk', 'cipp']);
+export type VaultNameScheme = z.infer<typeof vaultNameSchemeSchema>;
+
+/** A vault URL or name as typed; main checks it against the cloud's Key Vault domain. */
+const vaultUrlSchema = z
+  .string()
+  .max(300, 'That is too long for a vault URL.')
+  .trim()
+  .min(1, 'Enter the vault’s URL, for example https://contoso-sam.vault.azure.net/.');
+
+export interface VaultSecretNames {
+  refreshToken: string;
+  applicationId: string;
+  applicationSecret: string;
+  tenantId: string;
+}
+
+/** A vault found in the partner's subscriptions (Azure Resource Manager). */
+export interface VaultChoice {
+  name: string;
+  vaultUrl: string;
+  subscription: string;
+  resourceGroup: string;
+  location: string;
+  /** The vault uses Azure RBAC (Key Vault Secrets Officer / User), not access policies. */
+  rbac: boolean;
+}
+
+/** Where a profile's refresh token is published and how that copy stands; never a secret. */
+export interface VaultPublication {
+  profileId: string;
+  vaultUrl: string;
+  vaultName: string;
+  names: VaultNameScheme;
+  secretNames: VaultSecretNames;
+  publishedAt: string;
+  /** in-sync: the vault holds the token the keychain holds; pending: a rotation waits to be pushed. */
+  state: 'in-sync' | 'pending' | 'failed';
+  lastPushedAt?: string;
+  /** A newer token someone else wrote to the vault was taken into the keychain. */
+  lastAdoptedAt?: string;
+  /** When SAM Desk last compared the vault's copy with the keychain's. */
+  lastCheckedAt?: string;
+  /** The refresh token's current version in the vault, as SAM Desk last saw it. */
+  currentVersion?: { version: string; createdAt: string; bySamDesk: boolean };
+  /** The vault copy's expiry attribute: 90 days after the token's last use. */
+  expiresAt?: string;
+  error?: VaultFailure;
+}
+
+export interface VaultFailure {
+  /** For the status line, e.g. "403 — you need the Key Vault Secrets Officer role on this vault". */
+  summary: string;
+  message: string;
+  action?: string;
+  code: string;
+  at: string;
+  /** When SAM Desk tries again by itself. */
+  nextAttemptAt?: string;
+}
+
+// One wording for a vault copy's state, in the window and the CLI.
+export { describeVaultStatus, formatAgo } from './vaultStatus';
+
+const keyVaultChannels = {
+  /** How every published profile's vault copy stands. */
+  'keyVault.list': { input: z.undefined(), result: [] as VaultPublication[] },
+  /** The key vaults in the partner's Azure subscriptions. */
+  'keyVault.vaults': { input: z.object({ profileId: profileIdSchema }), result: [] as VaultChoice[] },
+  /** Writes the profile's refresh token, app id, tenant id (and client secret) to the vault; later rotations follow. */
+  'keyVault.publish': {
+    input: z.object({ profileId: profileIdSchema, vaultUrl: vaultUrlSchema, names: vaultNameSchemeSchema }),
+    result: {} as VaultPublication,
+  },
+  /** Pushes now, or adopts a newer version someone else wrote; `recoverDeleted` first recovers soft-deleted secrets. */
+  'keyVault.sync': {
+    input: z.object({ profileId: profileIdSchema, recoverDeleted: z.boolean().optional() }),
+    result: {} as VaultPublication,
+  },
+  /** Stops publishing; the vault's secrets stay unless `deleteSecrets`. */
+  'keyVault.unpublish': { input: z.object({ profileId: profileIdSchema, deleteSecrets: z.boolean() }), result: undefined as void },
+  /** A teammate's profile from a vault: sign in to read it, keep a copy in the keychain, stay in step. */
+  'keyVault.join': {
+    input: z.object({ vaultUrl: vaultUrlSchema, names: vaultNameSchemeSchema.optional(), browser: z.enum(['embedded', 'system']).optional() }),
+    result: {} as { profile: ProfileSummary; publication: VaultPublication },
+  },
+  'keyVault.cancelJoin': { input: z.undefined(), result: undefined as void },
+} as const;
+
+
 // ---------- channels ----------
 
 export const contract = {
@@ -360,8 +453,11 @@ export const contract = {
     input: z.object({ profileId: profileIdSchema, name: profileNameSchema }),
     result: {} as ProfileSummary,
   },
-  /** Forgets a partner consent: its keychain entries and its metadata. */
-  'profiles.remove': { input: z.object({ profileId: profileIdSchema }), result: undefined as void },
+  /** Forgets a partner consent: its keychain entries and its metadata; a published profile's vault secrets stay unless `vaultSecrets: 'delete'`. */
+  'profiles.remove': {
+    input: z.object({ profileId: profileIdSchema, vaultSecrets: z.enum(['leave', 'delete']).optional() }),
+    result: undefined as void,
+  },
   'tenants.list': {
     input: z.object({ profileId: profileIdSchema, refresh: z.boolean().default(false) }),
     result: {} as CustomerList,
@@ -408,6 +504,7 @@ export const contract = {
   'settings.get': { input: z.undefined(), result: {} as Settings },
   /** A partial update; an invalid value is refused and nothing stored changes. */
   'settings.set': { input: settingsSchema.partial().strict(), result: {} as Settings },
+  ...keyVaultChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -431,6 +528,8 @@ export interface EventPayloads {
   'profiles.focus': { profileId: string };
   /** Profiles changed in the background (automatic renewal); read them again. */
   'profiles.changed': Record<string, never>;
+  /** A profile's vault copy changed state (pushed, adopted, failed); read keyVault.list again. */
+  'keyVault.changed': { profileId: string };
 }
 export type EventName = keyof EventPayloads;
 

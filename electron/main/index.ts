@@ -103,6 +103,9 @@ void app.whenReady().then(() => {
     createHandlers(services, { onSettingsChanged: watch.settingsChanged, confirm: (confirmation) => confirmInDialog(mainWindow, confirmation) }),
     isTrustedSender,
   );
+  // Published profiles: look for newer vault versions and retry failed pushes while SAM Desk runs.
+  const stopVaultSync = services.keyVault.sync.startBackground();
+  app.on('before-quit', () => stopVaultSync());
   if (!startedAtLogin()) mainWindow = createMainWindow();
   // The main window may have been closed to the tray: open it again.
   app.on('second-instance', () => watch.openApp());

@@ -87,7 +87,7 @@ test('existing-app path: an spa redirect and a missing Exchange grant fail the c
   await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost on the Web platform: Needs fixing' })).toBeVisible();
   await expect(checklist.getByText('registered as a single-page app (spa)', { exact: false })).toBeVisible();
   await expect(checklist.getByRole('listitem', { name: 'Consented in your partner tenant: Needs fixing' })).toBeVisible();
-  await expect(checklist.getByText('Granted for Partner Center, Microsoft Graph and Azure Resource Manager; not granted for Exchange Online.')).toBeVisible();
+  await expect(checklist.getByText('Granted for Partner Center, Microsoft Graph, Azure Resource Manager and Azure Key Vault; not granted for Exchange Online.')).toBeVisible();
   await expect(app.getByRole('button', { name: 'Next' })).toBeDisabled();
   await shoot(app, 'wizard-02-existing-app-spa');
 

@@ -38,15 +38,18 @@ function closeUnusedPopup(): void {
   }
 }
 
+/** Calls that may show a sign-in page, made inside the user's click. */
+const signInChannels = new Set(['consent.start', 'keyVault.join']);
+
 async function invoke(channel: string, input: unknown): Promise<Envelope> {
-  if (channel === 'consent.start') pendingPopup = window.open('about:blank', 'samdesk-signin', 'popup,width=520,height=720');
+  if (signInChannels.has(channel)) pendingPopup = window.open('about:blank', 'samdesk-signin', 'popup,width=520,height=720');
   const response = await fetch(`/__samdesk/ipc/${encodeURIComponent(channel)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ input }),
   });
   const envelope = (await response.json()) as Envelope;
-  if (channel === 'consent.start') closeUnusedPopup();
+  if (signInChannels.has(channel)) closeUnusedPopup();
   return envelope;
 }
 

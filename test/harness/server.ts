@@ -48,6 +48,8 @@ export async function startHarness(options: {
   // The harness is the tests' and the demo's: what Electron asks in a native dialog is answered yes
   // here unless a test passes its own confirmer (test/integration/mainProcess.test.ts covers the dialog).
   const handlers = createHandlers(services, { confirm: async () => true, ...options.handlerOptions });
+  // Like the app: vault copies are checked and failed pushes retried in the background.
+  const stopVaultSync = services.keyVault.sync.startBackground();
 
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -97,6 +99,7 @@ export async function startHarness(options: {
     services,
     async stop() {
       services.consent.cancel();
+      stopVaultSync();
       for (const stream of streams) stream.end();
       server.closeAllConnections();
       await new Promise((done) => server.close(done));

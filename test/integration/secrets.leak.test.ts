@@ -13,6 +13,7 @@ import { isolatedEnvironment, type IsolatedEnvironment } from '../support/enviro
 import { chromiumOpener, launchChromium } from '../support/browser';
 import { cliCommand, runCli } from '../support/cli';
 import type { ProcessRun } from '../support/process';
+import { RunbookCredential, simControl, simSecretClient } from '../support/keyVault';
 
 /** Every regular file under `folder` (bounded in size), skipping what cannot be read (sockets, vanished files). */
 function filesUnder(folder: string): string[] {
@@ -44,7 +45,8 @@ function read(file: string): Buffer | undefined {
 
 /**
  * One run of everything that touches a secret — consent (with a client secret), customer listing,
- * a snippet copy, a renewal, the CLI in another process — in a fresh SAMDESK_HOME; then every
+ * a snippet copy, a renewal, publishing to Key Vault and keeping it in step (push, adoption,
+ * refusal), the CLI in another process — in a fresh SAMDESK_HOME; then every
  * refresh token, access token, ID token and client secret the simulator issued is searched for
  * outside the keychain. The only place one may appear is the text of an explicit snippets.copy.
  */
@@ -92,12 +94,28 @@ describe('secrets never leak', () => {
     expect(await call('snippets.copy', { profileId, customerTenantId: customer.id, module: 'az' })).toMatchObject({ ok: true });
     expect(await call('profiles.renew', { profileId })).toMatchObject({ ok: true });
     expect(await call('consent.verify', { profileId })).toMatchObject({ ok: true });
+    // The Key Vault path: find vaults, publish (CIPP's names, with the client secret), a push after a renewal,
+    // a version a runbook wrote behind SAM Desk's back adopted, a refusal, and a published profile's script snippet.
+    expect(await call('keyVault.vaults', { profileId })).toMatchObject({ ok: true });
+    expect(await call('keyVault.publish', { profileId, vaultUrl: sim.keyVaultUrl, names: 'cipp' })).toMatchObject({ ok: true, value: { state: 'in-sync' } });
+    expect(await call('profiles.renew', { profileId })).toMatchObject({ ok: true });
+    await services.keyVault.sync.flush();
+    const runbook = new RunbookCredential(sim, (await services.vault.get(vaultAccounts.refreshToken(profileId)))!, sim.samAppSecret);
+    const runbookVault = simSecretClient(sim, runbook);
+    await runbookVault.getSecret('RefreshToken'); // its Key Vault token rotates the runbook's copy
+    await runbookVault.setSecret('RefreshToken', runbook.refreshToken);
+    expect(await call('keyVault.sync', { profileId })).toMatchObject({ ok: true, value: { lastAdoptedAt: expect.any(String) } });
+    await simControl(sim, '/_sim/keyvault/roles', { roles: [] });
+    expect(await call('keyVault.sync', { profileId })).toMatchObject({ ok: false, error: { code: 'ForbiddenByRbac' } });
+    await simControl(sim, '/_sim/keyvault/roles', { roles: ['Key Vault Secrets Officer'] });
+    expect(await call('keyVault.list')).toMatchObject({ ok: true });
+    expect(await call('snippets.copy', { profileId, customerTenantId: sim.state.customers[0]!.id, module: 'graph', mode: 'script' })).toMatchObject({ ok: true });
     // An expected failure: a customer without consent answers AADSTS65001, whose body the error passes through.
     sim.state.setConsent(customer.id, sim.samAppId, false);
     expect(await call('snippets.copy', { profileId, customerTenantId: customer.id, module: 'graph' })).toMatchObject({ ok: false });
 
     console.log(`secrets.leak: the CLI runs as ${cliCommand().built ? 'bin/samdesk.js (built)' : 'electron/cli/samdesk.ts through tsx (no fresh build)'}`);
-    for (const args of [['profiles'], ['profiles', '--json'], ['customers', '--refresh'], ['customers', '--json']]) {
+    for (const args of [['profiles'], ['profiles', '--json'], ['customers', '--refresh'], ['customers', '--json'], ['vault', 'status'], ['vault', 'status', '--json'], ['renew']]) {
       cliRuns.push(await runCli(args, isolated.variables));
     }
     // A revoked token: the failure path through the CLI and the app.
@@ -109,6 +127,8 @@ describe('secrets never leak', () => {
     });
     expect(revoke.status).toBe(200);
     cliRuns.push(await runCli(['customers', '--refresh'], isolated.variables));
+    // No Key Vault token any more (a new process has none remembered): the vault path's failure through the CLI.
+    cliRuns.push(await runCli(['vault', 'publish', '--vault', sim.keyVaultUrl], isolated.variables));
     expect(await call('profiles.renew', { profileId })).toBeDefined();
     await browser.close();
   });
@@ -126,7 +146,7 @@ describe('secrets never leak', () => {
 
   it('issued the secrets this test hunts for, and the search finds them where they are allowed', async () => {
     expect(issued.size).toBeGreaterThan(10);
-    expect(cliRuns.slice(0, 4).map((run) => run.status)).toEqual([0, 0, 0, 0]);
+    expect(cliRuns.slice(0, 7).map((run) => run.status)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(leaksIn(snippetText).length).toBeGreaterThanOrEqual(2);
     const [profile] = await services.profiles.list();
     const stored = await isolated.keychain.get(vaultAccounts.refreshToken(profile!.id));
@@ -137,6 +157,7 @@ describe('secrets never leak', () => {
   it('none is in SAMDESK_HOME: metadata, caches or logs', () => {
     const files = filesUnder(isolated.environment.home);
     expect(files.some((file) => file.includes('profiles.json'))).toBe(true);
+    expect(files.some((file) => file.endsWith('key-vault.json'))).toBe(true);
     const leaks = files.flatMap((file) => leaksIn(read(file) ?? Buffer.alloc(0)).map((secret) => `${file}: ${secret}`));
     expect(leaks).toEqual([]);
   });
@@ -159,6 +180,7 @@ describe('secrets never leak', () => {
   });
 
   it('none is printed by the CLI, on stdout or stderr, in success or failure', () => {
+    expect(cliRuns.at(-2)?.status).toBe(4);
     expect(cliRuns.at(-1)?.status).toBe(4);
     for (const run of cliRuns) expect(leaksIn(run.stdout + run.stderr)).toEqual([]);
   });

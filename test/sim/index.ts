@@ -10,6 +10,7 @@ import { generateTls } from './ca';
 import { SimClock } from './clock';
 import type { SimContext } from './http';
 import { authorizeRoutes } from './routes/authorize';
+import { azureResourceManagerRoutes } from './routes/azureResourceManager';
 import { controlRoutes } from './routes/controls';
 import { customerPolicyRoutes } from './routes/customerPolicies';
 import { deviceCodeRoutes } from './routes/deviceCode';
@@ -18,10 +19,13 @@ import { graphRoutes } from './routes/graph';
 import { graphAppRoutes } from './routes/graphApps';
 import { graphGrantRoutes } from './routes/graphGrants';
 import { identityRoutes } from './routes/identity';
+import { keyVaultRoutes } from './routes/keyVault';
+import { keyVaultControlRoutes } from './routes/keyVaultControls';
 import { LoginStore, loginRoutes } from './routes/login';
 import { partnerCenterRoutes } from './routes/partnerCenter';
 import { RequestLog, runningClouds } from './requestLog';
 import { seedState, type CustomerSeed } from './seed';
+import { seedAzure, SEEDED_VAULT_NAME } from './seedAzure';
 import { startServer } from './server';
 import { SimState } from './state';
 import { TokenService } from './tokens';
@@ -55,6 +59,8 @@ export interface SimInfo {
   totpSecret: string;
   samAppId: string;
   samAppSecret: string;
+  /** The seeded key vault's data plane (path-based; its ids name https://{vault}.vault.azure.net). */
+  keyVaultUrl: string;
 }
 
 export interface SimulatedCloud extends SimInfo {
@@ -74,6 +80,7 @@ export async function startSimulatedCloud(options: SimOptions = {}): Promise<Sim
   const clock = new SimClock();
   const state = new SimState();
   const secrets = seedState(state, options.customers ?? 250, options.seed ?? 1, clock.nowMs());
+  seedAzure(state, options.seed ?? 1);
   // Routes are built before the port (and so the url) is known; they read the context once it is ready.
   const ready: { sim?: SimContext; info?: SimInfo } = {};
 
@@ -86,8 +93,10 @@ export async function startSimulatedCloud(options: SimOptions = {}): Promise<Sim
     tls,
     options.port ?? 0,
     () => [
+      ...keyVaultRoutes(), ...azureResourceManagerRoutes(),
       ...identityRoutes(), ...authorizeRoutes(), ...loginRoutes(), ...deviceCodeRoutes(), ...partnerCenterRoutes(),
-      ...gdapRoutes(), ...graphRoutes(), ...graphAppRoutes(), ...graphGrantRoutes(), ...controlRoutes(() => ready.info), ...customerPolicyRoutes(),
+      ...gdapRoutes(), ...graphRoutes(), ...graphAppRoutes(), ...graphGrantRoutes(),
+      ...keyVaultControlRoutes(), ...controlRoutes(() => ready.info), ...customerPolicyRoutes(),
     ],
     () => ready.sim!,
     log,
@@ -110,6 +119,7 @@ export async function startSimulatedCloud(options: SimOptions = {}): Promise<Sim
     partnerTenantId: state.partner.id,
     partnerDomain: state.partner.domain,
     ...secrets,
+    keyVaultUrl: `${url}/keyvault/${SEEDED_VAULT_NAME}/`,
   };
   ready.info = info;
   const cloud: SimulatedCloud = {

@@ -6,7 +6,7 @@ import { FIRST_PARTY_APPS, KNOWN_RESOURCES, SimState, sha256, type AppRegistrati
 
 /**
  * The seeded SAM app's delegated permissions, as Graph's requiredResourceAccess names them:
- * Partner Center, Microsoft Graph, Exchange Online and Azure Resource Manager (permission ids are
+ * Partner Center, Microsoft Graph, Exchange Online, Azure Resource Manager and Azure Key Vault (permission ids are
  * Microsoft's published ones; https://learn.microsoft.com/graph/permissions-reference for Graph).
  */
 const SAM_APP_PERMISSIONS = [
@@ -22,6 +22,8 @@ const SAM_APP_PERMISSIONS = [
   },
   { resourceAppId: '00000002-0000-0ff1-ce00-000000000000', resourceAccess: [{ id: 'ab4f2b77-0b06-4fc1-a9de-02113fc2ab7c', type: 'Scope' }] },
   { resourceAppId: '797f4846-ba00-4fd7-ba43-dac1f8f63013', resourceAccess: [{ id: '41094075-9dad-400e-a0bd-54e686782033', type: 'Scope' }] },
+  // Azure Key Vault user_impersonation, for publishing the refresh token to the partner's vault.
+  { resourceAppId: 'cfa8b339-82a2-471a-a3c9-0fc0be7a4093', resourceAccess: [{ id: 'f53da476-18e3-4152-8e01-aec403e6edc0', type: 'Scope' }] },
 ];
 
 export interface CustomerSeed {

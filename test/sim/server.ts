@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { AadError, aad, aadErrorBody, graphErrorBody, partnerCenterErrorBody } from './errors';
+import { azureFaultBody, azureNotFoundBody } from './keyVaultErrors';
 import { JsonError, isLoopback, readBody, sendHtml, sendJson, type RequestContext, type Route, type RouteParams, type SimContext } from './http';
 import type { Fault } from './state';
 
@@ -11,7 +12,7 @@ interface CompiledRoute extends Route {
   keys: string[];
 }
 
-type Family = 'identity' | 'graph' | 'partnercenter' | 'controls';
+type Family = 'identity' | 'graph' | 'partnercenter' | 'keyvault' | 'arm' | 'controls';
 
 function compile(route: Route): CompiledRoute {
   const keys: string[] = [];
@@ -35,6 +36,8 @@ function compile(route: Route): CompiledRoute {
 function familyOf(path: string): Family {
   if (path.startsWith('/graph/')) return 'graph';
   if (path.startsWith('/partnercenter/')) return 'partnercenter';
+  if (path.startsWith('/keyvault/')) return 'keyvault';
+  if (path.startsWith('/arm/')) return 'arm';
   if (path.startsWith('/_sim/')) return 'controls';
   return 'identity';
 }
@@ -103,6 +106,7 @@ export async function startServer(
       const message = status === 429 ? 'Too many requests, please retry after some time.' : 'The service is temporarily unavailable.';
       return sendJson(ctx.res, status, graphErrorBody(code, message, ctx.correlationId, now), headers);
     }
+    if (family === 'keyvault' || family === 'arm') return sendJson(ctx.res, status, azureFaultBody(family, status), headers);
     if (family === 'partnercenter') {
       const description = status === 429 ? 'Rate limit is exceeded. Try again later.' : 'The service is temporarily unavailable.';
       return sendJson(ctx.res, status, partnerCenterErrorBody(status, description), headers);
@@ -114,6 +118,8 @@ export async function startServer(
   function notFound(ctx: RequestContext, family: Family): void {
     if (family === 'graph') {
       sendJson(ctx.res, 400, graphErrorBody('BadRequest', `Resource not found for the segment '${ctx.url.pathname.split('/').pop()}'.`, ctx.correlationId, ctx.sim.clock.now()));
+    } else if (family === 'keyvault' || family === 'arm') {
+      sendJson(ctx.res, family === 'keyvault' ? 400 : 404, azureNotFoundBody(family, ctx.method, ctx.url.pathname));
     } else if (family === 'partnercenter') {
       sendJson(ctx.res, 404, partnerCenterErrorBody(404, 'The requested resource was not found.'));
     } else {

@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { ApplicationConsentLedger } from './applicationConsents';
 import type { CustomerPolicy } from './customerConditionalAccess';
 import { GdapDirectory } from './gdap';
+import { KeyVaultState } from './keyVaultState';
+import { SubscriptionState } from './subscriptions';
 
 export interface Tenant {
   id: string;
@@ -251,6 +253,9 @@ export class SimState {
   authCodes = new Map<string, AuthCodeRecord>();
   deviceCodes = new Map<string, DeviceCodeRecord>();
   controls: SimControls = defaultControls();
+  /** Azure Key Vault's data plane and Azure Resource Manager's subscriptions (keyVaultState.ts, subscriptions.ts). */
+  keyVaults = new KeyVaultState();
+  subscriptions = new SubscriptionState();
   stats = new Map<string, number>();
   /** Graph-created grants by `${tenantId}|${clientAppId}|${resourceAppId}`: their ids and scopes. */
   grantDetails = new Map<string, { id: string; scope: string; consentType: string; principalId: string | null }>();

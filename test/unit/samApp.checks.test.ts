@@ -35,8 +35,8 @@ function consent(except: string[] = [], readable = true): AdminConsent {
 const check = (checks: SamAppCheck[], id: SamAppCheck['id']) => checks.find((c) => c.id === id)!;
 
 describe('the SAM app checklist, per resource', () => {
-  it('asks for Partner Center, Graph, Azure Resource Manager and Exchange Online, and Azure AD Graph only as retired', () => {
-    expect(requiredResources.map((r) => r.resourceName)).toEqual(['Partner Center', 'Microsoft Graph', 'Azure Resource Manager', 'Exchange Online']);
+  it('asks for Partner Center, Graph, Azure Resource Manager, Exchange Online and Key Vault, and Azure AD Graph only as retired', () => {
+    expect(requiredResources.map((r) => r.resourceName)).toEqual(['Partner Center', 'Microsoft Graph', 'Azure Resource Manager', 'Exchange Online', 'Azure Key Vault']);
     expect(samResources.filter((r) => r.retired).map((r) => r.resourceName)).toEqual(['Azure AD Graph']);
     expect(withSamPermissions([]).find((entry) => entry.resourceAppId === AZURE)?.resourceAccess).toEqual([{ id: '41094075-9dad-400e-a0bd-54e686782033', type: 'Scope' }]);
   });
@@ -63,7 +63,7 @@ describe('the SAM app checklist, per resource', () => {
   it('reports a missing Exchange grant although Graph’s grant is there, and a grant that lacks a permission', () => {
     expect(check(checkSamApp(app(), consent([EXCHANGE]), SECRET, NOW), 'admin-consent')).toMatchObject({
       status: 'fail',
-      detail: 'Granted for Partner Center, Microsoft Graph and Azure Resource Manager; not granted for Exchange Online.',
+      detail: 'Granted for Partner Center, Microsoft Graph, Azure Resource Manager and Azure Key Vault; not granted for Exchange Online.',
     });
     const narrowGraph: AdminConsent = { readable: true, granted: { ...consent().granted, [GRAPH]: ['User.Read'] } };
     expect(consentGaps(narrowGraph).map((gap) => [gap.resource.resourceName, gap.missing])).toEqual([['Microsoft Graph', ['Directory.AccessAsUser.All', 'DelegatedAdminRelationship.Read.All']]]);

@@ -6,6 +6,7 @@ import type { HttpClient } from '../../electron/core/http/httpClient';
 import { TokenClient } from '../../electron/core/identity/tokenClient';
 import { loadPowerShellGrammar, parsePowerShell, syntaxProblems } from './powershellSyntax';
 import { customer, expiresAt, fakeTokens, otherCustomer, partner } from './snippetsFixtures';
+import { secretNameSchemes } from '../../electron/core/keyVault/secretNames';
 
 await loadPowerShellGrammar();
 
@@ -62,6 +63,36 @@ describe('script mode redeems the way the app does', () => {
   });
 });
 
+describe('script mode for a profile published to Azure Key Vault', () => {
+  const published = { ...partner, keyVault: { vaultName: 'contoso-sam', secretNames: secretNameSchemes.samdesk, profileName: 'Contoso Partner' } };
+  const cipp = { ...partner, hasClientSecret: true, keyVault: { vaultName: 'contoso-sam', secretNames: secretNameSchemes.cipp, profileName: 'Contoso Partner' } };
+
+  it.each([
+    ['graph', 'script', published, 'graph.script.key-vault.ps1'],
+    ['exchange', 'all-customers', published, 'exchange.all-customers.key-vault.ps1'],
+    ['az', 'script', cipp, 'az.script.key-vault-cipp.ps1'],
+    ['partnercenter', 'script', cipp, 'partnercenter.script.key-vault-cipp.ps1'],
+  ] as const)('%s in %s mode reads the token from the vault and writes the rotated one back (%s)', async (module, mode, who, golden) => {
+    const text = mode === 'script' ? renderScriptSnippet(module, who, customer) : renderAllCustomersSnippet(module, who, [customer, otherCustomer], '2026-03-01T09:00:00Z');
+    await expect(text).toMatchFileSnapshot(`__golden__/${golden}`);
+    expect(syntaxProblems(parsePowerShell(text))).toEqual([]);
+    expect(text).toContain(`$refreshToken = Get-AzKeyVaultSecret -VaultName $vaultName -Name '${who.keyVault.secretNames.refreshToken}' -AsPlainText`);
+    expect(text).not.toContain('Get-Secret -Name');
+  });
+
+  it('the write-back is a new version with SAM Desk’s content type, tags and a 90-day expiry', () => {
+    const text = renderScriptSnippet('graph', published, customer);
+    expect(text).toContain("Set-AzKeyVaultSecret -VaultName $vaultName -Name 'SAMDesk-RefreshToken' -SecretValue $rotated");
+    expect(text).toContain('$expires = (Get-Date).ToUniversalTime().AddDays(90)');
+    expect(text).toContain('-Expires $expires -Tag $tags');
+    expect(text).toMatch(/\$tags = @\{ 'profile' = 'Contoso Partner'; 'admin' = 'admin@contosopartner\.onmicrosoft\.com'; 'rotated-at' = .*; 'written-by' = 'SAM Desk script on ' \+ \[Environment\]::MachineName \}/);
+  });
+
+  it('a confidential app’s script reads CIPP’s ApplicationSecret from the vault', () => {
+    expect(renderScriptSnippet('az', cipp, customer)).toContain("$clientSecret = Get-AzKeyVaultSecret -VaultName $vaultName -Name 'ApplicationSecret' -AsPlainText");
+  });
+});
+
 describe('what each mode embeds', () => {
   it('paste mode holds the tokens; its preview shows placeholders in the same places', () => {
     const { text, preview } = renderPasteSnippet('az', partner, customer, fakeTokens, expiresAt);
@@ -74,7 +105,8 @@ describe('what each mode embeds', () => {
     for (const text of [render(module, 'script'), render(module, 'all-customers')]) {
       expect(text).not.toContain('eyJ');
       expect(text).toContain("$refreshToken = Get-Secret -Name 'SAMDesk-RefreshToken' -AsPlainText");
-      expect(text).toMatch(/Get-AzKeyVaultSecret -VaultName/);
+      // Not published: the way to Key Vault is publishing, not a copy that drifts.
+      expect(text).toContain('samdesk vault publish');
     }
   });
 

@@ -30,6 +30,7 @@ export const fakeTokens = {
   exchange: 'eyJ.fake.exchange-token',
   partnercenter: 'eyJ.fake.partnercenter-token',
   aadgraph: 'eyJ.fake.aadgraph-token',
+  keyvault: 'eyJ.fake.keyvault-token',
 };
 
 export const expiresAt = new Date('2026-03-01T10:15:00Z');

@@ -43,6 +43,8 @@ export const consentCommand: CliCommand = {
     process.once('SIGINT', cancel);
     try {
       const outcome = await services.deviceCodes.wait();
+      // A new refresh token: a published profile's vault copy follows before the command exits.
+      services.keyVault.sync.rotated(outcome.profile.id);
       const summary = await services.lifetimes.summarize(outcome.profile);
       print(
         { profile: summary, user: outcome.user, mfa: outcome.mfa },

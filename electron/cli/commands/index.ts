@@ -6,6 +6,7 @@ import { consentCommand } from './consent';
 import { tokenCommand } from './token';
 import { snippetCommand } from './snippet';
 import { refreshTokenCommand } from './refreshToken';
+import { vaultCommand } from './vault';
 
 /** Every `samdesk` command; each lives in its own file. */
-export const commands: CliCommand[] = [profilesCommand, customersCommand, renewCommand, consentCommand, tokenCommand, snippetCommand, refreshTokenCommand];
+export const commands: CliCommand[] = [profilesCommand, customersCommand, renewCommand, consentCommand, tokenCommand, snippetCommand, refreshTokenCommand, vaultCommand];

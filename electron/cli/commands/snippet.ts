@@ -19,7 +19,7 @@ export const snippetCommand: CliCommand = {
     const module = parseChoice('module', snippetModuleSchema.options, values.module);
     const mode = parseChoice('mode', snippetModeSchema.options, values.mode, 'paste');
     const customerTenantId = mode === 'all-customers' ? undefined : await resolveTenant(services, profileId, values.tenant);
-    const snippet = await new SnippetService(services.environment.cloud, services.keeper, services.customers).render({
+    const snippet = await new SnippetService(services.environment.cloud, services.keeper, services.customers, services.keyVault.sync).render({
       profileId,
       customerTenantId,
       module,

@@ -3,7 +3,7 @@ import type { Services } from '../../core/app/services';
 import type { ResourceName } from '../../core/config/cloud';
 import { pickProfile, UsageError, type CliCommand } from '../context';
 
-const resources = ['azure', 'graph', 'exchange', 'partnercenter', 'aadgraph'] as const satisfies readonly ResourceName[];
+const resources = ['azure', 'graph', 'exchange', 'partnercenter', 'aadgraph', 'keyvault'] as const satisfies readonly ResourceName[];
 
 export function parseResource(value: string | boolean | undefined): ResourceName {
   if (typeof value !== 'string') throw new UsageError(`Name a resource with --resource (${resources.join(', ')}).`);
@@ -31,7 +31,7 @@ export async function resolveTenant(services: Services, profileId: string, value
 
 export const tokenCommand: CliCommand = {
   name: 'token',
-  summary: 'Print an access token for a customer: --tenant ID|DOMAIN --resource azure|graph|exchange|partnercenter|aadgraph.',
+  summary: 'Print an access token for a customer: --tenant ID|DOMAIN --resource azure|graph|exchange|partnercenter|aadgraph|keyvault.',
   options: { tenant: { type: 'string' }, resource: { type: 'string' } },
   async run({ services, values, profile, print }) {
     const profileId = await pickProfile(services, profile);

@@ -9,6 +9,7 @@ import { settingsHandlers } from './handlers/settings';
 import { samAppHandlers } from './handlers/samApp';
 import { customerConsentHandlers } from './handlers/customerConsent';
 import { profileManagementHandlers } from './handlers/profileManagement';
+import { keyVaultHandlers } from './handlers/keyVault';
 import type { HandlerOptions, Handlers } from './handlers/types';
 
 export type { HandlerOptions, Handlers } from './handlers/types';
@@ -26,5 +27,6 @@ export function createHandlers(services: Services, options: HandlerOptions = {})
     ...samAppHandlers(services, options),
     ...customerConsentHandlers(services, options),
     ...profileManagementHandlers(services, options),
+    ...keyVaultHandlers(services, options),
   };
 }

@@ -16,6 +16,8 @@ import { SamAppService } from '../samApp/samAppService';
 import { CustomerConsentService } from '../customerConsent/customerConsentService';
 import { ConsentVerifier } from '../samApp/consentVerification';
 import { createLogger, type Logger } from './logger';
+import { createKeyVaultServices, type KeyVaultServices } from '../keyVault/keyVault';
+import type { Sleep } from '../keyVault/vaultSecrets';
 
 export interface Services {
   environment: Environment;
@@ -36,6 +38,8 @@ export interface Services {
   verifier: ConsentVerifier;
   /** Redacting logger (SAMDESK_HOME/logs); background failures are reported here. */
   logger: Logger;
+  /** Publishing refresh tokens to Azure Key Vault and keeping them in step. */
+  keyVault: KeyVaultServices;
 }
 
 export interface ServiceOverrides {
@@ -46,6 +50,8 @@ export interface ServiceOverrides {
   events?: EventSink;
   /** The CLI's logger also writes to stderr; default: the log file only. */
   logger?: Logger;
+  /** Key Vault pushes: rotations within `batchMs` go as one; `sleep` waits out throttling (tests pass their own). */
+  keyVault?: { batchMs?: number; sleep?: Sleep };
 }
 
 /** The one place every service is constructed and handed its collaborators (app, harness and CLI). */
@@ -54,15 +60,17 @@ export function createServices(environment: Environment, overrides: ServiceOverr
   const http = createHttpClient({ extraCa: environment.extraCa });
   const vault = overrides.vault ?? new KeychainVault(environment.keychainService);
   const profiles = new ProfileStore(environment.home);
-  const keeper = new RefreshTokenKeeper(vault, profiles, new TokenClient(environment.cloud, http, now), now);
+  const tokenClient = new TokenClient(environment.cloud, http, now);
+  const keeper = new RefreshTokenKeeper(vault, profiles, tokenClient, now);
   const settings = new SettingsStore(environment.home);
   const lifetimes = new ProfileLifetimes(profiles, settings, now);
   const events = overrides.events ?? noEvents;
   const customers = new CustomerTenantService(environment.cloud, http, keeper, environment.home, now, events);
   const consent = new ConsentService(environment.cloud, http, vault, profiles, overrides.opener, now);
+  const logger = overrides.logger ?? createLogger({ home: environment.home });
   return {
     environment,
-    logger: overrides.logger ?? createLogger({ home: environment.home }),
+    logger,
     http,
     vault,
     profiles,
@@ -86,5 +94,18 @@ export function createServices(environment: Environment, overrides: ServiceOverr
     deviceCodes: new DeviceCodeSignIns(new DeviceCodeFlow(environment.cloud, http, now), consent, vault, profiles),
     customerConsent: new CustomerConsentService(environment.cloud, http, keeper, customers),
     verifier: new ConsentVerifier(environment.cloud, http, vault, keeper, customers, lifetimes),
+    keyVault: createKeyVaultServices({
+      environment,
+      http,
+      keeper,
+      tokenClient,
+      keychain: vault,
+      profiles,
+      opener: overrides.opener,
+      events,
+      logger,
+      now,
+      ...overrides.keyVault,
+    }),
   };
 }

@@ -10,6 +10,8 @@ import { ServiceError } from '../http/serviceError';
 import { InvalidSettingsError } from '../settings/settingsStore';
 import { NotReplicatedError, NotSignedInToGraphError, SamAppNotFoundError } from '../samApp/samAppService';
 import { RetiredServiceError } from '../snippets/snippetService';
+import { KeyVaultError } from '../keyVault/keyVaultErrors';
+import { InvalidVaultUrlError } from '../keyVault/vaultUrl';
 import { redactSecrets } from './redact';
 import { DeclinedError } from './confirmations';
 
@@ -43,6 +45,15 @@ export function toUserFacingError(error: unknown): UserFacingError {
   if (error instanceof NotConsentedError || error instanceof UnknownProfileError) {
     return { kind: 'not-found', message: error.message };
   }
+  if (error instanceof KeyVaultError) {
+    return {
+      kind: error.status === undefined && error.retry === 'soon' ? 'network' : 'microsoft',
+      message: redactSecrets(`${error.summary}. ${error.message}`),
+      action: error.action,
+      code: error.code,
+    };
+  }
+  if (error instanceof InvalidVaultUrlError) return { kind: 'invalid-input', message: error.message };
   if (error instanceof CorruptMetadataError) return { kind: 'internal', message: error.message };
   if (error instanceof InvalidSettingsError) {
     return { kind: 'invalid-input', message: error.message, action: 'Nothing was saved. Correct the value and save again.' };

@@ -2,7 +2,7 @@
  * Where Microsoft's identity platform and APIs live. Sovereign clouds have their own login host
  * and resource URIs; a custom base URL (the simulated cloud) hosts everything under one origin.
  */
-export type ResourceName = 'azure' | 'graph' | 'exchange' | 'partnercenter' | 'aadgraph';
+export type ResourceName = 'azure' | 'graph' | 'exchange' | 'partnercenter' | 'aadgraph' | 'keyvault';
 
 export interface CloudEndpoints {
   /** Stable name kept in settings: public, usgov, china, or custom. */
@@ -12,6 +12,13 @@ export interface CloudEndpoints {
   loginHost: string;
   graphApi: string;
   partnerCenterApi: string;
+  /** Azure Resource Manager, where subscriptions and their key vaults are listed. */
+  resourceManagerApi: string;
+  /**
+   * Where this cloud's key vaults live: `https://{vault}.{dnsSuffix}`, or (the simulated cloud)
+   * `{pathBase}{vault}`. Suffixes: https://learn.microsoft.com/azure/key-vault/general/about-keys-secrets-certificates
+   */
+  keyVault: { dnsSuffix: string; pathBase?: string };
   /** Resource identifiers, redeemed as `{resource}/.default`. */
   resources: Record<ResourceName, string>;
 }
@@ -22,6 +29,7 @@ const publicResources: Record<ResourceName, string> = {
   exchange: 'https://outlook.office365.com',
   partnercenter: 'https://api.partnercenter.microsoft.com',
   aadgraph: 'https://graph.windows.net',
+  keyvault: 'https://vault.azure.net',
 };
 
 export const namedClouds: Record<string, CloudEndpoints> = {
@@ -31,6 +39,8 @@ export const namedClouds: Record<string, CloudEndpoints> = {
     loginHost: 'https://login.microsoftonline.com',
     graphApi: 'https://graph.microsoft.com',
     partnerCenterApi: 'https://api.partnercenter.microsoft.com',
+    resourceManagerApi: 'https://management.azure.com',
+    keyVault: { dnsSuffix: 'vault.azure.net' },
     resources: publicResources,
   },
   usgov: {
@@ -39,12 +49,15 @@ export const namedClouds: Record<string, CloudEndpoints> = {
     loginHost: 'https://login.microsoftonline.us',
     graphApi: 'https://graph.microsoft.us',
     partnerCenterApi: 'https://api.partnercenter.microsoft.com',
+    resourceManagerApi: 'https://management.usgovcloudapi.net',
+    keyVault: { dnsSuffix: 'vault.usgovcloudapi.net' },
     resources: {
       azure: 'https://management.usgovcloudapi.net',
       graph: 'https://graph.microsoft.us',
       exchange: 'https://outlook.office365.us',
       partnercenter: 'https://api.partnercenter.microsoft.com',
       aadgraph: 'https://graph.windows.net',
+      keyvault: 'https://vault.usgovcloudapi.net',
     },
   },
   china: {
@@ -53,19 +66,22 @@ export const namedClouds: Record<string, CloudEndpoints> = {
     loginHost: 'https://login.chinacloudapi.cn',
     graphApi: 'https://microsoftgraph.chinacloudapi.cn',
     partnerCenterApi: 'https://partner.partnercenterapi.microsoftonline.cn',
+    resourceManagerApi: 'https://management.chinacloudapi.cn',
+    keyVault: { dnsSuffix: 'vault.azure.cn' },
     resources: {
       azure: 'https://management.chinacloudapi.cn',
       graph: 'https://microsoftgraph.chinacloudapi.cn',
       exchange: 'https://partner.outlook.cn',
       partnercenter: 'https://partner.partnercenterapi.microsoftonline.cn',
       aadgraph: 'https://graph.chinacloudapi.cn',
+      keyvault: 'https://vault.azure.cn',
     },
   },
 };
 
 /**
- * Resolves a cloud setting: a named cloud, or an https base URL under which login, `/graph` and
- * `/partnercenter` live (the simulated cloud). Resource identifiers stay the public ones: they are
+ * Resolves a cloud setting: a named cloud, or an https base URL under which login, `/graph`,
+ * `/partnercenter`, `/arm` and `/keyvault/{vault}` live (the simulated cloud). Resource identifiers stay the public ones: they are
  * names in tokens, not addresses.
  */
 export function resolveCloud(setting: string | undefined): CloudEndpoints {
@@ -86,6 +102,8 @@ export function resolveCloud(setting: string | undefined): CloudEndpoints {
     loginHost: base,
     graphApi: `${base}/graph`,
     partnerCenterApi: `${base}/partnercenter`,
+    resourceManagerApi: `${base}/arm`,
+    keyVault: { dnsSuffix: 'vault.azure.net', pathBase: `${base}/keyvault/` },
     resources: publicResources,
   };
 }

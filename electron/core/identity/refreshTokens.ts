@@ -47,6 +47,8 @@ export async function redeemAsStoredClient(tokens: TokenClient, request: RedeemR
  */
 export class RefreshTokenKeeper {
   private readonly writes = new Map<string, Promise<unknown>>();
+  /** Told after each rotated token is stored (the Key Vault copy follows); never part of the write. */
+  private readonly rotationListeners = new Set<(profileId: string) => void>();
 
   constructor(
     private readonly vault: SecretVault,
@@ -97,14 +99,36 @@ export class RefreshTokenKeeper {
     return this.keep(profileId, refreshToken);
   }
 
-  private keep(profileId: string, refreshToken: string): Promise<unknown> {
+  /**
+   * Stores a refresh token that came from elsewhere (a newer one a teammate's automation wrote to
+   * Key Vault), issued at `issuedAt`: the same serialized write, but not reported as a rotation.
+   */
+  adopt(profileId: string, refreshToken: string, issuedAt: Date): Promise<unknown> {
+    return this.keep(profileId, refreshToken, issuedAt);
+  }
+
+  /** Registers a listener told of every stored rotation; returns its removal. */
+  onRotated(listener: (profileId: string) => void): () => void {
+    this.rotationListeners.add(listener);
+    return () => this.rotationListeners.delete(listener);
+  }
+
+  private keep(profileId: string, refreshToken: string, adoptedIssuedAt?: Date): Promise<unknown> {
     const previous = this.writes.get(profileId) ?? Promise.resolve();
     const next = previous.then(async () => {
-      const redeemedAt = this.now().toISOString();
+      const redeemedAt = (adoptedIssuedAt ?? this.now()).toISOString();
       await this.vault.set(vaultAccounts.refreshToken(profileId), refreshToken);
       await this.profiles.update((profiles) =>
         profiles.map((profile) => (profile.id === profileId ? { ...profile, lastRedeemedAt: redeemedAt } : profile)),
       );
+      if (adoptedIssuedAt) return;
+      for (const listener of this.rotationListeners) {
+        try {
+          listener(profileId);
+        } catch {
+          // A listener's failure is its own (it reports it); the stored token stays stored.
+        }
+      }
     });
     this.writes.set(profileId, next.catch(() => undefined));
     return next;

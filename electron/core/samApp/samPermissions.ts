@@ -33,6 +33,7 @@ export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const EXCHANGE_ONLINE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
 export const AZURE_RESOURCE_MANAGER_APP_ID = '797f4846-ba00-4fd7-ba43-dac1f8f63013';
 export const AZURE_AD_GRAPH_APP_ID = '00000002-0000-0000-c000-000000000000';
+export const AZURE_KEY_VAULT_APP_ID = 'cfa8b339-82a2-471a-a3c9-0fc0be7a4093';
 
 export const samResources: readonly SamResource[] = [
   {
@@ -64,6 +65,13 @@ export const samResources: readonly SamResource[] = [
     resourceName: 'Exchange Online',
     resourceUri: 'https://outlook.office365.com',
     permissions: [{ id: 'ab4f2b77-0b06-4fc1-a9de-02113fc2ab7c', name: 'Exchange.Manage' }],
+  },
+  {
+    // Publishing the refresh token to the partner's Key Vault with the token itself: no second sign-in.
+    resourceAppId: AZURE_KEY_VAULT_APP_ID,
+    resourceName: 'Azure Key Vault',
+    resourceUri: 'https://vault.azure.net',
+    permissions: [{ id: 'f53da476-18e3-4152-8e01-aec403e6edc0', name: 'user_impersonation' }],
   },
   {
     // Only the retired Connect-AzureAD / Connect-MsolService / Azure AD Graph snippet forms use it.

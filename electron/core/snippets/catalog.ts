@@ -150,6 +150,7 @@ export const resourceLabels: Record<ResourceName, string> = {
   exchange: 'Exchange Online',
   partnercenter: 'Partner Center',
   aadgraph: 'Azure AD Graph',
+  keyvault: 'Azure Key Vault',
 };
 
 /** "Retired August 2025 — use Azure (Connect-AzAccount). …": one wording for the banner and the snippet. */

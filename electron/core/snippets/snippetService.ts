@@ -1,4 +1,4 @@
-import type { CustomerTenant, SnippetMode, SnippetModule } from '../../ipc/contract';
+import type { CustomerTenant, SnippetMode, SnippetModule, VaultPublication } from '../../ipc/contract';
 import type { CloudEndpoints, ResourceName } from '../config/cloud';
 import { MicrosoftIdentityError } from '../identity/aadsts';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';
@@ -51,11 +51,17 @@ export class SnippetService {
     private readonly cloud: CloudEndpoints,
     private readonly keeper: RefreshTokenKeeper,
     private readonly customers: CustomerTenantService,
+    /** Where a profile is published to Azure Key Vault, if it is. */
+    private readonly publications?: { publication(profileId: string): Promise<VaultPublication | undefined> },
   ) {}
 
   async render({ profileId, customerTenantId, module, mode }: SnippetRequest): Promise<Snippet> {
     const profile = await this.keeper.profile(profileId);
-    const partner = this.partner(profile);
+    const published = mode === 'paste' ? undefined : await this.publications?.publication(profileId);
+    const partner = {
+      ...this.partner(profile),
+      ...(published ? { keyVault: { vaultName: published.vaultName, secretNames: published.secretNames, profileName: profile.name } } : {}),
+    };
     const { customers, fetchedAt } = await this.customers.list(profileId, false);
     if (mode === 'all-customers') {
       const text = renderAllCustomersSnippet(module, partner, customers.map(toSnippetCustomer), fetchedAt);

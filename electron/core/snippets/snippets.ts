@@ -2,6 +2,7 @@ import type { SnippetModule } from '../../ipc/contract';
 import type { ResourceName } from '../config/cloud';
 import { resourceLabels, retirementNotice, snippetCatalog, type ConnectValues, type SnippetModuleSpec } from './catalog';
 import { commentText, quoteLiteral } from './powershell';
+import type { SnippetKeyVault } from './keyVaultScript';
 import { scriptPrelude, tokenVariable, vaultSecretNames } from './vaultScript';
 
 export { snippetCatalog } from './catalog';
@@ -23,6 +24,8 @@ export interface SnippetPartner {
   /** e.g. https://login.microsoftonline.com, and each resource's identifier, from the cloud setting. */
   loginHost: string;
   resources: Record<ResourceName, string>;
+  /** Published to Azure Key Vault: scripts read the token there and write the rotated one back. */
+  keyVault?: SnippetKeyVault;
 }
 
 export interface RenderedSnippet {

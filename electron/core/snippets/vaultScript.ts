@@ -1,11 +1,13 @@
 import type { ResourceName } from '../config/cloud';
+import { secretNameSchemes } from '../keyVault/secretNames';
+import { keyVaultReadLines, keyVaultWriteBackLines } from './keyVaultScript';
 import { quoteLiteral } from './powershell';
 import type { SnippetPartner } from './snippets';
 
-/** Names the script modes read from the vault; `samdesk refresh-token --reveal` fills the first. */
+/** Names the script modes read from the vault (SAM Desk's Key Vault names); `samdesk refresh-token --reveal` fills the first. */
 export const vaultSecretNames = {
-  refreshToken: 'SAMDesk-RefreshToken',
-  clientSecret: 'SAMDesk-ClientSecret',
+  refreshToken: secretNameSchemes.samdesk.refreshToken,
+  clientSecret: secretNameSchemes.samdesk.applicationSecret,
 } as const;
 
 const tokenVariables: Record<ResourceName, string> = {
@@ -14,6 +16,7 @@ const tokenVariables: Record<ResourceName, string> = {
   exchange: '$exchangeToken',
   partnercenter: '$partnerCenterToken',
   aadgraph: '$aadGraphToken',
+  keyvault: '$keyVaultToken',
 };
 
 export function tokenVariable(resource: ResourceName): string {
@@ -21,25 +24,28 @@ export function tokenVariable(resource: ResourceName): string {
 }
 
 /**
- * The start of every script-mode snippet: the refresh token from a SecretManagement vault (Azure
- * Key Vault as a commented alternative), and a function that redeems it on the v2 token endpoint
- * for one tenant and resource — the same request SAM Desk makes (DESIGN.md, "Facts").
+ * The start of every script-mode snippet: the refresh token from the profile's Azure Key Vault when
+ * it is published there, else from a SecretManagement vault, and a function that redeems it on the
+ * v2 token endpoint for one tenant and resource — the same request SAM Desk makes (DESIGN.md,
+ * "Facts") — and saves the rotated token back where it came from.
  */
 export function scriptPrelude(partner: SnippetPartner, options: { redeems: boolean }): string[] {
   const refreshName = quoteLiteral(vaultSecretNames.refreshToken);
   const secretName = quoteLiteral(vaultSecretNames.clientSecret);
-  const lines = [
-    `# One-time setup (Microsoft.PowerShell.SecretManagement): Set-Secret -Name ${refreshName} -Secret (samdesk refresh-token --reveal)`,
-    `$samDeskClientId = ${quoteLiteral(partner.applicationId)}`,
-    `$refreshToken = Get-Secret -Name ${refreshName} -AsPlainText`,
-    '# Or from Azure Key Vault, after Connect-AzAccount to the partner subscription that holds it:',
-    `# $refreshToken = Get-AzKeyVaultSecret -VaultName '<your vault>' -Name ${refreshName} -AsPlainText`,
-  ];
+  // A profile published to Azure Key Vault reads (and writes back) there; otherwise a SecretManagement vault.
+  const lines = partner.keyVault
+    ? [`$samDeskClientId = ${quoteLiteral(partner.applicationId)}`, ...keyVaultReadLines(partner.keyVault, partner.hasClientSecret)]
+    : [
+        `# One-time setup (Microsoft.PowerShell.SecretManagement): Set-Secret -Name ${refreshName} -Secret (samdesk refresh-token --reveal)`,
+        `$samDeskClientId = ${quoteLiteral(partner.applicationId)}`,
+        `$refreshToken = Get-Secret -Name ${refreshName} -AsPlainText`,
+        '# Or publish the profile to Azure Key Vault in SAM Desk (samdesk vault publish): its scripts then read and write it there.',
+        ...(partner.hasClientSecret ? [`$clientSecret = Get-Secret -Name ${secretName} -AsPlainText`] : []),
+      ];
   // A confidential SAM app (its one shape) sends its secret with every redemption, as SAM Desk does;
   // a module that redeems by itself (Connect-PartnerCenter) takes it as a credential.
-  if (partner.hasClientSecret) {
-    lines.push(`$clientSecret = Get-Secret -Name ${secretName} -AsPlainText`);
-    if (!options.redeems) lines.push('$appCredential = [pscredential]::new($samDeskClientId, (ConvertTo-SecureString $clientSecret -AsPlainText -Force))');
+  if (partner.hasClientSecret && !options.redeems) {
+    lines.push('$appCredential = [pscredential]::new($samDeskClientId, (ConvertTo-SecureString $clientSecret -AsPlainText -Force))');
   }
   if (!options.redeems) return lines;
   return [
@@ -59,7 +65,7 @@ export function scriptPrelude(partner: SnippetPartner, options: { redeems: boole
     '  # Every redemption returns a new refresh token; saving one per run restarts its 90-day inactivity limit.',
     '  $script:refreshToken = $response.refresh_token',
     '  if (-not $script:refreshTokenSaved) {',
-    `    Set-Secret -Name ${refreshName} -Secret $response.refresh_token`,
+    ...(partner.keyVault ? keyVaultWriteBackLines(partner.keyVault, partner.account, '    ') : [`    Set-Secret -Name ${refreshName} -Secret $response.refresh_token`]),
     '    $script:refreshTokenSaved = $true',
     '  }',
     '  $response.access_token',

@@ -2,6 +2,7 @@ import { Button, Caption1, Select, Text, Title3, makeStyles, tokens, useId } fro
 import { useShallow } from 'zustand/react/shallow';
 import { useSamDeskStore } from '../store';
 import { RefreshTokenBadge } from './RefreshTokenBadge';
+import { KeyVaultButton } from './keyVault/KeyVaultButton';
 
 const useStyles = makeStyles({
   header: {
@@ -70,6 +71,7 @@ export function AppHeader() {
             </Caption1>
           </div>
           <RefreshTokenBadge profile={profile} />
+          <KeyVaultButton profile={profile} />
           <Button size="small" onClick={() => useSamDeskStore.getState().openWizard('accounts')}>
             Partner accounts
           </Button>

@@ -2,6 +2,7 @@ import { Caption1, Card, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CustomerConsentPanel } from '../components/customerConsent/CustomerConsentPanel';
+import { JoinVaultView } from '../components/keyVault/JoinVaultView';
 import { WizardProgress } from '../components/wizard/WizardProgress';
 import { useSamDeskStore } from '../store';
 import { AccountsView } from './wizard/AccountsView';
@@ -36,15 +37,18 @@ const useStyles = makeStyles({
 /** The consent wizard: six steps from nothing to a working refresh token, plus account and customer-consent views. */
 export function ConnectScreen() {
   const styles = useStyles();
-  const { cloud, wizardOpen, view, step, openWizard } = useSamDeskStore(
+  const { cloud, wizardOpen, wizardView, step, openWizard, joinVault } = useSamDeskStore(
     useShallow((state) => ({
       cloud: state.cloud,
       wizardOpen: state.wizardOpen,
-      view: state.wizardView,
+      wizardView: state.wizardView,
       step: state.wizardStep,
       openWizard: state.openWizard,
+      joinVault: state.joinVaultOpen,
     })),
   );
+  // Joining from a team's Key Vault replaces the wizard while it is open.
+  const view = joinVault ? 'join-vault' : wizardView;
   // A typed client secret stays in this screen's memory (never the store) from step 2 to step 3.
   const [clientSecret, setClientSecret] = useState('');
 
@@ -57,6 +61,7 @@ export function ConnectScreen() {
     <div className={styles.screen}>
       <Card className={styles.card}>
         {view === 'steps' && <WizardProgress step={step} />}
+        {view === 'join-vault' && <JoinVaultView />}
         {view === 'accounts' && <AccountsView />}
         {view === 'customer-consent' && <CustomerConsentPanel />}
         {view === 'steps' && step === 1 && <TenantStep />}

@@ -9,6 +9,7 @@ import { createUiSlice } from './uiSlice';
 import { createWizardSlice } from './wizardSlice';
 import { createLifetimeSlice } from './lifetimeSlice';
 import { createSettingsSlice } from './settingsSlice';
+import { createKeyVaultSlice } from './keyVaultSlice';
 
 /** The renderer's one store, made of small slices. It never holds a secret (STYLE.md rule 7). */
 export const useSamDeskStore = create<SamDeskState>()((...args) => ({
@@ -21,6 +22,7 @@ export const useSamDeskStore = create<SamDeskState>()((...args) => ({
   ...createWizardSlice(...args),
   ...createLifetimeSlice(...args),
   ...createSettingsSlice(...args),
+  ...createKeyVaultSlice(...args),
 }));
 
 const initialState = useSamDeskStore.getState();

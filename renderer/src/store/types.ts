@@ -8,8 +8,9 @@ import type { UiSlice } from './uiSlice';
 import type { WizardSlice } from './wizardSlice';
 import type { LifetimeSlice } from './lifetimeSlice';
 import type { SettingsSlice } from './settingsSlice';
+import type { KeyVaultSlice } from './keyVaultSlice';
 
-export type SamDeskState = ProfilesSlice & ConsentSlice & CustomersSlice & AccessCheckSlice & SnippetsSlice & UiSlice & WizardSlice & LifetimeSlice & SettingsSlice;
+export type SamDeskState = ProfilesSlice & ConsentSlice & CustomersSlice & AccessCheckSlice & SnippetsSlice & UiSlice & WizardSlice & LifetimeSlice & SettingsSlice & KeyVaultSlice;
 
 /** A slice sees the whole store but only defines its own part. */
 export type SliceCreator<Slice> = StateCreator<SamDeskState, [], [], Slice>;

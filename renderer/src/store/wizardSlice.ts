@@ -70,7 +70,8 @@ export interface WizardSlice {
   /** `repair`: remove each existing consent first, then grant SAM Desk's current permissions. */
   grantCustomerConsent: (customerTenantIds: string[], options?: { repair?: boolean }) => Promise<void>;
   renameProfile: (profileId: string, name: string) => Promise<void>;
-  removeProfile: (profileId: string) => Promise<void>;
+  /** A published profile's vault secrets stay unless `vaultSecrets` is 'delete'. */
+  removeProfile: (profileId: string, vaultSecrets?: 'leave' | 'delete') => Promise<void>;
 }
 
 const GRANT_BATCH = 8;
@@ -243,13 +244,15 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
       }
     },
 
-    removeProfile: async (profileId) => {
+    removeProfile: async (profileId, vaultSecrets) => {
       try {
-        await samdesk().profiles.remove({ profileId });
+        await samdesk().profiles.remove({ profileId, ...(vaultSecrets ? { vaultSecrets } : {}) });
         set((state) => {
           const profiles = state.profiles.filter((existing) => existing.id !== profileId);
+          const { [profileId]: _unpublished, ...publications } = state.publications;
           return {
             profiles,
+            publications,
             activeProfileId: state.activeProfileId === profileId ? (profiles[0]?.id ?? null) : state.activeProfileId,
           };
         });

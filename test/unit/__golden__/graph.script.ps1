@@ -3,8 +3,7 @@
 # One-time setup (Microsoft.PowerShell.SecretManagement): Set-Secret -Name 'SAMDesk-RefreshToken' -Secret (samdesk refresh-token --reveal)
 $samDeskClientId = '11111111-2222-3333-4444-555555555555'
 $refreshToken = Get-Secret -Name 'SAMDesk-RefreshToken' -AsPlainText
-# Or from Azure Key Vault, after Connect-AzAccount to the partner subscription that holds it:
-# $refreshToken = Get-AzKeyVaultSecret -VaultName '<your vault>' -Name 'SAMDesk-RefreshToken' -AsPlainText
+# Or publish the profile to Azure Key Vault in SAM Desk (samdesk vault publish): its scripts then read and write it there.
 $clientSecret = Get-Secret -Name 'SAMDesk-ClientSecret' -AsPlainText
 
 function Get-SamDeskAccessToken {

@@ -10,6 +10,7 @@ export const profileManagementHandlers: HandlerGroup<'profiles.rename' | 'profil
   vault,
   lifetimes,
   environment,
+  keyVault,
 }) => ({
   'profiles.rename': async ({ profileId, name }) => {
     const updated = await profiles.update((all) => all.map((profile) => (profile.id === profileId ? { ...profile, name } : profile)));
@@ -17,9 +18,11 @@ export const profileManagementHandlers: HandlerGroup<'profiles.rename' | 'profil
     if (!profile) throw new UnknownProfileError(profileId);
     return lifetimes.summarize(profile);
   },
-  'profiles.remove': async ({ profileId }) => {
+  'profiles.remove': async ({ profileId, vaultSecrets }) => {
     const profile = await profiles.get(profileId);
     if (!profile) throw new UnknownProfileError(profileId);
+    // A published profile: the vault's secrets go first when asked (a refusal keeps everything), then publishing stops.
+    await keyVault.sync.unpublish(profileId, vaultSecrets === 'delete');
     // Secrets first: if the keychain refuses, the profile stays listed and can be removed again.
     await vault.delete(vaultAccounts.refreshToken(profileId));
     await vault.delete(vaultAccounts.clientSecret(profileId));

@@ -3,7 +3,7 @@ import { SnippetService } from '../../snippets/snippetService';
 import type { HandlerGroup } from './types';
 
 export const snippetHandlers: HandlerGroup<'snippets.copy'> = (services) => {
-  const snippets = new SnippetService(services.environment.cloud, services.keeper, services.customers);
+  const snippets = new SnippetService(services.environment.cloud, services.keeper, services.customers, services.keyVault.sync);
   return {
     'snippets.copy': async ({ profileId, customerTenantId, module, mode = 'paste' }): Promise<CopiedSnippet> => {
       const [snippet, settings] = await Promise.all([

@@ -7,6 +7,7 @@ import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';
 import { levelColor, levelLabel, needsReconsent } from './lifetimeLook';
 import { TimeLeftBadge } from './TimeLeftBadge';
+import { VaultStatusLine } from '../keyVault/VaultStatusLine';
 
 const useStyles = makeStyles({
   row: {
@@ -42,6 +43,7 @@ export function ProfileLifetimeRow({ profile, focused }: { profile: ProfileSumma
   const renewing = useSamDeskStore((state) => state.renewingAll || state.renewingProfileIds.includes(profile.id));
   const signingIn = useSamDeskStore((state) => state.consentStatus !== 'idle');
   const callError = useSamDeskStore((state) => state.renewalErrors[profile.id]);
+  const publication = useSamDeskStore((state) => state.publications[profile.id]);
   const level = levelAt(profile, now, thresholds);
   const reconsent = needsReconsent(profile, level);
   const error: Pick<UserFacingError, 'message' | 'action' | 'code'> | undefined =
@@ -77,6 +79,7 @@ export function ProfileLifetimeRow({ profile, focused }: { profile: ProfileSumma
             {level === 'expired' ? 'Lapsed' : 'Lapses'} {formatDateTime(profile.expiresAt)}
           </span>
         )}
+        {publication && <VaultStatusLine publication={publication} />}
       </Caption1>
       {error && (
         <MessageBar className={styles.message} intent={reconsent ? 'error' : 'warning'} layout="multiline">

@@ -9,10 +9,13 @@ import {
   DialogSurface,
   DialogTitle,
   Input,
+  Radio,
+  RadioGroup,
   Title2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { VaultRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ProfileSummary } from '../../../../electron/ipc/contract';
@@ -49,6 +52,8 @@ export function AccountsView() {
     })),
   );
   const [removing, setRemoving] = useState<ProfileSummary | null>(null);
+  const [vaultSecrets, setVaultSecrets] = useState<'leave' | 'delete'>('leave');
+  const publication = useSamDeskStore((state) => (removing ? state.publications[removing.id] : undefined));
 
   return (
     <div className={styles.step}>
@@ -64,11 +69,19 @@ export function AccountsView() {
             profile={profile}
             onRename={(name) => void store.rename(profile.id, name)}
             onReconsent={() => store.openWizard('steps', profile.id)}
-            onRemove={() => setRemoving(profile)}
+            onRemove={() => {
+              setVaultSecrets('leave');
+              setRemoving(profile);
+            }}
           />
         ))}
       </ul>
       {store.profiles.length === 0 && <Body1>No partner accounts yet.</Body1>}
+      <div className={styles.row}>
+        <Button icon={<VaultRegular />} onClick={() => useSamDeskStore.getState().openJoinVault()}>
+          Join from a team’s Key Vault
+        </Button>
+      </div>
       <WizardFooter onBack={store.profiles.length > 0 ? store.closeWizard : undefined} next={{ label: 'Add partner account', onClick: () => store.openWizard() }} />
       <Dialog open={removing !== null} onOpenChange={(_, data) => !data.open && setRemoving(null)}>
         <DialogSurface>
@@ -77,13 +90,19 @@ export function AccountsView() {
             <DialogContent>
               SAM Desk deletes this account’s refresh tokens and client secret from your keychain and forgets the profile. The app
               registration in your tenant stays. You can connect again at any time.
+              {publication && (
+                <RadioGroup aria-label={`Its secrets in ${publication.vaultName}`} value={vaultSecrets} onChange={(_, data) => setVaultSecrets(data.value as 'leave' | 'delete')}>
+                  <Radio value="leave" label={`Leave its secrets in the key vault ${publication.vaultName} (runbooks keep reading them)`} />
+                  <Radio value="delete" label={`Delete them from ${publication.vaultName} too (recoverable there for its retention period)`} />
+                </RadioGroup>
+              )}
             </DialogContent>
             <DialogActions>
               <Button onClick={() => setRemoving(null)}>Keep it</Button>
               <Button
                 appearance="primary"
                 onClick={() => {
-                  if (removing) void store.remove(removing.id);
+                  if (removing) void store.remove(removing.id, publication ? vaultSecrets : undefined);
                   setRemoving(null);
                 }}
               >

@@ -1,4 +1,4 @@
-import { Body1, Field, Input, Select, Title2 } from '@fluentui/react-components';
+import { Body1, Field, Input, Link, Select, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { tenantRefSchema } from '../../../../electron/ipc/contract';
@@ -82,6 +82,10 @@ export function TenantStep() {
       <Field label="Profile name" hint="Optional: how this partner account is listed, e.g. Contoso production">
         <Input value={draft.profileName} maxLength={80} onChange={(_, data) => updateDraft({ profileName: data.value })} />
       </Field>
+      <Body1 className={styles.help}>
+        Your team already keeps the refresh token in Azure Key Vault?{' '}
+        <Link onClick={() => useSamDeskStore.getState().openJoinVault()}>Join from the vault</Link> instead.
+      </Body1>
       <WizardFooter
         onBack={profiles.length > 0 ? closeWizard : undefined}
         next={{ onClick: next, disabled: chosenCloud !== cloud?.name }}
