@@ -106,9 +106,8 @@ describe('publishing a refresh token to Azure Key Vault', () => {
   });
 
   it('publishes a confidential app under CIPP’s exact names: ApplicationID, ApplicationSecret, TenantID, RefreshToken', async () => {
-    const confidential = await signedInProfile(sim, services, 'p-cipp');
-    await services.vault.set(vaultAccounts.clientSecret(confidential.id), sim.samAppSecret);
-    await services.profiles.update((all) => all.map((p) => (p.id === confidential.id ? { ...p, name: 'Northwind CIPP', hasClientSecret: true } : p)));
+    const confidential = await signedInProfile(sim, services, 'p-cipp', { confidential: true });
+    await services.profiles.update((all) => all.map((p) => (p.id === confidential.id ? { ...p, name: 'Northwind CIPP' } : p)));
 
     const result = await dispatch(handlers, 'keyVault.publish', { profileId: confidential.id, vaultUrl: sim.keyVaultUrl, names: 'cipp' });
     expect(result).toMatchObject({ ok: true, value: { state: 'in-sync', secretNames: { refreshToken: 'RefreshToken', applicationId: 'ApplicationID', applicationSecret: 'ApplicationSecret', tenantId: 'TenantID' } } });

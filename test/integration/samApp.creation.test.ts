@@ -6,6 +6,7 @@ import { silentLogger } from '../../electron/core/app/logger';
 import { toUserFacingError } from '../../electron/core/app/userFacingError';
 import { canFix, fixableChecks } from '../../electron/core/samApp/samAppChecks';
 import { SamAppService } from '../../electron/core/samApp/samAppService';
+import { requiredResources } from '../../electron/core/samApp/samPermissions';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { requestedResourceAppIds } from '../sim/state';
 import { chromiumOpener, launchChromium } from '../support/browser';
@@ -16,7 +17,8 @@ const PARTNER_CENTER = 'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd';
 const GRAPH = '00000003-0000-0000-c000-000000000000';
 const AZURE = '797f4846-ba00-4fd7-ba43-dac1f8f63013';
 const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
-const REQUIRED = [PARTNER_CENTER, GRAPH, AZURE, EXCHANGE];
+/** Every API the SAM app needs (samPermissions.ts): Partner Center, Graph, Azure, Exchange, Key Vault. */
+const REQUIRED = requiredResources.map((resource) => resource.resourceAppId);
 
 /**
  * Creating and repairing the SAM app through the simulated Graph, signed in for real (MSAL, Chromium).
@@ -173,7 +175,7 @@ describe('creating the SAM app through Microsoft Graph', () => {
 
     expect(before.checks.find((check) => check.id === 'admin-consent')).toMatchObject({
       status: 'fail',
-      detail: 'Granted for Partner Center, Microsoft Graph and Azure Resource Manager; not granted for Exchange Online.',
+      detail: 'Granted for Partner Center, Microsoft Graph, Azure Resource Manager and Azure Key Vault; not granted for Exchange Online.',
     });
     expect(canFix(before.checks)).toBe(true);
     expect(fixableChecks(before.checks).map((check) => check.id)).toEqual(['admin-consent']);
@@ -182,7 +184,7 @@ describe('creating the SAM app through Microsoft Graph', () => {
     expect(after.checks.find((check) => check.id === 'admin-consent')?.status).toBe('pass');
     const grants = grantsOf(sim.samAppId);
     expect(grants[EXCHANGE]!.scope).toBe('Exchange.Manage');
-    for (const resource of [PARTNER_CENTER, GRAPH, AZURE]) expect(grants[resource]!.id).toBe(kept[resource]!.id);
+    for (const resource of REQUIRED.filter((id) => id !== EXCHANGE)) expect(grants[resource]!.id).toBe(kept[resource]!.id);
     expect(after.newSecret).toBeUndefined();
   });
 });
