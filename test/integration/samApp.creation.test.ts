@@ -13,7 +13,6 @@ import { chromiumOpener, launchChromium } from '../support/browser';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { simCaller, type SimCaller } from '../support/simHttp';
 
-const PARTNER_CENTER = 'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd';
 const GRAPH = '00000003-0000-0000-c000-000000000000';
 const AZURE = '797f4846-ba00-4fd7-ba43-dac1f8f63013';
 const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
