@@ -1,5 +1,6 @@
 import type { Services } from '../core/app/services';
 import type { UserFacingError } from '../ipc/contract';
+import { OTHER_CLOUD } from '../core/app/userFacingError';
 
 /** Thrown for anything the user typed wrong; exits with the usage code. */
 export class UsageError extends Error {}
@@ -13,13 +14,14 @@ export const exitCodes = {
   network: 5,
   microsoft: 6,
   keychain: 7,
+  otherCloud: 8,
 } as const;
 
 /** The exit code a scheduler sees for a failure of this kind. */
 export function exitCodeFor(error: UserFacingError): number {
   switch (error.kind) {
     case 'invalid-input':
-      return exitCodes.usage;
+      return error.code === OTHER_CLOUD ? exitCodes.otherCloud : exitCodes.usage;
     case 'not-found':
       return exitCodes.notConsented;
     case 'network':

@@ -13,14 +13,16 @@ import { confirmInDialog } from './dialogs';
 import { createMainWindow, createSignInWindow, rendererDir, rendererOrigin } from './windows';
 import { createLogger } from '../core/app/logger';
 import { registerAppScheme, serveAppPages } from './appProtocol';
-import { extraCaVerdict, isTrustedFrame } from './securityPolicy';
+import { customCloudPermission, extraCaVerdict, isTrustedFrame } from './securityPolicy';
 
 // One instance owns the tray and the loopback ports; a second one focuses the first and exits
 // at once (app.quit() would still let whenReady run and start a second set of services).
 const isFirstInstance = app.requestSingleInstanceLock();
 if (!isFirstInstance) app.exit(0);
 
-const environment = readEnvironment();
+const environment = readEnvironment(process.env, {
+  customCloud: customCloudPermission({ isPackaged: app.isPackaged, argv: process.argv, cloudSetting: process.env.SAMDESK_CLOUD }),
+});
 const logger = createLogger({ home: environment.home });
 process.on('uncaughtException', (error) => logger.error('Uncaught exception in the main process.', error));
 process.on('unhandledRejection', (reason) => logger.error('Unhandled promise rejection in the main process.', reason));
@@ -64,10 +66,10 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
  * for certificates it issued, in both sessions; every other host keeps Chromium's verdict.
  */
 function trustExtraCa(): void {
-  if (!environment.extraCa || environment.cloud.name !== 'custom') return;
-  const ca = new X509Certificate(environment.extraCa);
+  if (!environment.extraCa) return;
+  const ca = new X509Certificate(environment.extraCa.pem);
   const trusted = {
-    hostname: new URL(environment.cloud.loginHost).hostname,
+    hostname: new URL(environment.extraCa.origin).hostname,
     issuedBy: (certificatePem: string) => {
       try {
         const leaf = new X509Certificate(certificatePem);

@@ -4,6 +4,7 @@
  * apply them. Checklist numbers refer to https://www.electronjs.org/docs/latest/tutorial/security.
  */
 import type { WebPreferences } from 'electron';
+import { CUSTOM_CLOUD_SWITCH } from '../core/config/environment';
 
 /** §2–§4, §6, §8–§12: isolated, sandboxed, no Node, web security on, devTools only in development. */
 export function secureWebPreferences(options: { preload?: string; devTools: boolean }): WebPreferences {
@@ -125,6 +126,26 @@ export function developmentServerUrl(env: Readonly<Record<string, string | undef
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A custom cloud (SAMDESK_CLOUD as a URL: the simulator) is a development setting. An unpackaged
+ * run may use it; a packaged build only when started with `--allow-custom-cloud=<that origin>`, an
+ * opt-in no environment variable can give, so a planted SAMDESK_CLOUD cannot send tokens elsewhere.
+ */
+export function customCloudPermission(options: { isPackaged: boolean; argv: readonly string[]; cloudSetting: string | undefined }): 'allowed' | 'refused' {
+  if (!options.isPackaged) return 'allowed';
+  const prefix = `${CUSTOM_CLOUD_SWITCH}=`;
+  const optIn = options.argv.find((arg) => arg.startsWith(prefix))?.slice(prefix.length);
+  const origin = (value: string | undefined) => {
+    try {
+      return value ? new URL(value.trim()).origin : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const wanted = origin(options.cloudSetting);
+  return wanted !== undefined && wanted !== 'null' && origin(optIn) === wanted ? 'allowed' : 'refused';
 }
 
 /**

@@ -8,6 +8,7 @@ import type { AppRegistration } from '../sim/state';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
 import { simProtocol } from '../support/simProtocol';
+import { cloudBinding } from '../../electron/core/config/cloud';
 
 /** Renewal, the access check and the snippets redeem as the profile's client type: the secret for the SAM app's Web shape. */
 describe('redeeming as the SAM app’s client type', () => {
@@ -29,6 +30,7 @@ describe('redeeming as the SAM app’s client type', () => {
       id,
       name: id,
       cloud: 'custom',
+      boundTo: cloudBinding(services.environment.cloud),
       partnerTenantId: sim.partnerTenantId,
       clientId,
       hasClientSecret: true,

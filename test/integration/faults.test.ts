@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { createHttpClient, NetworkError, type HttpClient, type HttpRequest } from '../../electron/core/http/httpClient';
@@ -9,7 +8,8 @@ import { resolveCloud } from '../../electron/core/config/cloud';
 import { TokenClient } from '../../electron/core/identity/tokenClient';
 import { RefreshTokenKeeper } from '../../electron/core/identity/refreshTokens';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
-import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
+import { isolatedEnvironment, simCa, type IsolatedEnvironment } from '../support/environment';
+import type { ExtraCa } from '../../electron/core/config/environment';
 import { signedInProfile } from '../support/signedInProfile';
 
 /**
@@ -18,7 +18,7 @@ import { signedInProfile } from '../support/signedInProfile';
  */
 describe('network faults', () => {
   let sim: SimulatedCloud;
-  let ca: string;
+  let ca: ExtraCa;
   let controls: HttpClient;
   let discovery: string;
 
@@ -59,7 +59,7 @@ describe('network faults', () => {
 
   beforeAll(async () => {
     sim = await startSimulatedCloud({ customers: 5 });
-    ca = readFileSync(sim.caFile, 'utf8');
+    ca = simCa(sim);
     controls = createHttpClient({ extraCa: ca, retry: { attempts: 1 } });
     discovery = `${sim.url}/${sim.partnerTenantId}/v2.0/.well-known/openid-configuration`;
   });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { connect } from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright';
-import { channelNames, IPC_PREFIX } from '../../electron/ipc/contract';
+import { channelNames, IPC_PREFIX, type AppState } from '../../electron/ipc/contract';
 import { appPageHeaders, secureWebPreferences } from '../../electron/main/securityPolicy';
 import { createServices } from '../../electron/core/app/services';
 import { silentLogger } from '../../electron/core/app/logger';
@@ -259,5 +259,19 @@ describe('the Electron main process, on the stand-in', () => {
     // Requests are then trusted from the dev server's origin, and from nowhere else.
     expect(await invoke(development, 'app.state', undefined, { url: 'http://localhost:5173/' })).toMatchObject({ ok: true });
     expect(await invoke(development, 'app.state')).toMatchObject({ ok: false });
+  });
+
+  it('a packaged build uses a custom cloud from SAMDESK_CLOUD only when started with --allow-custom-cloud for it', async () => {
+    const planted = await load({ isPackaged: true });
+    const refused = (await invoke(planted, 'app.state')) as { value: AppState };
+    expect(refused.value.cloud).toEqual({ name: 'Microsoft public cloud', loginHost: 'https://login.microsoftonline.com' });
+    expect(refused.value.notices).toContainEqual(expect.objectContaining({ title: 'A development setting was ignored', action: `To use that cloud, start SAM Desk with --allow-custom-cloud=${sim.url}.` }));
+    // Nor is the simulator's CA trusted anywhere.
+    expect(planted.session.defaultSession.certificateVerifyProc).toBeNull();
+    await main!.unload();
+
+    const optedIn = await load({ isPackaged: true, argv: [`--allow-custom-cloud=${sim.url}`] });
+    expect(((await invoke(optedIn, 'app.state')) as { value: AppState }).value.cloud).toEqual({ name: 'Simulated cloud', loginHost: sim.url });
+    expect(optedIn.session.defaultSession.certificateVerifyProc).not.toBeNull();
   });
 });

@@ -1,10 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests read loosely typed JSON off the wire */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { createHttpClient, readJson, type HttpClient } from '../../electron/core/http/httpClient';
 import { RunbookCredential, simControl, simSecretClient } from '../support/keyVault';
 import { signedInProfile } from '../support/signedInProfile';
+import { simCa } from '../support/environment';
 
 /**
  * The simulated Key Vault data plane and Resource Manager listing, against Microsoft's documented
@@ -42,7 +42,7 @@ describe('the simulated Azure Key Vault and Resource Manager', () => {
   beforeAll(async () => {
     sim = await startSimulatedCloud({ customers: 2 });
     // No retries: the answers themselves are under test.
-    http = createHttpClient({ extraCa: readFileSync(sim.caFile, 'utf8'), retry: { attempts: 1 } });
+    http = createHttpClient({ extraCa: simCa(sim), retry: { attempts: 1 } });
     await signedInProfile(sim, { vault: { get: async (a: string) => secrets.get(a) ?? null, set: async (a: string, v: string) => void secrets.set(a, v), delete: async () => true }, profiles: { upsert: async () => [] } } as never, 'p-sim');
     refreshToken = secrets.get('p-sim/refresh-token')!;
   });

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import keytar from 'keytar';
-import { readEnvironment, type Environment } from '../../electron/core/config/environment';
+import { readEnvironment, type Environment, type ExtraCa } from '../../electron/core/config/environment';
 import { KEYCHAIN_TIMEOUT_MS, KeychainVault } from '../../electron/core/vault/secretVault';
 import type { SimInfo } from '../sim';
 import { withTimeout } from './bounded';
@@ -26,6 +26,11 @@ export interface IsolatedEnvironment {
   };
   /** Removes the data folder and every keychain entry this run created. */
   cleanUp(): Promise<void>;
+}
+
+/** The simulated cloud's CA, trusted for its origin only, as the app trusts it (config/environment.ts). */
+export function simCa(sim: Pick<SimInfo, 'url' | 'caFile'>): ExtraCa {
+  return { pem: readFileSync(sim.caFile, 'utf8'), origin: new URL(sim.url).origin };
 }
 
 /** A fresh SAMDESK_HOME and keychain service per test run, pointed at the simulated cloud. */

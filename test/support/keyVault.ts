@@ -4,6 +4,7 @@ import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-
 import { SecretClient } from '@azure/keyvault-secrets';
 import { createHttpClient, readJson } from '../../electron/core/http/httpClient';
 import type { SimInfo } from '../sim';
+import { simCa } from './environment';
 
 /**
  * Microsoft's SecretClient pointed at the simulated vault, as a teammate's tool or runbook would
@@ -30,7 +31,7 @@ export class RunbookCredential implements TokenCredential {
   ) {}
 
   async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
-    const http = createHttpClient({ extraCa: readFileSync(this.sim.caFile, 'utf8') });
+    const http = createHttpClient({ extraCa: simCa(this.sim) });
     const form = new URLSearchParams({
       client_id: this.sim.samAppId,
       grant_type: 'refresh_token',
@@ -53,7 +54,7 @@ export class RunbookCredential implements TokenCredential {
 
 /** Calls a loopback-only /_sim control with JSON. */
 export async function simControl(sim: SimInfo, path: string, body?: unknown): Promise<unknown> {
-  const http = createHttpClient({ extraCa: readFileSync(sim.caFile, 'utf8') });
+  const http = createHttpClient({ extraCa: simCa(sim) });
   const response = await http.send({
     method: body === undefined ? 'GET' : 'POST',
     url: `${sim.url}${path}`,

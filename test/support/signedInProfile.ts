@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createHttpClient, readJson, type HttpResponse } from '../../electron/core/http/httpClient';
 import type { ProfileRecord } from '../../electron/core/profiles/profileStore';
 import type { Services } from '../../electron/core/app/services';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
 import { currentTotp, type SimInfo } from '../sim';
+import { simCa } from './environment';
+import { cloudBinding, resolveCloud } from '../../electron/core/config/cloud';
 
 const PARTNER_CENTER_SCOPE = 'https://api.partnercenter.microsoft.com/.default offline_access';
 
@@ -22,7 +23,7 @@ export async function signedInProfile(
   id = 'p-bench',
   options: { confidential?: boolean } = {},
 ): Promise<ProfileRecord> {
-  const http = createHttpClient({ extraCa: readFileSync(sim.caFile, 'utf8') });
+  const http = createHttpClient({ extraCa: simCa(sim) });
   const send = (method: 'GET' | 'POST', path: string, body?: Record<string, string>, headers: Record<string, string> = {}, json = false) =>
     http.send({
       method,
@@ -61,6 +62,7 @@ export async function signedInProfile(
     id,
     name: sim.partnerDomain,
     cloud: 'custom',
+    boundTo: cloudBinding(resolveCloud(sim.url)),
     partnerTenantId: sim.partnerTenantId,
     clientId: sim.samAppId,
     hasClientSecret: options.confidential === true,

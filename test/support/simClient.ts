@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- protocol tests read loosely typed JSON off the wire */
-import { readFileSync } from 'node:fs';
 import { createHttpClient, type HttpRequest } from '../../electron/core/http/httpClient';
 import type { SimInfo } from '../sim';
+import { simCa } from './environment';
 
 export interface SimReply {
   status: number;
@@ -14,7 +14,7 @@ export interface SimReply {
  * the wire protocol itself; `tokens` signs in as the seeded admin with the device-code flow.
  */
 export function simClient(sim: SimInfo) {
-  const http = createHttpClient({ extraCa: readFileSync(sim.caFile, 'utf8'), retry: { attempts: 1 } });
+  const http = createHttpClient({ extraCa: simCa(sim), retry: { attempts: 1 } });
   const call = async (
     method: HttpRequest['method'],
     path: string,

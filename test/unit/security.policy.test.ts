@@ -4,6 +4,7 @@ import {
   APP_ORIGIN,
   allowedPermissions,
   appFilePath,
+  customCloudPermission,
   developmentServerUrl,
   extraCaVerdict,
   isNavigationAllowed,
@@ -110,6 +111,19 @@ describe('packaged builds and the extra CA', () => {
     expect(developmentServerUrl({ ELECTRON_RENDERER_URL: 'https://attacker.example/' }, false)).toBeUndefined();
     expect(developmentServerUrl({ ELECTRON_RENDERER_URL: 'not a url' }, false)).toBeUndefined();
     expect(developmentServerUrl({}, false)).toBeUndefined();
+  });
+
+  it('lets a packaged build use a custom cloud only when started with --allow-custom-cloud for that origin', () => {
+    const cloudSetting = 'https://127.0.0.1:8443/';
+    const decide = (isPackaged: boolean, argv: string[], setting: string | undefined = cloudSetting) => customCloudPermission({ isPackaged, argv, cloudSetting: setting });
+    expect(decide(false, [])).toBe('allowed');
+    expect(decide(true, [])).toBe('refused');
+    expect(decide(true, ['--allow-custom-cloud=https://127.0.0.1:8443'])).toBe('allowed');
+    expect(decide(true, ['--allow-custom-cloud=https://127.0.0.1:9443'])).toBe('refused');
+    expect(decide(true, ['--allow-custom-cloud=https://127.0.0.1:8443.attacker.example'])).toBe('refused');
+    expect(decide(true, ['--allow-custom-cloud=nonsense'], 'nonsense')).toBe('refused');
+    expect(decide(true, ['--allow-custom-cloud'])).toBe('refused');
+    expect(customCloudPermission({ isPackaged: true, argv: ['--allow-custom-cloud=https://127.0.0.1:8443'], cloudSetting: undefined })).toBe('refused');
   });
 
   it("trusts the extra CA for the custom cloud's host alone, and only for what it issued", () => {

@@ -1,4 +1,5 @@
 import type { Environment } from '../config/environment';
+import { withinCloud } from '../config/cloud';
 import { createHttpClient, type HttpClient } from '../http/httpClient';
 import { ConsentService, type WindowOpener } from '../identity/consent';
 import { RefreshTokenKeeper } from '../identity/refreshTokens';
@@ -57,7 +58,9 @@ export interface ServiceOverrides {
 /** The one place every service is constructed and handed its collaborators (app, harness and CLI). */
 export function createServices(environment: Environment, overrides: ServiceOverrides): Services {
   const now = overrides.now ?? (() => new Date());
-  const http = createHttpClient({ extraCa: environment.extraCa });
+  // Nothing leaves for a host outside the cloud (a nextLink elsewhere, a planted URL): cloud.ts withinCloud.
+  const bounds = { extraCa: environment.extraCa, onlyTo: (url: URL) => withinCloud(environment.cloud, url) };
+  const http = createHttpClient(bounds);
   const vault = overrides.vault ?? new KeychainVault(environment.keychainService);
   const profiles = new ProfileStore(environment.home);
   const tokenClient = new TokenClient(environment.cloud, http, now);
@@ -88,7 +91,7 @@ export function createServices(environment: Environment, overrides: ServiceOverr
       home: environment.home,
       events,
       // Its own client: retry waits go through the check's throttle gate.
-      httpWithSleep: (sleep) => createHttpClient({ extraCa: environment.extraCa, sleep }),
+      httpWithSleep: (sleep) => createHttpClient({ ...bounds, sleep }),
     }),
     samApp: new SamAppService(environment.cloud, http, vault, overrides.opener, now),
     deviceCodes: new DeviceCodeSignIns(new DeviceCodeFlow(environment.cloud, http, now), consent, vault, profiles),

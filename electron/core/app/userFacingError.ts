@@ -3,7 +3,7 @@ import { explain, MicrosoftIdentityError } from '../identity/aadsts';
 import { SignInCancelledError } from '../identity/loopback';
 import { ClientSecretNeededError } from '../identity/consent';
 import { NotConsentedError, UnknownProfileError } from '../identity/refreshTokens';
-import { NetworkError } from '../http/httpClient';
+import { NetworkError, OutsideCloudError } from '../http/httpClient';
 import { KeychainError } from '../vault/secretVault';
 import { CorruptMetadataError } from '../profiles/versionedFile';
 import { ServiceError } from '../http/serviceError';
@@ -14,6 +14,10 @@ import { KeyVaultError } from '../keyVault/keyVaultErrors';
 import { InvalidVaultUrlError } from '../keyVault/vaultUrl';
 import { redactSecrets } from './redact';
 import { DeclinedError } from './confirmations';
+import { OtherCloudError } from '../profiles/cloudBinding';
+
+/** The code of a refusal to use a profile outside its cloud (the CLI exits 8 on it). */
+export const OTHER_CLOUD = 'other-cloud';
 
 /** Turns anything thrown in main into the words a person sees; never a stack trace, never a token. */
 export function toUserFacingError(error: unknown): UserFacingError {
@@ -42,6 +46,8 @@ export function toUserFacingError(error: unknown): UserFacingError {
       : { kind: 'network', message: error.message, action: 'Check the network connection and try again.' };
   }
   if (error instanceof KeychainError) return { kind: 'keychain', message: error.message, action: error.fix };
+  if (error instanceof OutsideCloudError) return { kind: 'invalid-input', message: error.message, code: OTHER_CLOUD };
+  if (error instanceof OtherCloudError) return { kind: 'invalid-input', message: error.message, action: error.action, code: OTHER_CLOUD };
   if (error instanceof NotConsentedError || error instanceof UnknownProfileError) {
     return { kind: 'not-found', message: error.message };
   }

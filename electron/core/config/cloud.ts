@@ -107,3 +107,30 @@ export function resolveCloud(setting: string | undefined): CloudEndpoints {
     resources: publicResources,
   };
 }
+
+/**
+ * The hosts a profile's tokens may go to, recorded when it is consented: its login host, and the
+ * API hosts its access tokens are sent to (Key Vault as `https://*.{suffix}`, a vault per host).
+ */
+export interface CloudBinding {
+  loginHost: string;
+  apiHosts: string[];
+}
+
+export function cloudBinding(cloud: CloudEndpoints): CloudBinding {
+  const vaults = cloud.keyVault.pathBase ? new URL(cloud.keyVault.pathBase).origin : `https://*.${cloud.keyVault.dnsSuffix}`;
+  const apis = [cloud.graphApi, cloud.partnerCenterApi, cloud.resourceManagerApi].map((url) => new URL(url).origin);
+  return { loginHost: new URL(cloud.loginHost).origin, apiHosts: [...new Set([...apis, vaults])].sort() };
+}
+
+export function sameBinding(a: CloudBinding, b: CloudBinding): boolean {
+  return a.loginHost === b.loginHost && a.apiHosts.length === b.apiHosts.length && a.apiHosts.every((host, i) => host === b.apiHosts[i]);
+}
+
+/** Whether a request to `url` stays inside the cloud: its login host or one of its API hosts, over https. */
+export function withinCloud(cloud: CloudEndpoints, url: URL): boolean {
+  const { loginHost, apiHosts } = cloudBinding(cloud);
+  return [loginHost, ...apiHosts].some((host) =>
+    host.startsWith('https://*.') ? url.protocol === 'https:' && url.port === '' && url.hostname.endsWith(host.slice('https://*'.length)) : url.origin === host,
+  );
+}

@@ -1,6 +1,7 @@
 import https from 'node:https';
 import http from 'node:http';
 import { rootCertificates } from 'node:tls';
+import type { ExtraCa } from '../config/environment';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -37,6 +38,14 @@ export class NetworkError extends Error {
   }
 }
 
+/** A request to a host outside the cloud was refused; nothing was sent. */
+export class OutsideCloudError extends Error {
+  constructor(readonly host: string) {
+    super(`SAM Desk sends nothing to ${host}: it is not a host of the cloud SAM Desk is set to.`);
+    this.name = 'OutsideCloudError';
+  }
+}
+
 export interface RetryPolicy {
   attempts: number;
   baseDelayMs: number;
@@ -61,7 +70,10 @@ function mayResend(request: HttpRequest): boolean {
 }
 
 export interface NodeHttpClientOptions {
-  extraCa?: string;
+  /** An extra CA, trusted for its one origin only (the custom cloud's); every other host gets the system roots. */
+  extraCa?: ExtraCa;
+  /** Where requests may go: anything else is refused before it is sent (OutsideCloudError). */
+  onlyTo?: (url: URL) => boolean;
   retry?: Partial<RetryPolicy>;
   maxSockets?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -80,17 +92,19 @@ export function createHttpClient(options: NodeHttpClientOptions = {}): HttpClien
   const policy = { ...defaultRetryPolicy, ...options.retry };
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
-  const agent = new https.Agent({
-    keepAlive: true,
-    maxSockets: options.maxSockets ?? 32,
-    ca: options.extraCa ? [...rootCertificates, options.extraCa] : undefined,
-  });
+  const maxSockets = options.maxSockets ?? 32;
+  const agent = new https.Agent({ keepAlive: true, maxSockets });
+  const extra = options.extraCa;
+  const extraAgent = extra && new https.Agent({ keepAlive: true, maxSockets, ca: [...rootCertificates, extra.pem] });
+  const agentFor = (url: URL) => (extraAgent && url.origin === extra.origin ? extraAgent : agent);
 
   async function send(request: HttpRequest): Promise<HttpResponse> {
+    const url = new URL(request.url);
+    if (options.onlyTo && !options.onlyTo(url)) throw new OutsideCloudError(url.host);
     for (let attempt = 1; ; attempt++) {
       let outcome: HttpResponse | NetworkError;
       try {
-        outcome = await sendOnce(agent, request, policy.timeoutMs);
+        outcome = await sendOnce(agentFor(url), request, policy.timeoutMs);
       } catch (error) {
         if (error instanceof NetworkError && error.cancelled) throw error;
         outcome = error instanceof NetworkError ? error : new NetworkError(String(error));

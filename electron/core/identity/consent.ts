@@ -6,7 +6,8 @@ import {
   type AuthenticationResult,
   type Configuration,
 } from '@azure/msal-node';
-import type { CloudEndpoints } from '../config/cloud';
+import { cloudBinding, type CloudEndpoints } from '../config/cloud';
+import { isInCloud } from '../profiles/cloudBinding';
 import type { HttpClient } from '../http/httpClient';
 import type { ProfileStore, ProfileRecord } from '../profiles/profileStore';
 import { vaultAccounts, type SecretVault } from '../vault/secretVault';
@@ -204,7 +205,8 @@ export class ConsentService {
   private async storedSecret(clientId: string): Promise<string | undefined> {
     const wizardSecret = await this.vault.get(samAppSecretAccount(clientId));
     if (wizardSecret) return wizardSecret;
-    const profiles = (await this.profiles.list()).filter((candidate) => candidate.clientId === clientId);
+    // Only a profile of this cloud: a secret is never sent to another cloud's login host.
+    const profiles = (await this.profiles.list()).filter((candidate) => candidate.clientId === clientId && isInCloud(candidate, this.cloud));
     for (const profile of [...profiles.filter((p) => p.hasClientSecret), ...profiles.filter((p) => !p.hasClientSecret)]) {
       const secret = await this.vault.get(vaultAccounts.clientSecret(profile.id));
       if (secret) return secret;
@@ -230,6 +232,7 @@ export class ConsentService {
       id,
       name: request.profileName ?? existing?.name ?? user.split('@')[1] ?? user,
       cloud: this.cloud.name,
+      boundTo: cloudBinding(this.cloud),
       partnerTenantId,
       clientId: request.clientId,
       hasClientSecret: Boolean(request.clientSecret),

@@ -1,5 +1,6 @@
-import type { ResourceName } from '../config/cloud';
+import type { CloudEndpoints, ResourceName } from '../config/cloud';
 import { ProfileStore, type ProfileRecord } from '../profiles/profileStore';
+import { requireSameCloud } from '../profiles/cloudBinding';
 import { vaultAccounts, type SecretVault } from '../vault/secretVault';
 import { MicrosoftIdentityError } from './aadsts';
 import type { RedeemedTokens, RedeemRequest, TokenClient } from './tokenClient';
@@ -57,6 +58,11 @@ export class RefreshTokenKeeper {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The cloud it redeems at; profiles bound elsewhere are refused. */
+  get cloud(): CloudEndpoints {
+    return this.tokens.cloud;
+  }
+
   async redeem(profileId: string, tenantId: string, resource: ResourceName, signal?: AbortSignal): Promise<AccessToken> {
     const profile = await this.profile(profileId);
     const refreshToken = await this.vault.get(vaultAccounts.refreshToken(profile.id));
@@ -85,9 +91,14 @@ export class RefreshTokenKeeper {
     await this.profiles.update((profiles) => profiles.map((profile) => (profile.id === profileId ? { ...profile, hasClientSecret: false } : profile)));
   }
 
+  /**
+   * The profile, if it belongs to the cloud this keeper redeems at (OtherCloudError otherwise):
+   * every path that reads a profile's token or secret to use it comes through here first.
+   */
   async profile(profileId: string): Promise<ProfileRecord> {
     const profile = await this.profiles.get(profileId);
     if (!profile) throw new UnknownProfileError(profileId);
+    requireSameCloud(profile, this.tokens.cloud);
     return profile;
   }
 

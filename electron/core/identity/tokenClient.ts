@@ -34,7 +34,8 @@ interface TokenResponse {
  */
 export class TokenClient {
   constructor(
-    private readonly cloud: CloudEndpoints,
+    /** Where it redeems: the keeper redeems only the profiles bound to this cloud. */
+    readonly cloud: CloudEndpoints,
     private readonly http: HttpClient,
     private readonly now: () => Date = () => new Date(),
   ) {}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { applicationIdSchema, refreshTokenSchema, type VaultNameScheme, type VaultPublication } from '../../ipc/contract';
-import type { CloudEndpoints } from '../config/cloud';
+import { cloudBinding, type CloudEndpoints } from '../config/cloud';
+import type { ExtraCa } from '../config/environment';
 import { SignInSlot } from '../identity/consent';
 import { hasMfaClaim, readClaims, userOf } from '../identity/jwt';
 import type { TokenClient } from '../identity/tokenClient';
@@ -16,7 +17,7 @@ import { parseVaultUrl, type VaultAddress } from './vaultUrl';
 
 export interface VaultJoinDependencies {
   cloud: CloudEndpoints;
-  extraCa?: string;
+  extraCa?: ExtraCa;
   tokenClient: TokenClient;
   keychain: SecretVault;
   profiles: ProfileStore;
@@ -112,6 +113,7 @@ export class VaultJoin {
       id,
       name: existing?.name ?? found.refreshToken.properties.tags?.[tagNames.profile] ?? user.split('@')[1] ?? user,
       cloud: this.deps.cloud.name,
+      boundTo: cloudBinding(this.deps.cloud),
       partnerTenantId,
       clientId: clientId.data,
       hasClientSecret: Boolean(clientSecret),

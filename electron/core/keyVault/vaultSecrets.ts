@@ -3,6 +3,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { SecretClient, type SecretProperties } from '@azure/keyvault-secrets';
 import type { VaultSecretNames } from '../../ipc/contract';
 import type { CloudEndpoints } from '../config/cloud';
+import type { ExtraCa } from '../config/environment';
 import { KeyVaultError, toKeyVaultError, type VaultErrorContext, type VaultOperation } from './keyVaultErrors';
 import { secretContentTypes, type VaultSecretKind } from './secretNames';
 
@@ -37,10 +38,12 @@ const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms
  * serves vaults under its own host, so only there the challenge's resource-host check is off;
  * the SDK still requires https and answers a challenge only from the vault's own origin.
  */
-export function createSecretClient(vaultUrl: string, credential: TokenCredential, cloud: CloudEndpoints, extraCa?: string): SecretClient {
+export function createSecretClient(vaultUrl: string, credential: TokenCredential, cloud: CloudEndpoints, extraCa?: ExtraCa): SecretClient {
+  // The extra CA only for the custom cloud's own origin, as in http/httpClient.ts.
+  const trustExtra = extraCa !== undefined && new URL(vaultUrl).origin === extraCa.origin;
   return new SecretClient(vaultUrl, credential, {
     disableChallengeResourceVerification: cloud.keyVault.pathBase !== undefined,
-    ...(extraCa ? { tlsOptions: { ca: [...rootCertificates, extraCa] } } : {}),
+    ...(trustExtra ? { tlsOptions: { ca: [...rootCertificates, extraCa.pem] } } : {}),
     retryOptions: { maxRetries: 2 },
     userAgentOptions: { userAgentPrefix: 'SAMDesk' },
   });

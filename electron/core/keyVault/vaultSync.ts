@@ -3,6 +3,7 @@ import type { VaultNameScheme, VaultPublication } from '../../ipc/contract';
 import type { EventSink } from '../app/events';
 import type { Logger } from '../app/logger';
 import type { CloudEndpoints } from '../config/cloud';
+import type { ExtraCa } from '../config/environment';
 import { NotConsentedError, type RefreshTokenKeeper } from '../identity/refreshTokens';
 import type { TokenClient } from '../identity/tokenClient';
 import type { ProfileRecord } from '../profiles/profileStore';
@@ -17,7 +18,7 @@ import { parseVaultUrl } from './vaultUrl';
 
 export interface KeyVaultSyncDependencies {
   cloud: CloudEndpoints;
-  extraCa?: string;
+  extraCa?: ExtraCa;
   keeper: RefreshTokenKeeper;
   tokens: KeyVaultTokens;
   /** Tries a refresh token found in the vault before it replaces the keychain's. */

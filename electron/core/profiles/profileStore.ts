@@ -13,6 +13,8 @@ const profileRecordSchema = z.object({
   id: z.string(),
   name: z.string(),
   cloud: z.string(),
+  // The hosts its tokens may go to, recorded at consent (cloudBinding.ts); older files lack it.
+  boundTo: z.object({ loginHost: z.string(), apiHosts: z.array(z.string()) }).optional(),
   partnerTenantId: z.string(),
   clientId: z.string(),
   hasClientSecret: z.boolean(),
@@ -75,7 +77,7 @@ export function summarize(
   now: Date = new Date(),
   thresholds: LevelThresholds = defaultLevelThresholds,
 ): ProfileSummary {
-  const { hasClientSecret: _hasClientSecret, lastRenewalFailure: _failure, hardLimits: _limits, ...visible } = profile;
+  const { hasClientSecret: _hasClientSecret, lastRenewalFailure: _failure, hardLimits: _limits, boundTo: _boundTo, ...visible } = profile;
   const lifetime = refreshTokenLifetime(profile, now, thresholds);
   return {
     ...visible,

@@ -6,6 +6,7 @@ import { DAY_MS, learnHardLimits, needsReconsent } from '../lifetime/lifetime';
 import type { ProfileLifetimes } from '../lifetime/profileLifetimes';
 import type { ProfileRecord, ProfileStore } from '../profiles/profileStore';
 import type { SettingsStore } from '../settings/settingsStore';
+import { isInCloud, OtherCloudError } from '../profiles/cloudBinding';
 
 /**
  * Keep-alive: redeems a profile's refresh token before it lapses, so the 90-day inactivity clock
@@ -43,12 +44,21 @@ export class RenewalService {
   async renewDue(): Promise<RenewalResult[]> {
     const settings = await this.settings.get();
     if (!settings.autoRenew) return [];
-    const due = (await this.profiles.list()).filter((profile) => isDue(profile, this.now(), settings.renewAfterDays));
+    // A profile of another cloud is left alone (the window says so); it is not due here.
+    const due = (await this.profiles.list()).filter((profile) => isInCloud(profile, this.keeper.cloud) && isDue(profile, this.now(), settings.renewAfterDays));
     return Promise.all(due.map((profile) => this.renew(profile.id)));
   }
 
   private async renewOnce(profileId: string): Promise<RenewalResult> {
-    const profile = await this.keeper.profile(profileId);
+    let profile: ProfileRecord;
+    try {
+      profile = await this.keeper.profile(profileId);
+    } catch (error) {
+      if (!(error instanceof OtherCloudError)) throw error;
+      // Nothing was sent, and it is not the profile's failure: nothing is recorded on it.
+      const record = (await this.profiles.get(profileId))!;
+      return { profile: await this.lifetimes.summarize(record), renewed: false, error: toUserFacingError(error) };
+    }
     try {
       await this.keeper.redeem(profile.id, profile.partnerTenantId, 'partnercenter');
       return { profile: await this.lifetimes.summarize(await this.keeper.profile(profileId)), renewed: true };

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import type { StartupNotice } from '../../../ipc/contract';
 import { CorruptMetadataError } from '../../profiles/versionedFile';
 import type { HandlerGroup } from './types';
+import { otherCloudNotice } from '../../profiles/cloudBinding';
 
-export const appHandlers: HandlerGroup<'app.state'> = ({ environment, lifetimes, logger }, options) => {
+export const appHandlers: HandlerGroup<'app.state'> = ({ environment, lifetimes, profiles: store, logger }, options) => {
   const startedAt = Date.now();
   const logged = new Set<string>();
 
@@ -39,7 +40,8 @@ export const appHandlers: HandlerGroup<'app.state'> = ({ environment, lifetimes,
         // The damaged file has been moved aside; start with what is left rather than a blank window.
         profiles = await lifetimes.list();
       }
-      const notices = await damagedFileNotices();
+      const otherCloud = otherCloudNotice(await store.list(), environment.cloud);
+      const notices = [...environment.notices, ...(otherCloud ? [otherCloud] : []), ...(await damagedFileNotices())];
       return {
         cloud: { name: environment.cloud.displayName, loginHost: environment.cloud.loginHost },
         profiles,
