@@ -16,7 +16,7 @@ const blockers: http.Server[] = [];
 afterEach(() => blockers.splice(0).forEach((server) => server.close()));
 
 describe('the loopback redirect listener', () => {
-  it('takes the first free port from 8400 on, on 127.0.0.1 only, and says when none is left', async () => {
+  it('takes the first free port from 8400 on, on the loopback addresses only, and says when none is left', async () => {
     const first = await LoopbackListener.start();
     const second = await LoopbackListener.start();
     expect(first.port).toBeGreaterThanOrEqual(8400);
@@ -30,6 +30,22 @@ describe('the loopback redirect listener', () => {
     );
     first.close();
     second.close();
+  });
+
+  it('answers on ::1 as well, where Chromium sends localhost first, and skips a port another process holds there', async () => {
+    const probe = await LoopbackListener.start();
+    const port = probe.port;
+    probe.close();
+    // Another local user squats [::1]:port, hoping localhost lands there.
+    const squatter = http.createServer((_request, response) => response.end('phishing page'));
+    await new Promise<void>((resolve) => squatter.listen({ port, host: '::1', ipv6Only: true }, resolve));
+    blockers.push(squatter);
+    const listener = await LoopbackListener.start({ first: port, last: port + 20 });
+    expect(listener.port).not.toBe(port);
+    const code = listener.waitForCode('s');
+    const reply = await get(`http://[::1]:${listener.port}/?code=over-ipv6&state=s`);
+    expect(reply.body).toContain('You are signed in');
+    await expect(code).resolves.toBe('over-ipv6');
   });
 
   it('ignores a response with the wrong state, says so, and keeps waiting for the right one', async () => {

@@ -19,26 +19,30 @@ const page = (title: string, text: string) =>
   `</head><body><h1>${title}</h1><p>${text}</p></body></html>`;
 
 /**
- * The authorization-code redirect target: http://localhost:PORT/ served on 127.0.0.1 only, with
- * PORT the first free one in 8400–8999. It answers one sign-in: a request whose `state` is not
- * ours is ignored (and says so), the first matching one ends it, and it shuts itself after five
- * minutes (RFC 8252 §7.3, loopback redirection; Bitwarden's SSO listener does the same).
+ * The authorization-code redirect target: http://localhost:PORT/, with PORT the first free one in
+ * 8400–8999, served on both loopback addresses. Chromium tries ::1 before 127.0.0.1 for
+ * `localhost`, so a port is only taken when ::1 is ours too (or the machine has no IPv6 loopback):
+ * otherwise another local user listening on [::1]:PORT would receive the code. It answers one
+ * sign-in: a request whose `state` is not ours is ignored (and says so), the first matching one
+ * ends it, and it shuts itself after five minutes (RFC 8252 §7.3 and §8.3, loopback redirection).
  */
 export class LoopbackListener {
   private constructor(
-    private readonly server: http.Server,
+    private readonly servers: http.Server[],
     readonly port: number,
   ) {}
 
   static async start(ports: { first: number; last: number } = LOOPBACK_PORTS): Promise<LoopbackListener> {
     for (let port = ports.first; port <= ports.last; port++) {
-      const server = http.createServer();
-      const bound = await new Promise<boolean>((resolve) => {
-        server.once('error', () => resolve(false));
-        // Security: loopback only, never 0.0.0.0 (RFC 8252 §8.3).
-        server.listen({ port, host: '127.0.0.1', exclusive: true }, () => resolve(true));
-      });
-      if (bound) return new LoopbackListener(server, (server.address() as AddressInfo).port);
+      const v4 = await listen(port, '127.0.0.1');
+      if (v4 === 'busy' || v4 === 'unavailable') continue;
+      const v6 = await listen(port, '::1');
+      if (v6 === 'busy') {
+        // Someone else answers [::1]:port, where localhost goes first: not this port.
+        v4.close();
+        continue;
+      }
+      return new LoopbackListener(v6 === 'unavailable' ? [v4] : [v4, v6], port);
     }
     throw new Error(`No free port between ${ports.first} and ${ports.last} for the sign-in redirect. Close other sign-ins and try again.`);
   }
@@ -64,7 +68,7 @@ export class LoopbackListener {
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
 
-      this.server.on('request', (request, response) => {
+      const answer = (request: http.IncomingMessage, response: http.ServerResponse) => {
         const url = new URL(request.url ?? '/', this.redirectUri);
         const send = (status: number, title: string, text: string) => {
           response.writeHead(status, {
@@ -92,13 +96,30 @@ export class LoopbackListener {
         if (!code) return send(400, 'Sign-in response ignored', 'The response had no authorization code.');
         send(200, 'You are signed in', 'SAM Desk has what it needs. You can close this window.');
         finish(() => resolve(code));
-      });
+      };
+      for (const server of this.servers) server.on('request', answer);
     });
   }
 
   /** Stops listening; a page being answered still gets its last bytes. */
   close(): void {
-    this.server.close();
-    this.server.closeIdleConnections();
+    for (const server of this.servers) {
+      server.close();
+      server.closeIdleConnections();
+    }
   }
+}
+
+/**
+ * Listens on one loopback address, never 0.0.0.0 (RFC 8252 §8.3). 'busy': someone holds it;
+ * 'unavailable': this machine has no such address (no IPv6 loopback), which nobody else can hold either.
+ */
+function listen(port: number, host: '127.0.0.1' | '::1'): Promise<http.Server | 'busy' | 'unavailable'> {
+  const server = http.createServer();
+  return new Promise((resolve) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      resolve(error.code === 'EADDRNOTAVAIL' || error.code === 'EAFNOSUPPORT' ? 'unavailable' : 'busy'),
+    );
+    server.listen({ port, host, exclusive: true, ipv6Only: host === '::1' }, () => resolve(server));
+  });
 }
