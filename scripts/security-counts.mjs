@@ -18,7 +18,13 @@ const categories = [
   ['Keychain trouble and damaged metadata', /integration\/keychain|security\.spec\.ts > a damaged/],
   ['Network faults, retries, cancellation, lost answers', /integration\/faults/],
   ['Bad input and hostile IPC payloads', /integration\/bad-input/],
-  ['Cross-process locking and the loopback listener', /integration\/crossProcess/],
+  ['Cross-process locking, stale-lock takeover and the loopback listener', /integration\/crossProcess|unit\/fileLock|integration\/loopback/],
+  ['Cloud binding: a token only to the cloud it was consented in', /integration\/cloudBinding|unit\/cloud\.test/],
+  ['Clipboard written and cleared by main, concealed', /unit\/clipboardKeeper|snippets\.spec\.ts|mainProcess\.test\.ts > .*clipboard/],
+  ['The Electron main process (single instance, guards, confirmations, packaged rules)', /integration\/mainProcess/],
+  ['Main decides: bulk minting rate-limited, removal leaves nothing', /integration\/bulkMinting|unit\/rateLimit|integration\/profileRemoval/],
+  ['Hostile names and PowerShell literals', /unit\/snippets\.hostile/],
+  ['Electron within its support window', /unit\/electronSupport/],
 ];
 
 const vitestFiles = [
@@ -32,6 +38,17 @@ const vitestFiles = [
   'test/integration/faults.test.ts',
   'test/integration/bad-input.test.ts',
   'test/integration/crossProcess.test.ts',
+  'test/unit/fileLock.test.ts',
+  'test/integration/loopback.test.ts',
+  'test/integration/cloudBinding.test.ts',
+  'test/unit/cloud.test.ts',
+  'test/unit/clipboardKeeper.test.ts',
+  'test/integration/mainProcess.test.ts',
+  'test/integration/bulkMinting.test.ts',
+  'test/unit/rateLimit.test.ts',
+  'test/integration/profileRemoval.test.ts',
+  'test/unit/snippets.hostile.test.ts',
+  'test/unit/electronSupport.test.ts',
 ];
 const vitestReport = 'test-results/security-vitest.json';
 const playwrightReport = 'test-results/security-playwright.json';
@@ -44,9 +61,10 @@ if (process.argv.includes('--run')) {
       // failures are counted from the report
     }
   };
-  run('bash', ['scripts/with-keyring.sh', 'npx', 'vitest', 'run', '--reporter=json', `--outputFile=${vitestReport}`, ...vitestFiles]);
+  const withDesktop = ['scripts/with-keyring.sh', 'bash', 'scripts/with-display.sh'];
+  run('bash', [...withDesktop, 'npx', 'vitest', 'run', '--reporter=json', `--outputFile=${vitestReport}`, ...vitestFiles]);
   run('npx', ['electron-vite', 'build']);
-  run('bash', ['scripts/with-keyring.sh', 'npx', 'playwright', 'test', 'test/e2e/security.spec.ts', '--reporter=json'], {
+  run('bash', [...withDesktop, 'npx', 'playwright', 'test', 'test/e2e/security.spec.ts', 'test/e2e/snippets.spec.ts', '--reporter=json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
   });
 }

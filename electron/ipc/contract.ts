@@ -184,17 +184,28 @@ export interface AccessCheckReport {
   customers: CustomerAccess[];
 }
 
+/**
+ * How a scheduled clipboard clear ended: cleared; left alone because the user copied something
+ * else since; superseded by a newer copy (which has its own schedule); or the clipboard was unreadable.
+ */
+export type ClipboardOutcome = 'cleared' | 'replaced' | 'superseded' | 'unreadable';
+
+/** A secret main put on the clipboard and will clear at `clearsAt` (the 'clipboard.settled' event says how it went). */
+export interface ClipboardCopy {
+  id: number;
+  clearsAt: string;
+}
+
+/** What the window learns of a snippet main put on the clipboard: never the snippet itself. */
 export interface CopiedSnippet {
-  /** The snippet with live tokens in it: only ever sent because the user clicked "copy". */
-  text: string;
-  /** The same snippet with every secret replaced by a placeholder, safe to show on screen. */
+  /** The snippet with every secret replaced by a placeholder, safe to show on screen. */
   preview: string;
   /** When the embedded access tokens lapse; absent when nothing secret is embedded (script modes). */
   expiresAt?: string;
-  /** Whether `text` holds a token, so the clipboard should be cleared after a while. */
+  /** Whether the copied snippet holds a token. */
   containsSecret: boolean;
-  /** Clear the clipboard this long after copying (the user's setting; 0 = never). */
-  clearClipboardAfterSeconds: number;
+  /** Its scheduled clear; absent when nothing secret is inside or the setting is 0 (never). */
+  clear?: ClipboardCopy;
 }
 
 export interface AppState {
@@ -424,6 +435,8 @@ export const contract = {
     result: {} as SamAppResult,
   },
   'samApp.fix': { input: z.object({ clientId: applicationIdSchema }), result: {} as SamAppResult },
+  /** Puts the app's client secret SAM Desk created (kept in the keychain) on the clipboard, concealed, cleared like a snippet. */
+  'samApp.copySecret': { input: z.object({ clientId: applicationIdSchema }), result: {} as { clear?: ClipboardCopy } },
   /** Device-code sign-in: `start` returns the code to show, `wait` resolves when the tokens are stored. */
   'deviceCode.start': {
     input: z.discriminatedUnion('kind', [
@@ -530,6 +543,8 @@ export interface EventPayloads {
   'profiles.changed': Record<string, never>;
   /** A profile's vault copy changed state (pushed, adopted, failed); read keyVault.list again. */
   'keyVault.changed': { profileId: string };
+  /** A scheduled clipboard clear ended (ClipboardCopy.id). */
+  'clipboard.settled': { id: number; outcome: ClipboardOutcome };
 }
 export type EventName = keyof EventPayloads;
 

@@ -10,6 +10,7 @@ import { installSecurityGuards, SIGN_IN_PARTITION } from './security';
 import { startLifetimeWatch } from './tray';
 import { startedAtLogin } from './loginItem';
 import { confirmInDialog } from './dialogs';
+import { electronClipboard } from './clipboard';
 import { createMainWindow, createSignInWindow, rendererDir, rendererOrigin } from './windows';
 import { createLogger } from '../core/app/logger';
 import { registerAppScheme, serveAppPages } from './appProtocol';
@@ -27,6 +28,8 @@ const logger = createLogger({ home: environment.home });
 process.on('uncaughtException', (error) => logger.error('Uncaught exception in the main process.', error));
 process.on('unhandledRejection', (reason) => logger.error('Unhandled promise rejection in the main process.', reason));
 registerAppScheme();
+/** How long quitting waits for a copied secret to be cleared from the clipboard. */
+const QUIT_CLEAR_TIMEOUT_MS = 2_000;
 let mainWindow: BrowserWindow | undefined;
 const signInHosts = new Set<string>();
 
@@ -97,6 +100,7 @@ void app.whenReady().then(() => {
   const services = createServices(environment, {
     logger,
     opener,
+    clipboard: electronClipboard,
     events: { emit: (event, payload) => mainWindow && !mainWindow.isDestroyed() && emit(mainWindow.webContents, event, payload) },
   });
   // Tray, threshold notifications and automatic renewal.
@@ -112,6 +116,17 @@ void app.whenReady().then(() => {
   // The main window may have been closed to the tray: open it again.
   app.on('second-instance', () => watch.openApp());
   app.on('before-quit', () => watch.stop());
+  // A secret SAM Desk copied does not outlive it on the clipboard: quitting waits (briefly) for the clear.
+  let clipboardSettled = false;
+  app.on('before-quit', (event) => {
+    if (clipboardSettled || !services.clipboard.holdsSecret) return;
+    event.preventDefault();
+    const late = new Promise((resolve) => setTimeout(resolve, QUIT_CLEAR_TIMEOUT_MS));
+    void Promise.race([services.clipboard.clearNow(), late]).finally(() => {
+      clipboardSettled = true;
+      app.quit();
+    });
+  });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });

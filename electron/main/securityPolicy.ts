@@ -200,3 +200,31 @@ function originOf(url: string): string | undefined {
     return undefined;
   }
 }
+
+/** A raw platform clipboard format, as Electron's clipboard.write() takes it. */
+const osFormat = (name: string) => `electron application/osclipboard;format="${name}"`;
+
+/**
+ * The markers that keep a copied secret out of clipboard history, cloud clipboard sync and
+ * clipboard managers, written with the text in one atomic clipboard.write():
+ * - Windows: CanIncludeInClipboardHistory and CanUploadToCloudClipboard as DWORD 0, and
+ *   ExcludeClipboardContentFromMonitorProcessing (any data), per
+ *   https://learn.microsoft.com/windows/win32/dataxchg/clipboard-formats#cloud-clipboard-and-clipboard-history-formats
+ * - macOS: org.nspasteboard.ConcealedType and TransientType, per http://nspasteboard.org/
+ * - Linux: x-kde-passwordManagerHint = secret, which KDE's Klipper honours (as KeePassXC writes it).
+ */
+export function concealedClipboardFormats(platform: NodeJS.Platform): Record<string, Blob> {
+  const dwordZero = () => new Blob([new Uint8Array(4)]);
+  switch (platform) {
+    case 'win32':
+      return {
+        [osFormat('CanIncludeInClipboardHistory')]: dwordZero(),
+        [osFormat('CanUploadToCloudClipboard')]: dwordZero(),
+        [osFormat('ExcludeClipboardContentFromMonitorProcessing')]: dwordZero(),
+      };
+    case 'darwin':
+      return { [osFormat('org.nspasteboard.ConcealedType')]: new Blob(['secret']), [osFormat('org.nspasteboard.TransientType')]: new Blob(['secret']) };
+    default:
+      return { [osFormat('x-kde-passwordManagerHint')]: new Blob(['secret']) };
+  }
+}

@@ -5,6 +5,8 @@ import { startSimulatedCloud, type SimOptions, type SimulatedCloud } from '../si
 import { startHarness, type Harness } from '../harness/server';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { launchChromium } from '../support/browser';
+import { desktopClipboard } from '../harness/desktopClipboard';
+import type { SystemClipboard } from '../../electron/core/clipboard/clipboardKeeper';
 
 export const screenshotDir = join('test-results', 'screenshots');
 
@@ -16,6 +18,8 @@ interface SliceFixtures {
   simBrowser: Browser;
   appContext: BrowserContext;
   app: Page;
+  /** The desktop clipboard the harness's main side writes and clears (X11 under Xvfb in CI). */
+  clipboard: SystemClipboard;
   /** Saves a full-page screenshot as a test artifact under test-results/screenshots/. */
   shoot: (page: Page, name: string) => Promise<void>;
 }
@@ -63,6 +67,12 @@ export const test = base.extend<SliceFixtures>({
     const page = await appContext.newPage();
     await page.goto(harness.url);
     await use(page);
+  },
+  clipboard: async ({}, use) => {
+    const clipboard = desktopClipboard();
+    await use(clipboard);
+    // Nothing a test copied outlives it on the shared clipboard.
+    await clipboard.clear();
   },
   shoot: async ({}, use, testInfo) => {
     mkdirSync(screenshotDir, { recursive: true });

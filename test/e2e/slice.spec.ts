@@ -8,6 +8,7 @@ test('a partner admin connects, finds a customer and copies a Connect-AzAccount 
   sim,
   isolated,
   harness,
+  clipboard,
   shoot,
 }) => {
   await expect(app.getByRole('heading', { name: 'Connect your partner account' })).toBeVisible();
@@ -47,9 +48,9 @@ test('a partner admin connects, finds a customer and copies a Connect-AzAccount 
   await expect(app.getByText(/^Snippet copied/).last()).toBeVisible();
   await shoot(app, 'slice-05-snippet-copied');
 
-  const clipboard = await app.evaluate(() => navigator.clipboard.readText());
-  expect(clipboard).toContain(`-Tenant '${customer.id}'`);
-  const armToken = /-AccessToken '([^']+)'/.exec(clipboard)?.[1];
+  const copied = await clipboard.readText();
+  expect(copied).toContain(`-Tenant '${customer.id}'`);
+  const armToken = /-AccessToken '([^']+)'/.exec(copied)?.[1];
   expect(decodeJwt(armToken!)).toMatchObject({ aud: 'https://management.azure.com', tid: customer.id, upn: sim.user });
   // What the screen shows never holds the token itself.
   await expect(app.getByLabel('Snippet preview')).not.toContainText(armToken!.slice(0, 40));

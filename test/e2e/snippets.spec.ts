@@ -8,10 +8,12 @@ import { snippetCatalog } from '../../electron/core/snippets/catalog';
 // this spec tests the snippets and not the sign-in screens, which slice.spec.ts covers.
 test.use({ simOptions: { customers: 60, autoApprove: true, deviceCodeIntervalSeconds: 1 } });
 
-test('a partner admin copies each module’s snippet; the clipboard is cleared after the set time', async ({
+test('a partner admin copies each module’s snippet; the clipboard is cleared after the set time, with the window unfocused', async ({
   app,
+  appContext,
   sim,
   harness,
+  clipboard,
   shoot,
 }) => {
   await loadPowerShellGrammar();
@@ -26,7 +28,8 @@ test('a partner admin copies each module’s snippet; the clipboard is cleared a
   await app.getByText(customer.displayName, { exact: true }).first().click();
   await expect(app.getByRole('heading', { name: customer.displayName })).toBeVisible();
 
-  const readClipboard = () => app.evaluate(() => navigator.clipboard.readText());
+  // The desktop's clipboard, which main writes and clears (the page never holds the snippet).
+  const readClipboard = () => clipboard.readText();
 
   for (const module of snippetModuleSchema.options) {
     const card = { module, ...snippetCatalog[module] };
@@ -61,8 +64,22 @@ test('a partner admin copies each module’s snippet; the clipboard is cleared a
   await azureCard.getByRole('button', { name: 'Copy snippet' }).click();
   await expect(app.getByText(/^Clipboard clears in [1-4] s$/).last()).toBeVisible();
   await shoot(app, 'snippets-01-copied-with-countdown');
+  expect(await readClipboard()).toContain('Connect-AzAccount');
+  // The admin switches away (to a terminal, here another page): SAM Desk's window loses focus.
+  // Playwright pretends every page has focus; turned off, the page is as unfocused as a real
+  // window behind a terminal, where Chromium refuses navigator.clipboard.
+  const cdp = await appContext.newCDPSession(app);
+  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+  const elsewhere = await appContext.newPage();
+  await elsewhere.bringToFront();
+  await expect.poll(() => app.evaluate(() => document.hasFocus())).toBe(false);
+  // What the window itself could do now: nothing (the old renderer-side clear failed just so).
+  expect(await app.evaluate(() => navigator.clipboard.writeText('').then(() => 'written', (error: Error) => error.name))).toBe('NotAllowedError');
   await expect.poll(readClipboard, { timeout: 10_000 }).toBe('');
-  await expect(app.getByText('Clipboard cleared.').last()).toBeVisible();
+  await expect(app.getByText('Clipboard cleared.').last()).toBeAttached();
+  await elsewhere.close();
+  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+  await app.bringToFront();
 
   // The snippet panel, a retired module included, for a person to look at.
   const retiredCard = app.locator('.fui-Card').filter({ has: app.getByRole('heading', { name: 'Exchange remote PowerShell session' }) });

@@ -105,7 +105,7 @@ test('existing-app path: an spa redirect and a missing Exchange grant fail the c
   await expect(app.getByRole('button', { name: 'Next' })).toBeEnabled();
 });
 
-test('existing-app path: an older public-client app without a secret is explained, fixed in one click (the new secret shown once), then consents', async ({ app, appContext, sim, isolated, shoot }) => {
+test('existing-app path: an older public-client app without a secret is explained, fixed in one click (the new secret shown once), then consents', async ({ app, appContext, sim, isolated, harness, clipboard, shoot }) => {
   const seeded = sim.state.findApp(sim.samAppId)!;
   seeded.publicClientRedirectUris = ['http://localhost'];
   seeded.webRedirectUris = [];
@@ -135,7 +135,14 @@ test('existing-app path: an older public-client app without a secret is explaine
   expect(seeded).toMatchObject({ webRedirectUris: ['http://localhost'], publicClientRedirectUris: [], isFallbackPublicClient: true });
   expect(seeded.passwordCredentials).toHaveLength(secretsBefore + 1);
   expect(await isolated.keychain.get(`sam-app/${sim.samAppId}/client-secret`)).toBe(secret);
+  // Copy goes through main, which clears the secret again like a snippet's tokens.
+  await harness.services.settings.set({ clipboardClearSeconds: 3 });
+  await app.getByRole('button', { name: 'Copy', exact: true }).click();
+  await expect(app.getByText(/^Clipboard clears in [1-3] s$/)).toBeVisible();
+  expect(await clipboard.readText()).toBe(secret);
   await shoot(app, 'wizard-02-existing-app-public-client-fixed');
+  await expect.poll(() => clipboard.readText(), { timeout: 10_000 }).toBe('');
+  await expect(app.getByText('Clipboard cleared.')).toBeVisible();
 
   await app.getByRole('button', { name: 'Next' }).click();
   const popup = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in', exact: true }).click());

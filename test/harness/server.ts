@@ -10,6 +10,8 @@ import { createHandlers, type HandlerOptions } from '../../electron/core/app/han
 import { createServices, type Services } from '../../electron/core/app/services';
 import type { Environment } from '../../electron/core/config/environment';
 import { appPageHeaders, contentTypes } from '../../electron/main/securityPolicy';
+import type { SystemClipboard } from '../../electron/core/clipboard/clipboardKeeper';
+import { desktopClipboard } from './desktopClipboard';
 
 export interface Harness {
   /** Open this in a browser: it carries the session secret that lets the page call the handlers. */
@@ -28,6 +30,8 @@ export async function startHarness(options: {
   rendererDir?: string;
   port?: number;
   handlerOptions?: HandlerOptions;
+  /** Default: the desktop's clipboard (X11 under Xvfb in CI). */
+  clipboard?: SystemClipboard;
 }): Promise<Harness> {
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   const session = randomBytes(24).toString('base64url');
@@ -44,6 +48,7 @@ export async function startHarness(options: {
       },
     },
     events: { emit },
+    clipboard: options.clipboard ?? desktopClipboard(),
   });
   // The harness is the tests' and the demo's: what Electron asks in a native dialog is answered yes
   // here unless a test passes its own confirmer (test/integration/mainProcess.test.ts covers the dialog).
@@ -99,6 +104,8 @@ export async function startHarness(options: {
     services,
     async stop() {
       services.consent.cancel();
+      // As the app does on quit: a secret it copied does not outlive it on the clipboard.
+      await services.clipboard.clearNow();
       stopVaultSync();
       for (const stream of streams) stream.end();
       server.closeAllConnections();

@@ -9,6 +9,7 @@ import { dispatch } from '../../electron/core/app/dispatch';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { chromiumOpener, launchChromium } from '../support/browser';
+import { desktopClipboard } from '../harness/desktopClipboard';
 
 describe('the consent slice against the simulated cloud', () => {
   let sim: SimulatedCloud;
@@ -21,7 +22,7 @@ describe('the consent slice against the simulated cloud', () => {
     sim = await startSimulatedCloud({ customers: 40 });
     isolated = isolatedEnvironment(sim);
     browser = await launchChromium(sim);
-    services = createServices(isolated.environment, { opener: chromiumOpener(browser, sim) });
+    services = createServices(isolated.environment, { opener: chromiumOpener(browser, sim), clipboard: desktopClipboard() });
     handlers = createHandlers(services);
   });
 
@@ -75,11 +76,14 @@ describe('the consent slice against the simulated cloud', () => {
     const customer = sim.state.customers.find((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId))!;
 
     const snippet = await handlers['snippets.copy']({ profileId: profile!.id, customerTenantId: customer.id, module: 'az' });
+    // Main put it on the clipboard; the answer carries the preview alone.
+    const text = await desktopClipboard().readText();
+    expect(JSON.stringify(snippet)).not.toMatch(/eyJ/);
 
-    const [, armToken, graphToken] = /-AccessToken '([^']+)'[\s\S]*-MicrosoftGraphAccessToken '([^']+)'/.exec(snippet.text) ?? [];
+    const [, armToken, graphToken] = /-AccessToken '([^']+)'[\s\S]*-MicrosoftGraphAccessToken '([^']+)'/.exec(text) ?? [];
     expect(decodeJwt(armToken!)).toMatchObject({ aud: 'https://management.azure.com', tid: customer.id });
     expect(decodeJwt(graphToken!)).toMatchObject({ aud: 'https://graph.microsoft.com', tid: customer.id });
-    expect(snippet.text).toContain(`-AccountId '${sim.user}' -Tenant '${customer.id}'`);
+    expect(text).toContain(`-AccountId '${sim.user}' -Tenant '${customer.id}'`);
     expect(snippet.preview).not.toContain(armToken);
     expect(snippet.preview).toContain('<Azure Resource Manager access token>');
     expect(customers.map((c) => c.tenantId)).toContain(customer.id);

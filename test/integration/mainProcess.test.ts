@@ -9,7 +9,7 @@ import { connect } from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright';
 import { channelNames, IPC_PREFIX, type AppState } from '../../electron/ipc/contract';
-import { appPageHeaders, secureWebPreferences } from '../../electron/main/securityPolicy';
+import { appPageHeaders, concealedClipboardFormats, secureWebPreferences } from '../../electron/main/securityPolicy';
 import { createServices } from '../../electron/core/app/services';
 import { silentLogger } from '../../electron/core/app/logger';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
@@ -185,6 +185,23 @@ describe('the Electron main process, on the stand-in', () => {
     expect(electron.app.quitRequested).toBe(1);
     expect(tray().destroyed).toBe(true);
     await setup.settings.set({ autoRenew: true });
+  });
+
+  it('main puts a copied snippet on the clipboard marked concealed, the window gets the preview, and quitting clears it', async () => {
+    const setup = createServices(isolated.environment, { opener: { open: () => ({ close() {} }) }, logger: silentLogger });
+    const profile = await signedInProfile(sim, setup, 'p-clipboard');
+    const customer = sim.state.customers.find((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId))!;
+    const electron = await load();
+
+    const copied = await invoke(electron, 'snippets.copy', { profileId: profile.id, customerTenantId: customer.id, module: 'az' });
+    expect(copied).toMatchObject({ ok: true, value: { containsSecret: true, clear: { id: expect.any(Number), clearsAt: expect.any(String) } } });
+    expect(JSON.stringify(copied)).not.toMatch(/eyJ/);
+    expect(await electron.clipboard.readText()).toMatch(/Connect-AzAccount -AccessToken 'eyJ/);
+    expect(Object.keys(electron.clipboard.contents)).toEqual(['text/plain', ...Object.keys(concealedClipboardFormats(process.platform))]);
+
+    electron.app.quit();
+    await waitUntil(() => electron.app.quitRequested === 2, 'the quit after the clipboard was cleared');
+    expect(electron.clipboard.contents).toEqual({});
   });
 
   it('the sign-in window closes when the code arrives, and closing it yourself cancels the sign-in', async () => {

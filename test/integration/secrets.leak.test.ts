@@ -14,6 +14,8 @@ import { chromiumOpener, launchChromium } from '../support/browser';
 import { cliCommand, runCli } from '../support/cli';
 import type { ProcessRun } from '../support/process';
 import { RunbookCredential, simControl, simSecretClient } from '../support/keyVault';
+import { desktopClipboard } from '../harness/desktopClipboard';
+import type { SystemClipboard } from '../../electron/core/clipboard/clipboardKeeper';
 
 /** Every regular file under `folder` (bounded in size), skipping what cannot be read (sockets, vanished files). */
 function filesUnder(folder: string): string[] {
@@ -48,7 +50,7 @@ function read(file: string): Buffer | undefined {
  * a snippet copy, a renewal, publishing to Key Vault and keeping it in step (push, adoption,
  * refusal), the CLI in another process — in a fresh SAMDESK_HOME; then every
  * refresh token, access token, ID token and client secret the simulator issued is searched for
- * outside the keychain. The only place one may appear is the text of an explicit snippets.copy.
+ * outside the keychain. The only place one may appear is the clipboard, after an explicit snippets.copy.
  */
 describe('secrets never leak', () => {
   let sim: SimulatedCloud;
@@ -57,21 +59,24 @@ describe('secrets never leak', () => {
   let services: Services;
   let handlers: Handlers;
   const issued = new Set<string>();
-  /** Everything the renderer received, minus the one field allowed to carry tokens. */
+  /** Everything the renderer received: answers to every call. */
   const received: unknown[] = [];
   const cliRuns: ProcessRun[] = [];
+  /** What main put on the (real) clipboard. */
   let snippetText = '';
+  const desktop = desktopClipboard();
+  const recordingClipboard: SystemClipboard = {
+    ...desktop,
+    write: async (text, options) => {
+      snippetText += text;
+      await desktop.write(text, options);
+    },
+  };
   let tmpBefore: Set<string>;
 
   const call = async (channel: string, input?: unknown) => {
     const result = await dispatch(handlers, channel, input);
-    if (result.ok && channel === 'snippets.copy') {
-      const { text, ...rest } = result.value as { text: string };
-      snippetText += text;
-      received.push({ ok: true, value: rest });
-    } else {
-      received.push(result);
-    }
+    received.push(result);
     return result;
   };
 
@@ -82,7 +87,7 @@ describe('secrets never leak', () => {
     issued.add(sim.samAppSecret);
     isolated = isolatedEnvironment(sim);
     browser = await launchChromium(sim);
-    services = createServices(isolated.environment, { opener: chromiumOpener(browser, sim) });
+    services = createServices(isolated.environment, { opener: chromiumOpener(browser, sim), clipboard: recordingClipboard });
     handlers = createHandlers(services);
 
     const consent = await call('consent.start', { partnerTenant: sim.partnerDomain, clientId: sim.samAppId, clientSecret: sim.samAppSecret });

@@ -19,6 +19,7 @@ import { ConsentVerifier } from '../samApp/consentVerification';
 import { createLogger, type Logger } from './logger';
 import { createKeyVaultServices, type KeyVaultServices } from '../keyVault/keyVault';
 import type { Sleep } from '../keyVault/vaultSecrets';
+import { ClipboardKeeper, noClipboard, type SystemClipboard } from '../clipboard/clipboardKeeper';
 
 export interface Services {
   environment: Environment;
@@ -41,6 +42,8 @@ export interface Services {
   logger: Logger;
   /** Publishing refresh tokens to Azure Key Vault and keeping them in step. */
   keyVault: KeyVaultServices;
+  /** Copies secrets to the clipboard, concealed, and clears them again. */
+  clipboard: ClipboardKeeper;
 }
 
 export interface ServiceOverrides {
@@ -51,6 +54,8 @@ export interface ServiceOverrides {
   events?: EventSink;
   /** The CLI's logger also writes to stderr; default: the log file only. */
   logger?: Logger;
+  /** The OS clipboard (Electron's, or the desktop's in the browser harness); default: none (the CLI prints). */
+  clipboard?: SystemClipboard;
   /** Key Vault pushes: rotations within `batchMs` go as one; `sleep` waits out throttling (tests pass their own). */
   keyVault?: { batchMs?: number; sleep?: Sleep };
 }
@@ -97,6 +102,7 @@ export function createServices(environment: Environment, overrides: ServiceOverr
     deviceCodes: new DeviceCodeSignIns(new DeviceCodeFlow(environment.cloud, http, now), consent, vault, profiles),
     customerConsent: new CustomerConsentService(environment.cloud, http, keeper, customers),
     verifier: new ConsentVerifier(environment.cloud, http, vault, keeper, customers, lifetimes),
+    clipboard: new ClipboardKeeper(overrides.clipboard ?? noClipboard, (id, outcome) => events.emit('clipboard.settled', { id, outcome })),
     keyVault: createKeyVaultServices({
       environment,
       http,

@@ -14,6 +14,8 @@ import { KeyVaultError } from '../keyVault/keyVaultErrors';
 import { InvalidVaultUrlError } from '../keyVault/vaultUrl';
 import { redactSecrets } from './redact';
 import { DeclinedError } from './confirmations';
+import { NothingToCopyError } from '../clipboard/clipboardKeeper';
+import { RateLimitedError } from './rateLimit';
 import { OtherCloudError } from '../profiles/cloudBinding';
 
 /** The code of a refusal to use a profile outside its cloud (the CLI exits 8 on it). */
@@ -46,9 +48,10 @@ export function toUserFacingError(error: unknown): UserFacingError {
       : { kind: 'network', message: error.message, action: 'Check the network connection and try again.' };
   }
   if (error instanceof KeychainError) return { kind: 'keychain', message: error.message, action: error.fix };
+  if (error instanceof RateLimitedError) return { kind: 'invalid-input', message: error.message, code: 'rate-limited' };
   if (error instanceof OutsideCloudError) return { kind: 'invalid-input', message: error.message, code: OTHER_CLOUD };
   if (error instanceof OtherCloudError) return { kind: 'invalid-input', message: error.message, action: error.action, code: OTHER_CLOUD };
-  if (error instanceof NotConsentedError || error instanceof UnknownProfileError) {
+  if (error instanceof NotConsentedError || error instanceof UnknownProfileError || error instanceof NothingToCopyError) {
     return { kind: 'not-found', message: error.message };
   }
   if (error instanceof KeyVaultError) {

@@ -1,5 +1,4 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { MicrosoftIdentityError } from './aadsts';
 
 export const LOOPBACK_PORTS = { first: 8400, last: 8999 } as const;

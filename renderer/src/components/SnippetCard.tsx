@@ -82,7 +82,7 @@ export function SnippetCard({ card, customerTenantId }: SnippetCardProps) {
     const copied = await copySnippet(customerTenantId, card.module, mode);
     if (!copied) return;
     const expiresAt = copied.expiresAt ? new Date(copied.expiresAt) : undefined;
-    const clearSeconds = copied.clear ? (copied.clear.clearsAt - Date.now()) / 1000 : 0;
+    const clearSeconds = copied.clear ? (Date.parse(copied.clear.clearsAt) - Date.now()) / 1000 : 0;
     // One copy toast at a time: the newest snippet is the one on the clipboard.
     if (lastCopyToast.id) dismissToast(lastCopyToast.id);
     lastCopyToast.id = `snippet-copied-${Date.now()}`;

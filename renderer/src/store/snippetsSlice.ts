@@ -1,11 +1,10 @@
-import type { SnippetMode, SnippetModule, UserFacingError } from '../../../electron/ipc/contract';
+import type { ClipboardCopy, SnippetMode, SnippetModule, UserFacingError } from '../../../electron/ipc/contract';
 import { samdesk, toUserFacingError } from '../api';
-import { clipboardGuard, type ScheduledClear } from '../clipboard';
 import type { SliceCreator } from './types';
 
 /**
- * What the UI remembers about one copied snippet. Deliberately no `text`: the live snippet
- * (with its access token) goes straight to the clipboard and is never kept (STYLE.md rule 5).
+ * What the UI remembers about one copied snippet. There is no `text`: main puts the live snippet
+ * (with its access token) on the clipboard itself, and the window only ever sees the preview.
  */
 export interface SnippetState {
   status: 'idle' | 'copying' | 'copied' | 'error';
@@ -18,7 +17,7 @@ export interface CopyOutcome {
   /** When the embedded tokens lapse; absent for the script modes (nothing embedded). */
   expiresAt?: string;
   /** The scheduled clipboard clear, for snippets holding a token (unless the setting is 0). */
-  clear?: ScheduledClear;
+  clear?: ClipboardCopy;
 }
 
 export interface SnippetsSlice {
@@ -64,22 +63,8 @@ export const createSnippetsSlice: SliceCreator<SnippetsSlice> = (set, get) => {
         update(key, { status: 'error', error: toUserFacingError(reason, 'Could not create the snippet.') });
         return null;
       }
-      let clear: ScheduledClear | undefined;
-      try {
-        clear = await clipboardGuard.copy(copied.text, copied.containsSecret ? copied.clearClipboardAfterSeconds : 0);
-      } catch {
-        update(key, {
-          status: 'error',
-          error: {
-            kind: 'internal',
-            message: 'The snippet was created but could not be put on the clipboard.',
-            action: 'Click into the SAM Desk window and try again.',
-          },
-        });
-        return null;
-      }
       update(key, { status: 'copied', preview: copied.preview, expiresAt: copied.expiresAt });
-      return { expiresAt: copied.expiresAt, clear };
+      return { expiresAt: copied.expiresAt, clear: copied.clear };
     },
   };
 };

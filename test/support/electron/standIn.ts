@@ -290,6 +290,33 @@ export class StandInNotification extends EventEmitter implements Pick<Electron.N
   }
 }
 
+/** Electron's ClipboardItem: the MIME types (and raw platform formats) of one clipboard entry. */
+export class StandInClipboardItem implements Pick<Electron.ClipboardItem, 'types'> {
+  constructor(readonly items: Record<string, string | Blob>) {}
+
+  get types(): string[] {
+    return Object.keys(this.items);
+  }
+}
+
+/** The system clipboard: what the last write() put there, every format of it. */
+export class StandInClipboard implements Pick<Electron.Clipboard, 'write' | 'readText' | 'clear'> {
+  contents: Record<string, string | Blob> = {};
+
+  async write(data: Electron.ClipboardItem[]): Promise<void> {
+    this.contents = Object.assign({}, ...data.map((item) => (item as unknown as StandInClipboardItem).items));
+  }
+
+  async readText(): Promise<string> {
+    const text = this.contents['text/plain'];
+    return typeof text === 'string' ? text : ((await text?.text()) ?? '');
+  }
+
+  clear(): void {
+    this.contents = {};
+  }
+}
+
 /** One stand-in Electron per test: create it, load the main process against it, fire its events. */
 export class ElectronStandIn {
   readonly windows: StandInBrowserWindow[] = [];
@@ -306,6 +333,7 @@ export class ElectronStandIn {
   /** Channels bound more than once. */
   readonly ipcDuplicates = this.ipc.duplicates;
   readonly protocol = new StandInProtocol();
+  readonly clipboard = new StandInClipboard();
   private readonly sessions = new Map<string, StandInSession>();
 
   readonly session = {
@@ -367,6 +395,8 @@ export class ElectronStandIn {
       shell,
       dialog,
       nativeImage,
+      clipboard: this.clipboard,
+      ClipboardItem: StandInClipboardItem,
     };
   }
 

@@ -1,9 +1,8 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { samAppSecretAccount } from '../../identity/consent';
 import { UnknownProfileError } from '../../identity/refreshTokens';
 import { vaultAccounts } from '../../vault/secretVault';
 import type { HandlerGroup } from './types';
+import { removeProfileFiles } from '../../profiles/profileFiles';
 
 export const profileManagementHandlers: HandlerGroup<'profiles.rename' | 'profiles.remove'> = ({
   profiles,
@@ -30,7 +29,7 @@ export const profileManagementHandlers: HandlerGroup<'profiles.rename' | 'profil
     const othersUseApp = (await profiles.list()).some((other) => other.id !== profileId && other.clientId === profile.clientId);
     if (!othersUseApp) await vault.delete(samAppSecretAccount(profile.clientId));
     await profiles.update((all) => all.filter((candidate) => candidate.id !== profileId));
-    // The cached customer list holds names only, but it belongs to the profile.
-    await rm(join(environment.home, `customers-${profileId}.json`), { force: true });
+    // Its cached customer list and last access check hold no secrets, but they belong to it.
+    await removeProfileFiles(environment.home, profileId);
   },
 });

@@ -5,12 +5,14 @@ import type { HandlerGroup } from './types';
 export const snippetHandlers: HandlerGroup<'snippets.copy'> = (services) => {
   const snippets = new SnippetService(services.environment.cloud, services.keeper, services.customers, services.keyVault.sync);
   return {
+    // Main puts the snippet on the clipboard itself: the window gets the preview, never the tokens.
     'snippets.copy': async ({ profileId, customerTenantId, module, mode = 'paste' }): Promise<CopiedSnippet> => {
-      const [snippet, settings] = await Promise.all([
+      const [{ text, ...snippet }, settings] = await Promise.all([
         snippets.render({ profileId, customerTenantId, module, mode }),
         services.settings.get(),
       ]);
-      return { ...snippet, clearClipboardAfterSeconds: settings.clipboardClearSeconds };
+      const clear = await services.clipboard.copy(text, { secret: snippet.containsSecret, clearAfterSeconds: settings.clipboardClearSeconds });
+      return { ...snippet, ...(clear ? { clear } : {}) };
     },
   };
 };

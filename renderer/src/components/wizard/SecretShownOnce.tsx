@@ -1,6 +1,9 @@
-import { Button, Input, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Input, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
+import type { ClipboardCopy, UserFacingError } from '../../../../electron/ipc/contract';
+import { samdesk, toUserFacingError } from '../../api';
+import { ClipboardCountdown } from '../snippets/ClipboardCountdown';
 
 const useStyles = makeStyles({
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
@@ -9,11 +12,21 @@ const useStyles = makeStyles({
 
 /**
  * A client secret Graph just created: Microsoft shows it this one time. SAM Desk has already put
- * it in the keychain; it is on screen only so the admin can keep a copy in their own vault.
+ * it in the keychain; it is on screen only so the admin can keep a copy in their own vault. Copy
+ * goes through main, which marks it concealed and clears it like a snippet's tokens.
  */
-export function SecretShownOnce({ secret, expiresAt }: { secret: string; expiresAt: string }) {
+export function SecretShownOnce({ clientId, secret, expiresAt }: { clientId: string; secret: string; expiresAt: string }) {
   const styles = useStyles();
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<{ clear?: ClipboardCopy }>();
+  const [error, setError] = useState<UserFacingError>();
+  const copy = async () => {
+    setError(undefined);
+    try {
+      setCopied(await samdesk().samApp.copySecret({ clientId }));
+    } catch (reason) {
+      setError(toUserFacingError(reason, 'Could not copy the secret.'));
+    }
+  };
   return (
     <MessageBar intent="info" layout="multiline">
       <MessageBarBody>
@@ -22,13 +35,16 @@ export function SecretShownOnce({ secret, expiresAt }: { secret: string; expires
         Desk will not show it again.
         <div className={styles.row}>
           <Input className={styles.value} readOnly value={secret} aria-label="New client secret" />
-          <Button
-            icon={<CopyRegular />}
-            onClick={() => void navigator.clipboard.writeText(secret).then(() => setCopied(true))}
-          >
+          <Button icon={<CopyRegular />} onClick={() => void copy()}>
             {copied ? 'Copied' : 'Copy'}
           </Button>
         </div>
+        {copied?.clear && (
+          <Caption1>
+            <ClipboardCountdown clear={copied.clear} />
+          </Caption1>
+        )}
+        {error && <Caption1 role="alert">{error.message}</Caption1>}
       </MessageBarBody>
     </MessageBar>
   );

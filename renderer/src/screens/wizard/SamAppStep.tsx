@@ -154,7 +154,7 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
           onDismiss={store.dismissError}
         />
       )}
-      {newSecret && <SecretShownOnce secret={newSecret.text} expiresAt={newSecret.expiresAt} />}
+      {newSecret && samApp && <SecretShownOnce clientId={samApp.app.appId} secret={newSecret.text} expiresAt={newSecret.expiresAt} />}
       {samApp && checkedThisApp && (
         <div className={styles.section}>
           <Body1>

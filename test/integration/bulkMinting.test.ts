@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulatedCloud, type SimulatedCloud } from '../sim';
+import { createServices } from '../../electron/core/app/services';
+import { createHandlers } from '../../electron/core/app/handlers';
+import { ACCESS_CHECKS_PER_WINDOW } from '../../electron/core/app/handlers/accessCheck';
+import { dispatch } from '../../electron/core/app/dispatch';
+import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
+import { signedInProfile } from '../support/signedInProfile';
+
+/**
+ * The renderer asks, main decides: a window that calls "check access" in a loop would mint a token
+ * for every customer each time. Main admits a few checks per profile per ten minutes, then refuses
+ * in words, before any token is asked for.
+ */
+describe('bulk token minting is rate-limited by main', () => {
+  let sim: SimulatedCloud;
+  let isolated: IsolatedEnvironment;
+
+  beforeAll(async () => {
+    sim = await startSimulatedCloud({ customers: 3 });
+    isolated = isolatedEnvironment(sim);
+  });
+
+  afterAll(async () => {
+    await isolated?.cleanUp();
+    await sim?.stop();
+  });
+
+  it(`admits ${ACCESS_CHECKS_PER_WINDOW} access checks per profile in ten minutes and refuses the next without a token request`, async () => {
+    const services = createServices(isolated.environment, { opener: { open: () => ({ close() {} }) } });
+    const handlers = createHandlers(services);
+    const profile = await signedInProfile(sim, services, 'p-bulk');
+    const run = () => dispatch(handlers, 'accessCheck.run', { profileId: profile.id, resources: ['graph'], concurrency: 2 });
+    for (let i = 0; i < ACCESS_CHECKS_PER_WINDOW; i++) expect(await run()).toMatchObject({ ok: true });
+
+    const mark = sim.requestLog.mark();
+    expect(await run()).toEqual({
+      ok: false,
+      error: {
+        kind: 'invalid-input',
+        code: 'rate-limited',
+        message: `Access was checked ${ACCESS_CHECKS_PER_WINDOW} times in the last 10 minutes, each time with a token for every customer. Check again in 10 minutes.`,
+      },
+    });
+    expect(sim.requestLog.since(mark).filter((line) => line.includes('/token'))).toEqual([]);
+  });
+});

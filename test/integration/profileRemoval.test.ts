@@ -1,0 +1,42 @@
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulatedCloud, type SimulatedCloud } from '../sim';
+import { createServices } from '../../electron/core/app/services';
+import { createHandlers } from '../../electron/core/app/handlers';
+import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
+import { signedInProfile } from '../support/signedInProfile';
+
+describe('removing a profile', () => {
+  let sim: SimulatedCloud;
+  let isolated: IsolatedEnvironment;
+
+  beforeAll(async () => {
+    sim = await startSimulatedCloud({ customers: 3 });
+    isolated = isolatedEnvironment(sim);
+  });
+
+  afterAll(async () => {
+    await isolated?.cleanUp();
+    await sim?.stop();
+  });
+
+  it('leaves no file and no keychain entry of it behind: customer list, access check, tokens, secret', async () => {
+    const services = createServices(isolated.environment, { opener: { open: () => ({ close() {} }) } });
+    const handlers = createHandlers(services);
+    const profile = await signedInProfile(sim, services, 'p-removed', { confidential: true });
+    const kept = await signedInProfile(sim, services, 'p-kept');
+    for (const { id } of [profile, kept]) {
+      await handlers['tenants.list']({ profileId: id, refresh: true });
+      await handlers['accessCheck.run']({ profileId: id, resources: ['graph'], concurrency: 2 });
+    }
+    const files = () => readdirSync(isolated.environment.home);
+    expect(files().filter((name) => name.includes(profile.id)).sort()).toEqual([`access-check-${profile.id}.json`, `customers-${profile.id}.json`]);
+
+    await handlers['profiles.remove']({ profileId: profile.id });
+    expect(files().filter((name) => name.includes(profile.id))).toEqual([]);
+    expect((await isolated.keychain.entries()).filter(({ account }) => account.includes(profile.id))).toEqual([]);
+    // The other profile keeps all of its own.
+    expect(files().filter((name) => name.includes(kept.id))).toHaveLength(2);
+    expect((await services.profiles.list()).map((p) => p.id)).toEqual([kept.id]);
+  });
+});
