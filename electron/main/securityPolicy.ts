@@ -68,10 +68,9 @@ export const appPageHeaders: Readonly<Record<string, string>> = {
  * page. The sign-in window (Microsoft's pages, its own partition) gets nothing at all.
  */
 export const allowedPermissions: Readonly<Record<string, string>> = {
-  // Copying a snippet or a tenant id: navigator.clipboard.writeText after the user's click.
-  'clipboard-sanitized-write': 'the Copy buttons put a snippet or tenant id on the clipboard',
-  // Clipboard hygiene: before clearing a copied token, check the clipboard still holds our text.
-  'clipboard-read': 'the clipboard is cleared after a copy only if it still holds what SAM Desk put there',
+  // Copying a tenant id or a device code: navigator.clipboard.writeText after the user's click.
+  // Secrets (snippets, client secrets) are written and cleared by main, so the page never reads the clipboard.
+  'clipboard-sanitized-write': 'the Copy buttons put a tenant id or a device code on the clipboard',
 };
 
 export function isPermissionAllowed(permission: string, requestingUrl: string | undefined, appOrigin: string): boolean {

@@ -59,7 +59,8 @@ export const test = base.extend<SliceFixtures>({
   },
   appContext: async ({ simBrowser, harness }, use) => {
     const context = await simBrowser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(harness.url).origin });
+    // As in Electron (securityPolicy.ts allowedPermissions): the page may write the clipboard, never read it.
+    await context.grantPermissions(['clipboard-write'], { origin: new URL(harness.url).origin });
     await use(context);
     await context.close();
   },

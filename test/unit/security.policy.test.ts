@@ -15,17 +15,17 @@ import {
 
 describe('permissions (checklist §5: deny by default)', () => {
   it('allows only what the commented table lists', () => {
-    expect(Object.keys(allowedPermissions)).toEqual(['clipboard-sanitized-write', 'clipboard-read']);
+    expect(Object.keys(allowedPermissions)).toEqual(['clipboard-sanitized-write']);
   });
 
-  it.each(['media', 'geolocation', 'notifications', 'midi', 'openExternal', 'hid', 'serial', 'fullscreen', 'unknown'])(
+  it.each(['clipboard-read', 'media', 'geolocation', 'notifications', 'midi', 'openExternal', 'hid', 'serial', 'fullscreen', 'unknown'])(
     'refuses %s even to the app itself',
     (permission) => {
       expect(isPermissionAllowed(permission, `${APP_ORIGIN}/index.html`, APP_ORIGIN)).toBe(false);
     },
   );
 
-  it.each(['clipboard-sanitized-write', 'clipboard-read'])(
+  it.each(['clipboard-sanitized-write'])(
     'grants %s to the app page only, not to a sign-in page or an unknown requester',
     (permission) => {
       expect(isPermissionAllowed(permission, `${APP_ORIGIN}/index.html`, APP_ORIGIN)).toBe(true);
