@@ -184,6 +184,29 @@ export interface AccessCheckReport {
   customers: CustomerAccess[];
 }
 
+// ---------- readiness: will a module work for a customer (readiness.ts; model in electron/core/readiness) ----------
+export * from './readiness';
+import type { ConsentFinding, ProbeReport, ProbeResults } from './readiness';
+
+const readinessChannels = {
+  /** "Check access": per customer and resource, a token and one read-only call; progress arrives as events. */
+  'probes.run': {
+    input: z.object({
+      profileId: profileIdSchema,
+      // Each resource once, bounded: a request cannot multiply the calls made per customer.
+      resources: z.array(accessResourceSchema).min(1, 'Choose at least one resource to check.').max(16, 'Choose each resource once.').transform((resources) => [...new Set(resources)]),
+      /** Omitted: every customer in the list. */
+      customerTenantIds: z.array(tenantIdSchema).max(50_000).optional(),
+      concurrency: z.number().int().min(1).max(32).default(8),
+    }),
+    result: {} as ProbeReport,
+  },
+  'probes.cancel': { input: z.undefined(), result: undefined as void },
+  /** Every customer's newest check results, and the last run as it was. */
+  'probes.results': { input: z.object({ profileId: profileIdSchema }), result: {} as ProbeResults },
+} as const;
+export type { ConsentFinding };
+
 export interface CopiedSnippet {
   /** The snippet with live tokens in it: only ever sent because the user clicked "copy". */
   text: string;
@@ -505,6 +528,7 @@ export const contract = {
   /** A partial update; an invalid value is refused and nothing stored changes. */
   'settings.set': { input: settingsSchema.partial().strict(), result: {} as Settings },
   ...keyVaultChannels,
+  ...readinessChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -524,6 +548,10 @@ export interface EventPayloads {
   'tenants.progress': { profileId: string; loaded: number; expected?: number };
   /** An access check is under way: customer × resource cells done so far. */
   'accessCheck.progress': { profileId: string; checked: number; total: number; failed: number };
+  /** A readiness check ("Check access") is under way: tasks (customer × resource, and GDAP roles) done so far. */
+  'probes.progress': { profileId: string; checked: number; total: number; failed: number };
+  /** The consent screen's check of every customer is under way. */
+  'customerConsent.progress': { profileId: string; checked: number; total: number };
   /** Show this profile's countdown with renew / re-consent ready (a notification was clicked). */
   'profiles.focus': { profileId: string };
   /** Profiles changed in the background (automatic renewal); read them again. */

@@ -18,6 +18,8 @@ import { ConsentVerifier } from '../samApp/consentVerification';
 import { createLogger, type Logger } from './logger';
 import { createKeyVaultServices, type KeyVaultServices } from '../keyVault/keyVault';
 import type { Sleep } from '../keyVault/vaultSecrets';
+import { ProbeService } from '../probes/probeService';
+import { ProbeStore } from '../probes/probeStore';
 
 export interface Services {
   environment: Environment;
@@ -40,6 +42,8 @@ export interface Services {
   logger: Logger;
   /** Publishing refresh tokens to Azure Key Vault and keeping them in step. */
   keyVault: KeyVaultServices;
+  /** "Check access": a token and one read-only call per customer and resource, for the readiness verdicts. */
+  probes: ProbeService;
 }
 
 export interface ServiceOverrides {
@@ -88,6 +92,15 @@ export function createServices(environment: Environment, overrides: ServiceOverr
       home: environment.home,
       events,
       // Its own client: retry waits go through the check's throttle gate.
+      httpWithSleep: (sleep) => createHttpClient({ extraCa: environment.extraCa, sleep }),
+    }),
+    probes: new ProbeService({
+      cloud: environment.cloud,
+      keeper,
+      vault,
+      customers,
+      store: new ProbeStore(environment.home),
+      events,
       httpWithSleep: (sleep) => createHttpClient({ extraCa: environment.extraCa, sleep }),
     }),
     samApp: new SamAppService(environment.cloud, http, vault, overrides.opener, now),
