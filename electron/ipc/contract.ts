@@ -313,12 +313,21 @@ export interface CustomerConsent {
   tenantId: string;
   name: string;
   /**
-   * consented: a token was issued there, or Partner Center just created the consent; exists: Partner
-   * Center says a consent is already there (with scopes it does not tell; repair renews them).
+   * consented: tokens were issued there for every resource checked, or Partner Center just created the
+   * consent; partial: some resources were refused (AADSTS65001), a consent with stale scopes (repair
+   * renews it); exists: Partner Center says a consent is already there (with scopes it does not tell).
    */
-  status: 'consented' | 'exists' | 'not-consented' | 'no-access' | 'error';
+  status: 'consented' | 'partial' | 'exists' | 'not-consented' | 'no-access' | 'error';
+  /** Partner Center lists the customer: only then can it consent there. */
+  inPartnerCenter: boolean;
+  /** partial: the resources the SAM app is not consented for. */
+  missing?: AccessResource[];
+  /** Not consented and not in Partner Center: the link the customer's admin opens to consent (admin-consent endpoint). */
+  adminConsentUrl?: string;
   error?: UserFacingError;
 }
+// The consent screen's counts and filters: customerConsentSummary.ts.
+export * from './customerConsentSummary';
 
 /** Embedded sign-in window when omitted. */
 const signInBrowserSchema = z.enum(['embedded', 'system']).optional();

@@ -105,7 +105,7 @@ export function createServices(environment: Environment, overrides: ServiceOverr
     }),
     samApp: new SamAppService(environment.cloud, http, vault, overrides.opener, now),
     deviceCodes: new DeviceCodeSignIns(new DeviceCodeFlow(environment.cloud, http, now), consent, vault, profiles),
-    customerConsent: new CustomerConsentService(environment.cloud, http, keeper, customers),
+    customerConsent: new CustomerConsentService(environment.cloud, http, keeper, customers, vault, events),
     verifier: new ConsentVerifier(environment.cloud, http, vault, keeper, customers, lifetimes),
     keyVault: createKeyVaultServices({
       environment,

@@ -44,6 +44,7 @@ const useStyles = makeStyles({
 const badges: Record<CustomerConsent['status'], { label: string; color: 'success' | 'warning' | 'danger' | 'informative' }> = {
   consented: { label: 'Consented', color: 'success' },
   exists: { label: 'Consent exists', color: 'informative' },
+  partial: { label: 'Needs repair', color: 'warning' },
   'not-consented': { label: 'Not consented', color: 'warning' },
   'no-access': { label: 'No admin access', color: 'informative' },
   error: { label: 'Error', color: 'danger' },
