@@ -559,8 +559,8 @@ export interface EventPayloads {
   'accessCheck.progress': { profileId: string; checked: number; total: number; failed: number };
   /** A readiness check ("Check access") is under way: tasks (customer × resource, and GDAP roles) done so far. */
   'probes.progress': { profileId: string; checked: number; total: number; failed: number };
-  /** The consent screen's check of every customer is under way. */
-  'customerConsent.progress': { profileId: string; checked: number; total: number };
+  /** The consent screen's check of every customer ('check'), or a grant for many ('grant'), is under way. */
+  'customerConsent.progress': { profileId: string; phase: 'check' | 'grant'; done: number; total: number; consented?: number; failed?: number };
   /** Show this profile's countdown with renew / re-consent ready (a notification was clicked). */
   'profiles.focus': { profileId: string };
   /** Profiles changed in the background (automatic renewal); read them again. */

@@ -42,9 +42,10 @@ export function countConsents(rows: readonly CustomerConsent[]): ConsentCounts {
 }
 
 /** What a consent row tells the readiness model; undefined when it could not tell (no access, an error). */
-export function consentFinding(row: CustomerConsent): ConsentFinding | undefined {
-  if (row.status === 'consented' || row.status === 'exists') return { status: 'consented' };
-  if (row.status === 'partial') return { status: 'partial', missing: row.missing ?? [] };
-  if (row.status === 'not-consented') return { status: 'not-consented' };
+export function consentFinding(row: CustomerConsent, checkedAt?: string): ConsentFinding | undefined {
+  const at = checkedAt ? { checkedAt } : {};
+  if (row.status === 'consented' || row.status === 'exists') return { status: 'consented', ...at };
+  if (row.status === 'partial') return { status: 'partial', missing: row.missing ?? [], ...at };
+  if (row.status === 'not-consented') return { status: 'not-consented', ...at };
   return undefined;
 }

@@ -123,4 +123,6 @@ export interface ConsentFinding {
   status: 'consented' | 'partial' | 'not-consented';
   /** partial: the resources a token was refused for (AADSTS65001). */
   missing?: AccessResource[];
+  /** When the consent screen found it (a grant after the last check makes that check's "not consented" stale). */
+  checkedAt?: string;
 }

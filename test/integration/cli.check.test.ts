@@ -48,7 +48,7 @@ describe('samdesk check', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^Customer\s+Exchange Online\s+Exchange remote PowerShell session$/);
     expect(lines[1]).toMatch(/^Beech Readers\s+NOT READY\s+NOT READY$/);
-    expect(run.stdout).toContain('Beech Readers · Exchange Online: You hold Global Reader');
+    expect(run.stdout).toContain('Beech Readers · Exchange Online: Here you hold Global Reader');
     expect(run.stdout).toContain('Fix: Use the Exchange Online snippet (Connect-ExchangeOnline) instead.');
   });
 

@@ -85,15 +85,19 @@ describe('readiness per customer and module', () => {
     const grant = judge('exchange', customer(), probe({ exchange: failed('not-consented', 'token') }));
     expect(grant).toMatchObject({ readiness: 'not-ready', rule: 'not-consented', action: 'grant-consent', reason: 'The SAM app is not consented for Exchange Online in this customer (AADSTS65001).' });
     expect(judge('exchange', customer(), undefined, { status: 'partial', missing: ['exchange'] })).toMatchObject({ rule: 'not-consented', action: 'repair-consent' });
+    // A Graph token was issued, so a consent exists without Exchange: Repair, not a second grant (Partner Center refuses it).
+    expect(judge('exchange', customer(), probe({ exchange: failed('not-consented', 'token'), graph: ok() }))).toMatchObject({ rule: 'not-consented', action: 'repair-consent' });
     expect(judge('graph', customer(), undefined, { status: 'partial', missing: ['exchange'] }).rule).not.toBe('not-consented');
     expect(judge('graph', customer({ inPartnerCenter: false }), undefined, { status: 'not-consented' }).fix).toMatch(/admin-consent link/);
+    // Consented on the consent screen after the last check: that check's "not consented" is stale.
+    expect(judge('exchange', customer(), probe({ exchange: failed('not-consented', 'token') }), { status: 'consented', checkedAt: iso(NOW) })).toMatchObject({ readiness: 'unknown', action: 'check-access' });
   });
 
   it('Exchange for a GDAP customer holding Global Reader but not Exchange Administrator: not ready, naming the role (rule role-read-only)', () => {
     const limited = customer({ relationships: [relationship({ roleIds: [ROLE_ID.globalReader, ROLE_ID.helpdeskAdministrator] })] });
     const verdict = judge('exchange', limited);
     expect(verdict).toMatchObject({ readiness: 'not-ready', rule: 'role-read-only' });
-    expect(verdict.reason).toBe('You hold Global Reader, which only reads Exchange settings (Get- cmdlets) here. To manage Exchange Online you need Exchange Administrator (or Global Administrator).');
+    expect(verdict.reason).toBe('Here you hold Global Reader, which only reads Exchange settings (Get- cmdlets). To manage Exchange Online you need Exchange Administrator (or Global Administrator).');
     // The probe answering (Global Reader may run Get-OrganizationConfig) does not make it ready.
     expect(judge('exchange', limited, probe({ exchange: ok() }, { gdap: { heldRoleIds: [ROLE_ID.globalReader], notAssignedToYou: [] } })).rule).toBe('role-read-only');
   });
@@ -139,7 +143,7 @@ describe('readiness per customer and module', () => {
       readiness: 'unknown',
       rule: 'not-checked',
       action: 'check-access',
-      reason: 'Not checked yet: your GDAP relationship grants Exchange Administrator; whether a group you are in holds it is checked with the rest.',
+      reason: 'SAM Desk has not asked Microsoft yet; your GDAP relationship grants Exchange Administrator, and the check also asks whether a security group you are in holds it.',
     });
     expect(judge('az', customer()).reason).toMatch(/Azure access comes from Azure roles/);
   });

@@ -46,7 +46,7 @@ export async function checkConsents(
   const emit = (checked: number) => {
     if (checked < customers.length && Date.now() - lastEmit < PROGRESS_EVERY_MS) return;
     lastEmit = Date.now();
-    events.emit('customerConsent.progress', { profileId, checked, total: customers.length });
+    events.emit('customerConsent.progress', { profileId, phase: 'check', done: checked, total: customers.length });
   };
   emit(0);
   try {

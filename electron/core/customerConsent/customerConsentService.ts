@@ -52,6 +52,15 @@ export class CustomerConsentService {
         headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json', ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
         body: method === 'POST' ? body : undefined,
       });
+    const tally = { consented: 0, failed: 0 };
+    let lastEmit = 0;
+    // At most every 100 ms (and the last one): a grant for 10,000 customers must not flood the window.
+    const progress = (done: number) => {
+      if (done > 0 && done < customerTenantIds.length && Date.now() - lastEmit < 100) return;
+      lastEmit = Date.now();
+      this.events.emit('customerConsent.progress', { profileId, phase: 'grant', done, total: customerTenantIds.length, ...tally });
+    };
+    progress(0);
     return mapWithConcurrency(customerTenantIds, CUSTOMER_CONSENT_CONCURRENCY, async (tenantId): Promise<CustomerConsent> => {
       const customer = known.get(tenantId);
       const base = { tenantId, name: customer?.name ?? tenantId, inPartnerCenter: customer?.inPartnerCenter ?? true };
@@ -71,6 +80,9 @@ export class CustomerConsentService {
       } catch (error) {
         return { ...base, status: 'error', error: toUserFacingError(error) };
       }
+    }, (result, done) => {
+      tally[result.status === 'consented' ? 'consented' : 'failed']++;
+      progress(done);
     });
   }
 }

@@ -72,6 +72,11 @@ export function matchesFilter(filter: CustomerFilter, customer: CustomerTenant, 
   }
 }
 
+/** Every filter that keeps this customer; the window indexes them once per list and check, not per keystroke. */
+export function filtersOf(customer: CustomerTenant, knowledge: CustomerKnowledge, nowMs: number): CustomerFilter[] {
+  return customerFilters.map(({ filter }) => filter).filter((filter) => matchesFilter(filter, customer, knowledge, nowMs));
+}
+
 export function filterByReadiness(customers: readonly CustomerTenant[], filter: CustomerFilter, knowledge: CustomerKnowledge, nowMs: number): CustomerTenant[] {
   if (filter === 'all') return customers as CustomerTenant[];
   return customers.filter((customer) => matchesFilter(filter, customer, knowledge, nowMs));

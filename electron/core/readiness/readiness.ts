@@ -67,7 +67,11 @@ export function judgeReadiness(input: ReadinessInput): ReadinessVerdict {
     if (['throttled', 'network', 'other', 'sign-in'].includes(outcome.problem)) {
       return say('unknown', 'probe-inconclusive', `The last check (${day(probe!.checkedAt)}) could not tell: ${outcome.reason}`, outcome.action ?? 'Run Check access again.', 'check-access');
     }
-    if (outcome.problem === 'not-consented') return notConsented(customer, [resource], input.consent, say);
+    if (outcome.problem === 'not-consented') {
+      const since = input.consent?.status === 'consented' && input.consent.checkedAt && input.consent.checkedAt > probe!.checkedAt;
+      if (since) return say('unknown', 'probe-inconclusive', `Consent was granted after the last check (${day(probe!.checkedAt)}).`, 'Check access again to see whether it works now.', 'check-access');
+      return notConsented(customer, [resource], input.consent, probe, say);
+    }
     return say('not-ready', 'probe-failed', outcome.reason, outcome.action ?? 'Run Check access again once it is fixed.', 'check-access');
   }
 
@@ -78,7 +82,7 @@ export function judgeReadiness(input: ReadinessInput): ReadinessVerdict {
   };
   const unprobed = requirement.probes.filter((entry) => !answered(entry)).map(({ resource }) => resource);
   const missing = input.consent?.status === 'not-consented' ? unprobed : (input.consent?.missing ?? []).filter((resource) => unprobed.includes(resource));
-  if (missing.length > 0) return notConsented(customer, missing, input.consent, say);
+  if (missing.length > 0) return notConsented(customer, missing, input.consent, probe, say);
 
   // Roles matter for GDAP; DAP makes the partner's Admin Agents Global Administrators. While DAP is
   // not known for a customer Partner Center lists, the roles cannot rule it out.
@@ -97,7 +101,7 @@ export function judgeReadiness(input: ReadinessInput): ReadinessVerdict {
   }
   if (requirement.partnerCenter) return say('ready', 'checked', 'Partner Center lists this customer: Connect-PartnerCenter works with its -CustomerId.', undefined);
   const known = knownSoFar(customer, requirement, usable, probe, dap);
-  return say('unknown', 'not-checked', `Not checked yet${known ? `: ${known}` : ''}.`, 'Run Check access for this customer: SAM Desk asks Microsoft with a token and one read-only call.', 'check-access');
+  return say('unknown', 'not-checked', `SAM Desk has not asked Microsoft yet${known ? `; ${known}` : ''}.`, 'Run Check access for this customer: SAM Desk asks Microsoft with a token and one read-only call.', 'check-access');
 }
 
 type Say = (readiness: ReadinessVerdict['readiness'], rule: ReadinessRule, reason: string, fix: string | undefined, action?: ReadinessAction) => ReadinessVerdict;
@@ -146,16 +150,27 @@ function pendingWords(relationship: Relationship): string {
   return 'approved but not active yet';
 }
 
-function notConsented(customer: CustomerTenant, resources: readonly string[], consent: ConsentFinding | undefined, say: Say): ReadinessVerdict {
+function notConsented(customer: CustomerTenant, resources: readonly string[], consent: ConsentFinding | undefined, probe: CustomerProbe | undefined, say: Say): ReadinessVerdict {
   const what = resources.map((resource) => resourceLabels[resource as keyof typeof resourceLabels] ?? resource).join(' and ');
   const reason = `The SAM app is not consented for ${what} in this customer (AADSTS65001).`;
   if (!customer.inPartnerCenter) {
     return say('not-ready', 'not-consented', reason, 'Partner Center cannot consent here (it does not list this customer): ask the customer’s admin to open the SAM app’s admin-consent link on the Customer consent screen.', 'grant-consent');
   }
-  const partial = consent?.status === 'partial' || consent?.status === 'consented';
+  const partial = consent?.status === 'partial' || consent?.status === 'consented' || consentedElsewhere(probe, resources);
   return partial
-    ? say('not-ready', 'not-consented', reason, 'Repair the consent on the Customer consent screen: SAM Desk removes it and grants the current permissions through Partner Center.', 'repair-consent')
-    : say('not-ready', 'not-consented', reason, 'Grant consent for this customer on the Customer consent screen (Partner Center does it with your admin relationship).', 'grant-consent');
+    ? say('not-ready', 'not-consented', reason, `Repair the consent: SAM Desk removes it and grants its current permissions through Partner Center (the consent there was made without ${what}).`, 'repair-consent')
+    : say('not-ready', 'not-consented', reason, 'Grant consent for this customer: Partner Center does it with your admin relationship.', 'grant-consent');
+}
+
+/**
+ * A token issued in the customer for another resource means a consent exists, made with fewer
+ * permissions: Partner Center refuses a second one ("Permission entry already exists."), so it needs
+ * Repair, not a grant.
+ */
+export function consentedElsewhere(probe: CustomerProbe | undefined, notConsented: readonly string[]): boolean {
+  return Object.entries(probe?.results ?? {}).some(
+    ([resource, outcome]) => resource !== 'partnercenter' && !notConsented.includes(resource) && (outcome?.status === 'ok' || (outcome?.status === 'failed' && outcome.step === 'call')),
+  );
 }
 
 /** Not ready for lack of a role, or undefined when the roles allow it (or cannot be known yet). */
@@ -169,7 +184,7 @@ function roleRefusal(roles: RoleRequirement, usable: readonly Relationship[], pr
   const partial = Object.keys(roles.partial ?? {}).filter((role) => have.has(role));
   if (partial.length > 0) {
     const what = partial.map((role) => `${entraRoleName(role)}, which ${roles.partial![role]}`).join('; ');
-    return say('not-ready', 'role-read-only', `You hold ${what} here. To ${roles.purpose} you need ${needed}.`, assignFix(main, held !== undefined && roles.anyOf.some((role) => granted.has(role))));
+    return say('not-ready', 'role-read-only', `Here you hold ${what}. To ${roles.purpose} you need ${needed}.`, assignFix(main, held !== undefined && roles.anyOf.some((role) => granted.has(role))));
   }
   if (held && roles.anyOf.some((role) => granted.has(role))) {
     const inRelationship = roles.anyOf.filter((role) => granted.has(role));
@@ -207,7 +222,8 @@ function knownSoFar(customer: CustomerTenant, requirement: ModuleRequirement, us
   const held = probe?.gdap && !probe.gdap.error ? probe.gdap.heldRoleIds : undefined;
   const matching = roles.anyOf.filter((role) => (held ?? usable.flatMap((relationship) => relationship.roleIds)).includes(role));
   if (matching.length === 0) return '';
-  return held ? `you hold ${roleList(matching, 'and')} here` : `your GDAP relationship grants ${roleList(matching, 'and')}; whether a group you are in holds it is checked with the rest`;
+  const names = roleList(matching, 'and');
+  return held ? `you hold ${names} here` : `your GDAP relationship grants ${names}, and the check also asks whether a security group you are in holds ${matching.length === 1 ? 'it' : 'them'}`;
 }
 
 const day = (iso: string) => iso.slice(0, 10);
