@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../electron/core/app/services';
 import { applicationGrants } from '../../electron/core/customerConsent/customerConsentService';
-import { countConsents } from '../../electron/ipc/contract';
+import { countConsents, type EventPayloads } from '../../electron/ipc/contract';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
@@ -106,5 +106,17 @@ describe('customer consent through Partner Center', () => {
     expect(Object.values(categories).reduce((sum, n) => sum + n, 0)).toBe(60);
     expect(counts['no-access']).toBeGreaterThan(0);
     expect(counts['needs-repair']).toBeGreaterThan(0);
+  });
+
+  it('tells the window how far the check and a grant got (customerConsent.progress), ending at the total', async () => {
+    const events: Array<EventPayloads['customerConsent.progress']> = [];
+    const watched = createServices(isolated.environment, {
+      opener: { open: () => ({ close: () => undefined }) },
+      events: { emit: (event, payload) => event === 'customerConsent.progress' && events.push(payload as EventPayloads['customerConsent.progress']) },
+    });
+    await watched.customerConsent.list(profileId);
+    expect(events.filter((event) => event.phase === 'check').at(-1)).toMatchObject({ profileId, done: 60, total: 60 });
+    await watched.customerConsent.grant(profileId, [unconsented[3]!]);
+    expect(events.filter((event) => event.phase === 'grant').at(-1)).toEqual({ profileId, phase: 'grant', done: 1, total: 1, consented: 1, failed: 0 });
   });
 });
