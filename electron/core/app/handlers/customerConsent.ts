@@ -6,7 +6,7 @@ export const customerConsentHandlers: HandlerGroup<'customerConsent.list' | 'cus
   'customerConsent.grant': async ({ profileId, customerTenantIds, repair }) => {
     // Named from main's own list: the renderer sends ids, never the words of the question.
     const known = new Map(((await customers.cached(profileId))?.customers ?? []).map((customer) => [customer.tenantId, customer.name]));
-    await requireConfirmation(confirm, confirmations.grantCustomerConsent(customerTenantIds.map((id) => known.get(id) ?? id)));
+    await requireConfirmation(confirm, confirmations.grantCustomerConsent(customerTenantIds.map((id) => known.get(id) ?? id), { repair }));
     return customerConsent.grant(profileId, customerTenantIds, { repair });
   },
 });

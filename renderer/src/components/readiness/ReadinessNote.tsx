@@ -6,18 +6,18 @@ import { ReadinessBadge } from './ReadinessBadge';
 import { useReadinessAction } from './useReadinessAction';
 
 const useStyles = makeStyles({
+  // Stacked, so the reason keeps the card's whole width in a narrow window.
   note: {
-    display: 'grid',
-    gridTemplateColumns: 'auto minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalS,
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
     rowGap: tokens.spacingVerticalXS,
-    alignItems: 'baseline',
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground3,
   },
   notReady: { backgroundColor: tokens.colorPaletteRedBackground1, borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
-  text: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  text: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, minWidth: 0, alignSelf: 'stretch' },
   fix: { color: tokens.colorNeutralForeground2 },
   action: { alignSelf: 'flex-start' },
 });
