@@ -27,7 +27,17 @@ const electronImportBan = {
 
 // Pure core modules the renderer may import, so a rule lives in one place (e.g. which SAM app
 // checks "Fix the app" can put right). They are held to the renderer's bans below.
-const RENDERER_SHARED_CORE = ['electron/core/samApp/samAppChecks', 'electron/core/samApp/samPermissions'];
+const RENDERER_SHARED_CORE = [
+  'electron/core/samApp/samAppChecks',
+  'electron/core/samApp/samPermissions',
+  // The readiness model and the roles table (badges, list filters, the CLI's matrix), and what they read.
+  'electron/core/readiness/readiness',
+  'electron/core/readiness/moduleRequirements',
+  'electron/core/readiness/entraRoles',
+  'electron/core/readiness/listFilters',
+  'electron/core/snippets/catalog',
+  'electron/core/config/cloud',
+];
 
 // Browser-side code: the renderer, and the contract it shares with main.
 const browserImportBan = {

@@ -23,7 +23,7 @@ const categories = [
   ['Clipboard written and cleared by main, concealed', /unit\/clipboardKeeper|snippets\.spec\.ts|mainProcess\.test\.ts > .*clipboard/],
   ['The Electron main process (single instance, guards, confirmations, packaged rules)', /integration\/mainProcess/],
   ['Main decides: bulk minting rate-limited, removal leaves nothing', /integration\/bulkMinting|unit\/rateLimit|integration\/profileRemoval/],
-  ['Hostile names and PowerShell literals', /unit\/snippets\.hostile/],
+  ['Hostile names and PowerShell literals', /unit\/snippets\.hostile|integration\/hostileNames/],
   ['Electron within its support window', /unit\/electronSupport/],
 ];
 
@@ -48,6 +48,7 @@ const vitestFiles = [
   'test/unit/rateLimit.test.ts',
   'test/integration/profileRemoval.test.ts',
   'test/unit/snippets.hostile.test.ts',
+  'test/integration/hostileNames.test.ts',
   'test/unit/electronSupport.test.ts',
 ];
 const vitestReport = 'test-results/security-vitest.json';

@@ -41,6 +41,8 @@ export interface CliContext {
   services: Services;
   /** Options after the command, as parsed by the command's own `options`. */
   values: Record<string, string | boolean | undefined>;
+  /** The command's `multiple` options (`--module a --module b`), each as the list given. */
+  lists: Record<string, string[] | undefined>;
   positionals: string[];
   json: boolean;
   profile: string | undefined;
@@ -54,7 +56,7 @@ export interface CliCommand {
   name: string;
   summary: string;
   /** Extra options this command takes, in node:util parseArgs form. */
-  options?: Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>;
+  options?: Record<string, { type: 'string' | 'boolean'; default?: string | boolean; multiple?: boolean }>;
   run(context: CliContext): Promise<number>;
 }
 

@@ -68,7 +68,8 @@ async function main(argv: string[]): Promise<number> {
   });
   const context: CliContext = {
     services,
-    values: values as CliContext['values'],
+    values: Object.fromEntries(Object.entries(values).filter(([, value]) => !Array.isArray(value))) as CliContext['values'],
+    lists: Object.fromEntries(Object.entries(values as Record<string, unknown>).filter(([, value]) => Array.isArray(value))) as CliContext['lists'],
     positionals: positionals.slice(1),
     json,
     profile: typeof values.profile === 'string' ? values.profile : undefined,

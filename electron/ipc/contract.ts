@@ -184,6 +184,29 @@ export interface AccessCheckReport {
   customers: CustomerAccess[];
 }
 
+// ---------- readiness: will a module work for a customer (readiness.ts; model in electron/core/readiness) ----------
+export * from './readiness';
+import type { ConsentFinding, ProbeReport, ProbeResults } from './readiness';
+
+const readinessChannels = {
+  /** "Check access": per customer and resource, a token and one read-only call; progress arrives as events. */
+  'probes.run': {
+    input: z.object({
+      profileId: profileIdSchema,
+      // Each resource once, bounded: a request cannot multiply the calls made per customer.
+      resources: z.array(accessResourceSchema).min(1, 'Choose at least one resource to check.').max(16, 'Choose each resource once.').transform((resources) => [...new Set(resources)]),
+      /** Omitted: every customer in the list. */
+      customerTenantIds: z.array(tenantIdSchema).max(50_000).optional(),
+      concurrency: z.number().int().min(1).max(32).default(8),
+    }),
+    result: {} as ProbeReport,
+  },
+  'probes.cancel': { input: z.undefined(), result: undefined as void },
+  /** Every customer's newest check results, and the last run as it was. */
+  'probes.results': { input: z.object({ profileId: profileIdSchema }), result: {} as ProbeResults },
+} as const;
+export type { ConsentFinding };
+
 /**
  * How a scheduled clipboard clear ended: cleared; left alone because the user copied something
  * else since; superseded by a newer copy (which has its own schedule); or the clipboard was unreadable.
@@ -301,12 +324,21 @@ export interface CustomerConsent {
   tenantId: string;
   name: string;
   /**
-   * consented: a token was issued there, or Partner Center just created the consent; exists: Partner
-   * Center says a consent is already there (with scopes it does not tell; repair renews them).
+   * consented: tokens were issued there for every resource checked, or Partner Center just created the
+   * consent; partial: some resources were refused (AADSTS65001), a consent with stale scopes (repair
+   * renews it); exists: Partner Center says a consent is already there (with scopes it does not tell).
    */
-  status: 'consented' | 'exists' | 'not-consented' | 'no-access' | 'error';
+  status: 'consented' | 'partial' | 'exists' | 'not-consented' | 'no-access' | 'error';
+  /** Partner Center lists the customer: only then can it consent there. */
+  inPartnerCenter: boolean;
+  /** partial: the resources the SAM app is not consented for. */
+  missing?: AccessResource[];
+  /** Not consented and not in Partner Center: the link the customer's admin opens to consent (admin-consent endpoint). */
+  adminConsentUrl?: string;
   error?: UserFacingError;
 }
+// The consent screen's counts and filters: customerConsentSummary.ts.
+export * from './customerConsentSummary';
 
 /** Embedded sign-in window when omitted. */
 const signInBrowserSchema = z.enum(['embedded', 'system']).optional();
@@ -518,6 +550,7 @@ export const contract = {
   /** A partial update; an invalid value is refused and nothing stored changes. */
   'settings.set': { input: settingsSchema.partial().strict(), result: {} as Settings },
   ...keyVaultChannels,
+  ...readinessChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -537,6 +570,10 @@ export interface EventPayloads {
   'tenants.progress': { profileId: string; loaded: number; expected?: number };
   /** An access check is under way: customer × resource cells done so far. */
   'accessCheck.progress': { profileId: string; checked: number; total: number; failed: number };
+  /** A readiness check ("Check access") is under way: tasks (customer × resource, and GDAP roles) done so far. */
+  'probes.progress': { profileId: string; checked: number; total: number; failed: number };
+  /** The consent screen's check of every customer ('check'), or a grant for many ('grant'), is under way. */
+  'customerConsent.progress': { profileId: string; phase: 'check' | 'grant'; done: number; total: number; consented?: number; failed?: number };
   /** Show this profile's countdown with renew / re-consent ready (a notification was clicked). */
   'profiles.focus': { profileId: string };
   /** Profiles changed in the background (automatic renewal); read them again. */

@@ -57,7 +57,8 @@ test('10,000 customers: search, open with the keyboard, check access for a searc
   const blocked = matching.find((c) => sim.state.isConsented(c.id, sim.samAppId) && sim.state.hasDelegatedAccess(c, Date.now()))!;
   sim.state.controls.customerPolicies.set(blocked.id, { kind: 'block' });
 
-  await app.getByRole('button', { name: 'Check access' }).click();
+  // The list's Check access (the open customer's details have their own, for that customer).
+  await app.getByRole('region', { name: 'Customers' }).getByRole('button', { name: 'Check access' }).click();
   const dialog = app.getByRole('dialog', { name: 'Check access' });
   await dialog.getByRole('checkbox', { name: 'Exchange' }).check();
   await dialog.getByRole('radio', { name: `The ${matching.length} customers matching “${word}”` }).check();
@@ -82,13 +83,16 @@ test('10,000 customers: search, open with the keyboard, check access for a searc
 
   await dialog.getByRole('switch', { name: 'Only failures' }).check();
   await expect(results.getByRole('cell', { name: /Not consented|No relationship/ }).first()).toBeVisible();
-  // A customer fails when a resource checked (Azure, Graph, Exchange) fails there: no relationship, its own
-  // Conditional Access, the service missing from the tenant (500011), or the SAM app not consented for it (65001).
+  // A customer fails when a resource checked (Azure, Graph, Exchange, Partner Center) fails there: no relationship,
+  // its own Conditional Access, the service missing from the tenant (500011), the SAM app not consented for it
+  // (65001), no Azure subscription to list, or Partner Center not listing it (GDAP only).
   const checked = ['797f4846-ba00-4fd7-ba43-dac1f8f63013', '00000003-0000-0000-c000-000000000000', '00000002-0000-0ff1-ce00-000000000000'];
   const fails = (c: (typeof matching)[number]) =>
     c === blocked ||
     !sim.state.hasDelegatedAccess(c, Date.now()) ||
-    checked.some((resource) => !sim.state.hasServicePrincipal(c.id, resource) || !sim.state.isConsented(c.id, sim.samAppId, resource));
+    checked.some((resource) => !sim.state.hasServicePrincipal(c.id, resource) || !sim.state.isConsented(c.id, sim.samAppId, resource)) ||
+    (c.azureSubscriptions ?? 0) === 0 ||
+    !(c.relationship === 'DAP' || c.resellerRelationship);
   await expect(results.getByRole('row')).toHaveCount(1 + matching.filter(fails).length);
   await shoot(app, 'customers-05-access-matrix-failures');
   await dialog.getByRole('button', { name: 'Close' }).click();

@@ -18,7 +18,7 @@ test('AADSTS65001 in a customer shows in plain words with a grant button that fi
   await row.getByRole('button', { name: 'Grant' }).click();
   await expect(row.getByText('Consented', { exact: true })).toBeVisible();
   expect(sim.state.isConsented(notConsented.id, sim.samAppId)).toBe(true);
-  await expect(app.getByText('Granted 1 of 1')).toBeVisible();
+  await expect(app.getByText('Granted for 1 customer: 1 consented.')).toBeVisible();
 });
 
 test('AADSTS700082 (refresh token unused for 90 days) shows in plain words with a sign-in-again button', async ({ app, appContext, sim, shoot }) => {

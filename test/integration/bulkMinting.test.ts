@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { createServices } from '../../electron/core/app/services';
 import { createHandlers } from '../../electron/core/app/handlers';
-import { ACCESS_CHECKS_PER_WINDOW } from '../../electron/core/app/handlers/accessCheck';
+import { ACCESS_CHECKS_PER_WINDOW } from '../../electron/core/app/rateLimit';
 import { dispatch } from '../../electron/core/app/dispatch';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
@@ -30,11 +30,13 @@ describe('bulk token minting is rate-limited by main', () => {
     const services = createServices(isolated.environment, { opener: { open: () => ({ close() {} }) } });
     const handlers = createHandlers(services);
     const profile = await signedInProfile(sim, services, 'p-bulk');
-    const run = () => dispatch(handlers, 'accessCheck.run', { profileId: profile.id, resources: ['graph'], concurrency: 2 });
-    for (let i = 0; i < ACCESS_CHECKS_PER_WINDOW; i++) expect(await run()).toMatchObject({ ok: true });
+    // The window's Check access (probes) and the plain access check draw on one budget.
+    const run = (channel: 'probes.run' | 'accessCheck.run') => dispatch(handlers, channel, { profileId: profile.id, resources: ['graph'], concurrency: 2 });
+    for (let i = 0; i < ACCESS_CHECKS_PER_WINDOW; i++) expect(await run(i % 2 ? 'accessCheck.run' : 'probes.run')).toMatchObject({ ok: true });
 
     const mark = sim.requestLog.mark();
-    expect(await run()).toEqual({
+    expect(await run('probes.run')).toEqual(await run('accessCheck.run'));
+    expect(await run('probes.run')).toEqual({
       ok: false,
       error: {
         kind: 'invalid-input',
@@ -43,5 +45,7 @@ describe('bulk token minting is rate-limited by main', () => {
       },
     });
     expect(sim.requestLog.since(mark).filter((line) => line.includes('/token'))).toEqual([]);
+    // One customer's "Will it work here?" is not bulk: it still runs.
+    expect(await dispatch(handlers, 'probes.run', { profileId: profile.id, resources: ['graph'], customerTenantIds: [sim.state.customers[0]!.id] })).toMatchObject({ ok: true });
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../electron/core/app/services';
 import { applicationGrants } from '../../electron/core/customerConsent/customerConsentService';
+import { countConsents, type EventPayloads } from '../../electron/ipc/contract';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
@@ -75,5 +76,47 @@ describe('customer consent through Partner Center', () => {
     const [repaired] = await services.customerConsent.grant(profileId, [customer], { repair: true });
     expect(repaired?.status).toBe('consented');
     expect(sim.state.isConsented(customer, sim.samAppId)).toBe(true);
+  });
+
+  it('lists a consent made for Partner Center and Graph only as partial, naming Exchange and Azure, so Repair is offered', async () => {
+    // Index 10 of the per-index profile: the customer's admin consented Partner Center and Graph only.
+    const stale = sim.state.customers[10]!;
+    const rows = await services.customerConsent.list(profileId);
+    expect(rows.find((row) => row.tenantId === stale.id)).toMatchObject({ status: 'partial', missing: ['exchange', 'azure'], inPartnerCenter: true });
+  });
+
+  it('a GDAP-only customer without consent is “not through Partner Center”, with the admin-consent link, and granting it does not ask Partner Center', async () => {
+    const gdapOnly = sim.state.customers[7]!;
+    expect(gdapOnly.resellerRelationship).toBe(false);
+    sim.state.setConsent(gdapOnly.id, sim.samAppId, false);
+    const rows = await services.customerConsent.list(profileId);
+    const row = rows.find((candidate) => candidate.tenantId === gdapOnly.id)!;
+    expect(row).toMatchObject({ status: 'not-consented', inPartnerCenter: false, adminConsentUrl: `${sim.url}/${gdapOnly.id}/adminconsent?client_id=${sim.samAppId}` });
+    sim.state.stats.clear();
+    const [granted] = await services.customerConsent.grant(profileId, [gdapOnly.id]);
+    expect(granted).toMatchObject({ status: 'not-consented', inPartnerCenter: false, error: { message: expect.stringContaining('Partner Center cannot consent here') } });
+    expect(sim.state.stats.get('partnercenter applicationconsents')).toBeUndefined();
+  });
+
+  it('counts every customer in exactly one category, so the counts add up to the total', async () => {
+    const rows = await services.customerConsent.list(profileId);
+    const counts = countConsents(rows);
+    const { total, ...categories } = counts;
+    expect(total).toBe(60);
+    expect(Object.values(categories).reduce((sum, n) => sum + n, 0)).toBe(60);
+    expect(counts['no-access']).toBeGreaterThan(0);
+    expect(counts['needs-repair']).toBeGreaterThan(0);
+  });
+
+  it('tells the window how far the check and a grant got (customerConsent.progress), ending at the total', async () => {
+    const events: Array<EventPayloads['customerConsent.progress']> = [];
+    const watched = createServices(isolated.environment, {
+      opener: { open: () => ({ close: () => undefined }) },
+      events: { emit: (event, payload) => event === 'customerConsent.progress' && events.push(payload as EventPayloads['customerConsent.progress']) },
+    });
+    await watched.customerConsent.list(profileId);
+    expect(events.filter((event) => event.phase === 'check').at(-1)).toMatchObject({ profileId, done: 60, total: 60 });
+    await watched.customerConsent.grant(profileId, [unconsented[3]!]);
+    expect(events.filter((event) => event.phase === 'grant').at(-1)).toEqual({ profileId, phase: 'grant', done: 1, total: 1, consented: 1, failed: 0 });
   });
 });

@@ -115,12 +115,16 @@ describe('secrets never leak', () => {
     await simControl(sim, '/_sim/keyvault/roles', { roles: ['Key Vault Secrets Officer'] });
     expect(await call('keyVault.list')).toMatchObject({ ok: true });
     expect(await call('snippets.copy', { profileId, customerTenantId: sim.state.customers[0]!.id, module: 'graph', mode: 'script' })).toMatchObject({ ok: true });
+    // The readiness path: probes (a token and one call per customer and resource), their saved results, the consent check.
+    expect(await call('probes.run', { profileId, resources: ['azure', 'graph', 'exchange', 'partnercenter'], concurrency: 4 })).toMatchObject({ ok: true });
+    expect(await call('probes.results', { profileId })).toMatchObject({ ok: true });
+    expect(await call('customerConsent.list', { profileId })).toMatchObject({ ok: true });
     // An expected failure: a customer without consent answers AADSTS65001, whose body the error passes through.
     sim.state.setConsent(customer.id, sim.samAppId, false);
     expect(await call('snippets.copy', { profileId, customerTenantId: customer.id, module: 'graph' })).toMatchObject({ ok: false });
 
     console.log(`secrets.leak: the CLI runs as ${cliCommand().built ? 'bin/samdesk.js (built)' : 'electron/cli/samdesk.ts through tsx (no fresh build)'}`);
-    for (const args of [['profiles'], ['profiles', '--json'], ['customers', '--refresh'], ['customers', '--json'], ['vault', 'status'], ['vault', 'status', '--json'], ['renew']]) {
+    for (const args of [['profiles'], ['profiles', '--json'], ['customers', '--refresh'], ['customers', '--json'], ['vault', 'status'], ['vault', 'status', '--json'], ['renew'], ['check'], ['check', '--json']]) {
       cliRuns.push(await runCli(args, isolated.variables));
     }
     // A revoked token: the failure path through the CLI and the app.

@@ -1,34 +1,11 @@
 /** `npm run sim -- [--port N] [--customers N|FILE.json] [--auto-approve] [--interval S]`: prints one JSON line, logs to stderr. */
 import { readFileSync } from 'node:fs';
+import { parseCustomersFile } from './customersFile';
 import { startSimulatedCloud, type CustomerSeed } from './index';
 
 function fail(message: string): never {
   process.stderr.write(`sim: ${message}\n`);
   process.exit(2);
-}
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function parseCustomersFile(text: string): CustomerSeed[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`customers file is not valid JSON (${(err as Error).message})`);
-  }
-  if (!Array.isArray(parsed)) throw new Error('customers file must be a JSON array of {id, name, domain, relationship}');
-  const ids = new Set<string>();
-  parsed.forEach((row: Partial<CustomerSeed>, i) => {
-    const where = `customers[${i}]`;
-    if (typeof row !== 'object' || row === null) throw new Error(`${where} is not an object`);
-    if (typeof row.id !== 'string' || !GUID.test(row.id)) throw new Error(`${where}.id must be a GUID`);
-    if (ids.has(row.id.toLowerCase())) throw new Error(`${where}.id is a duplicate`);
-    ids.add(row.id.toLowerCase());
-    if (typeof row.name !== 'string' || !row.name.trim()) throw new Error(`${where}.name must be a non-empty string`);
-    if (typeof row.domain !== 'string' || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(row.domain)) throw new Error(`${where}.domain must be a domain name`);
-    if (row.relationship !== 'DAP' && row.relationship !== 'GDAP') throw new Error(`${where}.relationship must be "DAP" or "GDAP"`);
-  });
-  return parsed as CustomerSeed[];
 }
 
 function parseArgs(argv: string[]) {

@@ -52,6 +52,15 @@ const NESTING_GROUP = 'Tier 1 technicians';
 /** Group ids by the roles they receive, for the access assignments. */
 export interface PartnerGroups {
   forRoles: Array<{ groupId: string; roles: readonly string[] }>;
+  /** The group that receives the roles a customers file names (`gdapRoles`); the admin is a direct member. */
+  explicit?: string;
+}
+
+/** The group for customers-file roles, made only when a file names some (its own ids: the seeded ones do not shift). */
+export function seedExplicitRoleGroup(gdap: GdapDirectory, prng: Prng, adminOid: string): string {
+  const id = prng.guid();
+  gdap.addGroup({ id, displayName: 'GDAP roles from the customers file', members: [adminOid] });
+  return id;
 }
 
 export function seedPartnerGroups(gdap: GdapDirectory, prng: Prng, adminOid: string): PartnerGroups {
@@ -132,9 +141,24 @@ export interface SeededCustomer {
   relationship: 'DAP' | 'GDAP';
 }
 
-export function seedRelationships(gdap: GdapDirectory, groups: PartnerGroups, customer: SeededCustomer, index: number, prng: Prng, nowMs: number): void {
+/**
+ * A customer's relationships: by its position, or (`explicitRoles`, from a customers file) one active
+ * relationship carrying exactly those roles, all given to the admin's group; none for an empty list.
+ */
+export function seedRelationships(
+  gdap: GdapDirectory,
+  groups: PartnerGroups,
+  customer: SeededCustomer,
+  index: number,
+  prng: Prng,
+  nowMs: number,
+  explicitRoles?: readonly string[],
+): void {
   const slug = (slugOf(customer.displayName) || 'customer').slice(0, 30);
-  plansFor(index, customer.relationship).forEach((plan, n) => {
+  const plans: Plan[] = explicitRoles
+    ? explicitRoles.length > 0 ? [{ status: 'active', roles: explicitRoles, ends: 'long' }] : []
+    : plansFor(index, customer.relationship);
+  plans.forEach((plan, n) => {
     const endMs = endOf(plan.ends, prng, nowMs);
     const activatedMs = endMs === null ? null : endMs - DURATION_DAYS * DAY_MS;
     const createdMs = activatedMs === null ? nowMs - (1 + prng.int(20)) * DAY_MS : activatedMs - DAY_MS;
@@ -154,6 +178,10 @@ export function seedRelationships(gdap: GdapDirectory, groups: PartnerGroups, cu
     gdap.addRelationship(relationship);
     const status = assignmentStatus(plan.status);
     if (!status || activatedMs === null) return;
+    if (explicitRoles && groups.explicit) {
+      gdap.addAssignment({ id: prng.guid(), relationshipId: relationship.id, groupId: groups.explicit, roles: [...plan.roles], status, createdMs: activatedMs + 3600_000 });
+      return;
+    }
     for (const group of groups.forRoles) {
       const roles = group.roles.filter((role) => plan.roles.includes(role));
       if (roles.length === 0) continue;

@@ -14,9 +14,11 @@ import { azureResourceManagerRoutes } from './routes/azureResourceManager';
 import { controlRoutes } from './routes/controls';
 import { customerPolicyRoutes } from './routes/customerPolicies';
 import { deviceCodeRoutes } from './routes/deviceCode';
+import { exchangeAdminRoutes } from './routes/exchangeAdmin';
 import { gdapRoutes } from './routes/gdap';
 import { graphRoutes } from './routes/graph';
 import { graphAppRoutes } from './routes/graphApps';
+import { graphDirectoryRoutes } from './routes/graphDirectory';
 import { graphGrantRoutes } from './routes/graphGrants';
 import { identityRoutes } from './routes/identity';
 import { keyVaultRoutes } from './routes/keyVault';
@@ -95,7 +97,7 @@ export async function startSimulatedCloud(options: SimOptions = {}): Promise<Sim
     () => [
       ...keyVaultRoutes(), ...azureResourceManagerRoutes(),
       ...identityRoutes(), ...authorizeRoutes(), ...loginRoutes(), ...deviceCodeRoutes(), ...partnerCenterRoutes(),
-      ...gdapRoutes(), ...graphRoutes(), ...graphAppRoutes(), ...graphGrantRoutes(),
+      ...gdapRoutes(), ...graphRoutes(), ...graphAppRoutes(), ...graphGrantRoutes(), ...graphDirectoryRoutes(), ...exchangeAdminRoutes(),
       ...keyVaultControlRoutes(), ...controlRoutes(() => ready.info), ...customerPolicyRoutes(),
     ],
     () => ready.sim!,

@@ -1,6 +1,6 @@
 /** Deterministic seed data: one partner tenant, its admin, the SAM app and N customer tenants. */
 import { Prng } from './prng';
-import { seedPartnerGroups, seedRelationships } from './gdapSeed';
+import { seedExplicitRoleGroup, seedPartnerGroups, seedRelationships } from './gdapSeed';
 import { SPECIAL_CUSTOMERS, generatedName, slugOf } from './names';
 import { FIRST_PARTY_APPS, KNOWN_RESOURCES, SimState, sha256, type AppRegistration, type Customer } from './state';
 
@@ -31,6 +31,16 @@ export interface CustomerSeed {
   name: string;
   domain: string;
   relationship: 'DAP' | 'GDAP';
+  /**
+   * Entra role template ids (a customers file names them by display name): one active GDAP
+   * relationship with exactly these roles, given to a group the admin is in; [] for none.
+   * Overrides the per-index GDAP relationships.
+   */
+  gdapRoles?: string[];
+  /** The SAM app consented for every resource it asks for (true) or none (false); overrides the per-index consent. */
+  consented?: boolean;
+  /** Azure subscriptions in the tenant the partner's admin can see; overrides the per-index count. */
+  azureSubscriptions?: number;
 }
 
 export interface SeededSecrets {
@@ -64,18 +74,20 @@ interface Profile {
   consentedOnly?: string[];
   /** Resource app ids whose service principal the tenant lacks (a tenant without that service). */
   withoutServices?: string[];
+  /** Azure subscriptions (CSP, so the partner's Admin Agents hold Owner there); none when absent. */
+  azureSubscriptions?: number;
 }
 
 const PROFILES: readonly Profile[] = [
-  { relationship: 'DAP' },
-  { relationship: 'GDAP' },
+  { relationship: 'DAP', azureSubscriptions: 1 },
+  { relationship: 'GDAP', azureSubscriptions: 1 },
   { relationship: 'GDAP', noReseller: true },
   { relationship: 'GDAP', noConsent: true },
-  { relationship: 'DAP' },
+  { relationship: 'DAP', azureSubscriptions: 2 },
   { relationship: 'GDAP', withoutServices: [EXCHANGE_ONLINE] },
   { relationship: 'DAP' },
   { relationship: 'GDAP', noReseller: true },
-  { relationship: 'DAP' },
+  { relationship: 'DAP', azureSubscriptions: 1 },
   { relationship: 'DAP' },
   { relationship: 'GDAP', consentedOnly: [PARTNER_CENTER, MICROSOFT_GRAPH] },
   { relationship: 'DAP' },
@@ -189,6 +201,7 @@ export function seedState(state: SimState, customers: number | CustomerSeed[], s
 
   const seeds = typeof customers === 'number' ? seedCustomers(customers, prng) : customers;
   const groups = seedPartnerGroups(state.gdap, prng, oid);
+  if (seeds.some((seedRow) => seedRow.gdapRoles)) groups.explicit = seedExplicitRoleGroup(state.gdap, new Prng(seed * 104_729 + 3), oid);
   seeds.forEach((seedRow, i) => {
     const profile = profileOf(i);
     const customer: Customer = {
@@ -199,11 +212,13 @@ export function seedState(state: SimState, customers: number | CustomerSeed[], s
       relationship: seedRow.relationship,
       resellerRelationship: seedRow.relationship === 'DAP' || !profile.noReseller,
       ...(profile.withoutServices ? { withoutServices: [...profile.withoutServices] } : {}),
+      azureSubscriptions: seedRow.azureSubscriptions ?? profile.azureSubscriptions ?? 0,
     };
-    seedRelationships(state.gdap, groups, customer, i, prng, nowMs);
+    seedRelationships(state.gdap, groups, customer, i, prng, nowMs, seedRow.gdapRoles);
     state.customers.push(customer);
     state.customersById.set(customer.id, customer);
-    if (profile.consentedOnly) state.grantConsent(customer.id, samAppId, profile.consentedOnly);
+    if (seedRow.consented !== undefined) state.setConsent(customer.id, samAppId, seedRow.consented);
+    else if (profile.consentedOnly) state.grantConsent(customer.id, samAppId, profile.consentedOnly);
     else if (!profile.noConsent) state.setConsent(customer.id, samAppId, true);
   });
 

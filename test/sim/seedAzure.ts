@@ -28,4 +28,18 @@ export function seedAzure(state: SimState, seed: number): void {
     location: 'westeurope',
   });
   if (admin) state.keyVaults.assignRole(vault, admin.oid, 'Key Vault Secrets Officer');
+  // Customers' CSP subscriptions: the partner's Admin Agents hold Owner on them, whatever the GDAP
+  // roles ("This group grants owner role-based access control (RBAC) access on all Azure
+  // subscriptions for that customer", https://learn.microsoft.com/partner-center/gdap-introduction).
+  for (const customer of state.customers) {
+    for (let n = 1; n <= (customer.azureSubscriptions ?? 0); n++) {
+      state.subscriptions.add({
+        subscriptionId: prng.guid(),
+        tenantId: customer.id,
+        displayName: n === 1 ? 'Azure plan' : `Azure plan ${n}`,
+        state: 'Enabled',
+        readers: new Set(admin ? [admin.oid] : []),
+      });
+    }
+  }
 }

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { AadError, aad, aadErrorBody, graphErrorBody, partnerCenterErrorBody } from './errors';
 import { azureFaultBody, azureNotFoundBody } from './keyVaultErrors';
+import { exchangeErrorBody } from './routes/exchangeAdmin';
 import { JsonError, isLoopback, readBody, sendHtml, sendJson, type RequestContext, type Route, type RouteParams, type SimContext } from './http';
 import type { Fault } from './state';
 
@@ -12,7 +13,7 @@ interface CompiledRoute extends Route {
   keys: string[];
 }
 
-type Family = 'identity' | 'graph' | 'partnercenter' | 'keyvault' | 'arm' | 'controls';
+type Family = 'identity' | 'graph' | 'partnercenter' | 'keyvault' | 'arm' | 'exchange' | 'controls';
 
 function compile(route: Route): CompiledRoute {
   const keys: string[] = [];
@@ -38,6 +39,7 @@ function familyOf(path: string): Family {
   if (path.startsWith('/partnercenter/')) return 'partnercenter';
   if (path.startsWith('/keyvault/')) return 'keyvault';
   if (path.startsWith('/arm/')) return 'arm';
+  if (path.startsWith('/exchange/')) return 'exchange';
   if (path.startsWith('/_sim/')) return 'controls';
   return 'identity';
 }
@@ -107,6 +109,11 @@ export async function startServer(
       return sendJson(ctx.res, status, graphErrorBody(code, message, ctx.correlationId, now), headers);
     }
     if (family === 'keyvault' || family === 'arm') return sendJson(ctx.res, status, azureFaultBody(family, status), headers);
+    if (family === 'exchange') {
+      // Assumption: Exchange's admin API uses its OData error shape for these too.
+      const code = status === 429 ? 'TooManyRequests' : status === 503 ? 'ServiceUnavailable' : 'InternalServerError';
+      return sendJson(ctx.res, status, exchangeErrorBody(code, status === 429 ? 'Too many requests, please retry later.' : 'The service is temporarily unavailable.'), headers);
+    }
     if (family === 'partnercenter') {
       const description = status === 429 ? 'Rate limit is exceeded. Try again later.' : 'The service is temporarily unavailable.';
       return sendJson(ctx.res, status, partnerCenterErrorBody(status, description), headers);
@@ -122,6 +129,8 @@ export async function startServer(
       sendJson(ctx.res, family === 'keyvault' ? 400 : 404, azureNotFoundBody(family, ctx.method, ctx.url.pathname));
     } else if (family === 'partnercenter') {
       sendJson(ctx.res, 404, partnerCenterErrorBody(404, 'The requested resource was not found.'));
+    } else if (family === 'exchange') {
+      sendJson(ctx.res, 404, exchangeErrorBody('NotFound', `No route for ${ctx.method} ${ctx.url.pathname}.`));
     } else {
       sendJson(ctx.res, 404, { error: 'not_found', error_description: `No route for ${ctx.method} ${ctx.url.pathname}.` });
     }

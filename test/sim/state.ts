@@ -21,6 +21,8 @@ export interface Customer extends Tenant {
   resellerRelationship: boolean;
   /** Microsoft resource app ids whose service principal this tenant lacks (e.g. no Exchange Online). */
   withoutServices?: string[];
+  /** Azure subscriptions seeded in this tenant (seedAzure.ts); the partner's admin can list them. */
+  azureSubscriptions?: number;
 }
 
 export interface SimUser {

@@ -44,7 +44,7 @@ describe('cloud binding', () => {
   it('records the login host and the API hosts, Key Vault as a wildcard of its suffix', () => {
     expect(cloudBinding(resolveCloud('public'))).toEqual({
       loginHost: 'https://login.microsoftonline.com',
-      apiHosts: ['https://*.vault.azure.net', 'https://api.partnercenter.microsoft.com', 'https://graph.microsoft.com', 'https://management.azure.com'],
+      apiHosts: ['https://*.vault.azure.net', 'https://api.partnercenter.microsoft.com', 'https://graph.microsoft.com', 'https://management.azure.com', 'https://outlook.office365.com'],
     });
     expect(cloudBinding(sim)).toEqual({ loginHost: 'https://127.0.0.1:8443', apiHosts: ['https://127.0.0.1:8443'] });
   });
@@ -76,6 +76,10 @@ describe('cloud binding', () => {
     expect(isInCloud(profile, resolveCloud('https://127.0.0.1:9443'))).toBe(false);
     expect(isInCloud(profile, resolveCloud('public'))).toBe(false);
     expect(isInCloud({ name: 'Old', cloud: 'public' }, resolveCloud('public'))).toBe(true);
+    // Recorded by an earlier SAM Desk that called one API fewer: still the same cloud.
+    const earlier = { loginHost: 'https://login.microsoftonline.com', apiHosts: ['https://graph.microsoft.com', 'https://api.partnercenter.microsoft.com'] };
+    expect(isInCloud({ name: 'Earlier', cloud: 'public', boundTo: earlier }, resolveCloud('public'))).toBe(true);
+    expect(isInCloud({ name: 'Earlier', cloud: 'public', boundTo: { ...earlier, apiHosts: [...earlier.apiHosts, 'https://evil.example'] } }, resolveCloud('public'))).toBe(false);
     expect(isInCloud({ name: 'Old', cloud: 'public' }, sim)).toBe(false);
     // A custom-cloud profile from before bindings has no recorded host: it is used nowhere.
     expect(isInCloud({ name: 'Old', cloud: 'custom' }, sim)).toBe(false);

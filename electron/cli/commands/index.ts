@@ -7,6 +7,7 @@ import { tokenCommand } from './token';
 import { snippetCommand } from './snippet';
 import { refreshTokenCommand } from './refreshToken';
 import { vaultCommand } from './vault';
+import { checkCommand } from './check';
 
 /** Every `samdesk` command; each lives in its own file. */
-export const commands: CliCommand[] = [profilesCommand, customersCommand, renewCommand, consentCommand, tokenCommand, snippetCommand, refreshTokenCommand, vaultCommand];
+export const commands: CliCommand[] = [profilesCommand, customersCommand, renewCommand, consentCommand, tokenCommand, snippetCommand, checkCommand, refreshTokenCommand, vaultCommand];

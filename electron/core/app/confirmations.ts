@@ -44,14 +44,24 @@ export const confirmations = {
       'SAM Desk corrects the redirect, the permissions and public client flows, grants any missing admin consent in your partner tenant, and creates a new client secret if the current one fails its check.',
     confirmLabel: 'Fix the app',
   }),
-  grantCustomerConsent: (names: readonly string[]): Confirmation => {
+  grantCustomerConsent: (names: readonly string[], { repair = false }: { repair?: boolean } = {}): Confirmation => {
     const shown = names.slice(0, 3).map((name) => `“${displayText(name)}”`);
     const more = names.length > 3 ? ` and ${(names.length - 3).toLocaleString('en-US')} more` : '';
-    return {
-      title: 'Grant customer consent',
-      message: `Consent the SAM app in ${names.length === 1 ? 'the customer tenant' : `${names.length.toLocaleString('en-US')} customer tenants`} ${shown.join(', ')}${more}?`,
-      detail: "Partner Center's application-consent API adds the SAM app to each customer tenant with the delegated permissions it asks for, on your admin relationship's authority.",
-      confirmLabel: names.length === 1 ? 'Grant consent' : `Grant consent in ${names.length.toLocaleString('en-US')} tenants`,
-    };
+    const where = `${names.length === 1 ? 'the customer tenant' : `${names.length.toLocaleString('en-US')} customer tenants`} ${shown.join(', ')}${more}`;
+    const tenants = names.length === 1 ? '' : ` in ${names.length.toLocaleString('en-US')} tenants`;
+    // Repair deletes first: the partner admin is told so before anything is removed.
+    return repair
+      ? {
+          title: 'Repair customer consent',
+          message: `Remove the SAM app's consent in ${where} and grant it again with SAM Desk's current permissions?`,
+          detail: "Partner Center's application-consent API deletes each existing consent, then adds the SAM app again with the delegated permissions it asks for now. Between the two, the SAM app cannot get tokens there.",
+          confirmLabel: `Repair consent${tenants}`,
+        }
+      : {
+          title: 'Grant customer consent',
+          message: `Consent the SAM app in ${where}?`,
+          detail: "Partner Center's application-consent API adds the SAM app to each customer tenant with the delegated permissions it asks for, on your admin relationship's authority.",
+          confirmLabel: `Grant consent${tenants}`,
+        };
   },
 };

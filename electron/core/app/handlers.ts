@@ -10,6 +10,7 @@ import { samAppHandlers } from './handlers/samApp';
 import { customerConsentHandlers } from './handlers/customerConsent';
 import { profileManagementHandlers } from './handlers/profileManagement';
 import { keyVaultHandlers } from './handlers/keyVault';
+import { probeHandlers } from './handlers/probes';
 import type { HandlerOptions, Handlers } from './handlers/types';
 
 export type { HandlerOptions, Handlers } from './handlers/types';
@@ -28,5 +29,6 @@ export function createHandlers(services: Services, options: HandlerOptions = {})
     ...customerConsentHandlers(services, options),
     ...profileManagementHandlers(services, options),
     ...keyVaultHandlers(services, options),
+    ...probeHandlers(services, options),
   };
 }

@@ -36,3 +36,24 @@ export class StartBudget {
     this.starts.set(key, [...recent, now]);
   }
 }
+
+/** Access checks per profile within ten minutes: enough to re-run after a fix, not a token pump. */
+export const ACCESS_CHECKS_PER_WINDOW = 5;
+/** A check of this many customers or fewer (one customer's "Will it work here?") is not bulk. */
+export const BULK_CUSTOMERS = 25;
+
+/** Draws on the budget when a check reaches more than a handful of customers (all of them when none are named). */
+export function takeForBulk(budget: StartBudget, request: { profileId: string; customerTenantIds?: readonly string[] }): void {
+  if (request.customerTenantIds === undefined || request.customerTenantIds.length > BULK_CUSTOMERS) budget.take(request.profileId);
+}
+
+/** The budget the window's bulk actions share: an access check mints a token per customer and resource. */
+export function bulkMintingBudget(now: () => number = Date.now): StartBudget {
+  return new StartBudget(
+    ACCESS_CHECKS_PER_WINDOW,
+    10 * 60_000,
+    (limit, minutes, wait) =>
+      `Access was checked ${limit} times in the last ${minutes} minutes, each time with a token for every customer. Check again in ${wait} minute${wait === 1 ? '' : 's'}.`,
+    now,
+  );
+}

@@ -20,6 +20,9 @@ import { createLogger, type Logger } from './logger';
 import { createKeyVaultServices, type KeyVaultServices } from '../keyVault/keyVault';
 import type { Sleep } from '../keyVault/vaultSecrets';
 import { ClipboardKeeper, noClipboard, type SystemClipboard } from '../clipboard/clipboardKeeper';
+import { ProbeService } from '../probes/probeService';
+import { ProbeStore } from '../probes/probeStore';
+import { bulkMintingBudget, type StartBudget } from './rateLimit';
 
 export interface Services {
   environment: Environment;
@@ -44,6 +47,10 @@ export interface Services {
   keyVault: KeyVaultServices;
   /** Copies secrets to the clipboard, concealed, and clears them again. */
   clipboard: ClipboardKeeper;
+  /** "Check access": a token and one read-only call per customer and resource, for the readiness verdicts. */
+  probes: ProbeService;
+  /** How often the window may start minting a token for every customer (access checks), per profile. */
+  bulkMinting: StartBudget;
 }
 
 export interface ServiceOverrides {
@@ -98,10 +105,20 @@ export function createServices(environment: Environment, overrides: ServiceOverr
       // Its own client: retry waits go through the check's throttle gate.
       httpWithSleep: (sleep) => createHttpClient({ ...bounds, sleep }),
     }),
+    probes: new ProbeService({
+      cloud: environment.cloud,
+      keeper,
+      vault,
+      customers,
+      store: new ProbeStore(environment.home),
+      events,
+      httpWithSleep: (sleep) => createHttpClient({ ...bounds, sleep }),
+    }),
     samApp: new SamAppService(environment.cloud, http, vault, overrides.opener, now),
     deviceCodes: new DeviceCodeSignIns(new DeviceCodeFlow(environment.cloud, http, now), consent, vault, profiles),
-    customerConsent: new CustomerConsentService(environment.cloud, http, keeper, customers),
+    customerConsent: new CustomerConsentService(environment.cloud, http, keeper, customers, vault, events),
     verifier: new ConsentVerifier(environment.cloud, http, vault, keeper, customers, lifetimes),
+    bulkMinting: bulkMintingBudget(),
     clipboard: new ClipboardKeeper(overrides.clipboard ?? noClipboard, (id, outcome) => events.emit('clipboard.settled', { id, outcome })),
     keyVault: createKeyVaultServices({
       environment,

@@ -14,6 +14,8 @@ export interface CloudEndpoints {
   partnerCenterApi: string;
   /** Azure Resource Manager, where subscriptions and their key vaults are listed. */
   resourceManagerApi: string;
+  /** Exchange Online's admin REST endpoint host (`{host}/adminapi/beta/{tenant}/InvokeCommand`), the readiness probe's. */
+  exchangeAdminApi: string;
   /**
    * Where this cloud's key vaults live: `https://{vault}.{dnsSuffix}`, or (the simulated cloud)
    * `{pathBase}{vault}`. Suffixes: https://learn.microsoft.com/azure/key-vault/general/about-keys-secrets-certificates
@@ -40,6 +42,7 @@ export const namedClouds: Record<string, CloudEndpoints> = {
     graphApi: 'https://graph.microsoft.com',
     partnerCenterApi: 'https://api.partnercenter.microsoft.com',
     resourceManagerApi: 'https://management.azure.com',
+    exchangeAdminApi: 'https://outlook.office365.com',
     keyVault: { dnsSuffix: 'vault.azure.net' },
     resources: publicResources,
   },
@@ -50,6 +53,7 @@ export const namedClouds: Record<string, CloudEndpoints> = {
     graphApi: 'https://graph.microsoft.us',
     partnerCenterApi: 'https://api.partnercenter.microsoft.com',
     resourceManagerApi: 'https://management.usgovcloudapi.net',
+    exchangeAdminApi: 'https://outlook.office365.us',
     keyVault: { dnsSuffix: 'vault.usgovcloudapi.net' },
     resources: {
       azure: 'https://management.usgovcloudapi.net',
@@ -67,6 +71,7 @@ export const namedClouds: Record<string, CloudEndpoints> = {
     graphApi: 'https://microsoftgraph.chinacloudapi.cn',
     partnerCenterApi: 'https://partner.partnercenterapi.microsoftonline.cn',
     resourceManagerApi: 'https://management.chinacloudapi.cn',
+    exchangeAdminApi: 'https://partner.outlook.cn',
     keyVault: { dnsSuffix: 'vault.azure.cn' },
     resources: {
       azure: 'https://management.chinacloudapi.cn',
@@ -81,7 +86,7 @@ export const namedClouds: Record<string, CloudEndpoints> = {
 
 /**
  * Resolves a cloud setting: a named cloud, or an https base URL under which login, `/graph`,
- * `/partnercenter`, `/arm` and `/keyvault/{vault}` live (the simulated cloud). Resource identifiers stay the public ones: they are
+ * `/partnercenter`, `/arm`, `/exchange` and `/keyvault/{vault}` live (the simulated cloud). Resource identifiers stay the public ones: they are
  * names in tokens, not addresses.
  */
 export function resolveCloud(setting: string | undefined): CloudEndpoints {
@@ -103,6 +108,7 @@ export function resolveCloud(setting: string | undefined): CloudEndpoints {
     graphApi: `${base}/graph`,
     partnerCenterApi: `${base}/partnercenter`,
     resourceManagerApi: `${base}/arm`,
+    exchangeAdminApi: `${base}/exchange`,
     keyVault: { dnsSuffix: 'vault.azure.net', pathBase: `${base}/keyvault/` },
     resources: publicResources,
   };
@@ -119,12 +125,16 @@ export interface CloudBinding {
 
 export function cloudBinding(cloud: CloudEndpoints): CloudBinding {
   const vaults = cloud.keyVault.pathBase ? new URL(cloud.keyVault.pathBase).origin : `https://*.${cloud.keyVault.dnsSuffix}`;
-  const apis = [cloud.graphApi, cloud.partnerCenterApi, cloud.resourceManagerApi].map((url) => new URL(url).origin);
+  const apis = [cloud.graphApi, cloud.partnerCenterApi, cloud.resourceManagerApi, cloud.exchangeAdminApi].map((url) => new URL(url).origin);
   return { loginHost: new URL(cloud.loginHost).origin, apiHosts: [...new Set([...apis, vaults])].sort() };
 }
 
-export function sameBinding(a: CloudBinding, b: CloudBinding): boolean {
-  return a.loginHost === b.loginHost && a.apiHosts.length === b.apiHosts.length && a.apiHosts.every((host, i) => host === b.apiHosts[i]);
+/**
+ * Whether a profile bound to `recorded` belongs to the cloud of `current`: the same login host, and
+ * every host it recorded still the cloud's (a later SAM Desk may call one more API of the same cloud).
+ */
+export function sameBinding(recorded: CloudBinding, current: CloudBinding): boolean {
+  return recorded.loginHost === current.loginHost && recorded.apiHosts.every((host) => current.apiHosts.includes(host));
 }
 
 /** Whether a request to `url` stays inside the cloud: its login host or one of its API hosts, over https. */

@@ -1,12 +1,14 @@
 import type { CustomerConsent, UserFacingError } from '../../ipc/contract';
+import { noEvents, type EventSink } from '../app/events';
 import { toUserFacingError } from '../app/userFacingError';
 import type { CloudEndpoints } from '../config/cloud';
 import { readJson, type HttpClient, type HttpResponse } from '../http/httpClient';
-import { MicrosoftIdentityError } from '../identity/aadsts';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';
 import { PARTNER_CENTER_APP_ID, samPermissions } from '../samApp/samPermissions';
 import type { CustomerTenantService } from '../tenants/customerTenants';
+import type { SecretVault } from '../vault/secretVault';
 import { mapWithConcurrency } from './concurrency';
+import { adminConsentUrl, checkConsents } from './consentCheck';
 
 export const CUSTOMER_CONSENT_CONCURRENCY = 4;
 
@@ -21,22 +23,14 @@ export class CustomerConsentService {
     private readonly http: HttpClient,
     private readonly keeper: RefreshTokenKeeper,
     private readonly customers: CustomerTenantService,
+    private readonly vault: SecretVault,
+    private readonly events: EventSink = noEvents,
   ) {}
 
-  /** Asks the token endpoint for each customer: a token means consented, AADSTS65001 means not. */
+  /** Asks the token endpoint in each customer (consentCheck.ts): consented, partly (stale scopes), not, or no access. */
   async list(profileId: string): Promise<CustomerConsent[]> {
     const { customers } = await this.customers.list(profileId, false);
-    return mapWithConcurrency(customers, CUSTOMER_CONSENT_CONCURRENCY, async (customer) => {
-      const base = { tenantId: customer.tenantId, name: customer.name };
-      try {
-        await this.keeper.redeem(profileId, customer.tenantId, 'graph');
-        return { ...base, status: 'consented' as const };
-      } catch (error) {
-        if (error instanceof MicrosoftIdentityError && error.code === '65001') return { ...base, status: 'not-consented' as const, error: toUserFacingError(error) };
-        if (error instanceof MicrosoftIdentityError && error.code === '50020') return { ...base, status: 'no-access' as const, error: toUserFacingError(error) };
-        return { ...base, status: 'error' as const, error: toUserFacingError(error) };
-      }
-    });
+    return checkConsents({ cloud: this.cloud, http: this.http, keeper: this.keeper, vault: this.vault, events: this.events }, profileId, customers);
   }
 
   /**
@@ -48,7 +42,7 @@ export class CustomerConsentService {
   async grant(profileId: string, customerTenantIds: string[], { repair = false }: { repair?: boolean } = {}): Promise<CustomerConsent[]> {
     const profile = await this.keeper.profile(profileId);
     const { customers } = await this.customers.list(profileId, false);
-    const names = new Map(customers.map((customer) => [customer.tenantId, customer.name]));
+    const known = new Map(customers.map((customer) => [customer.tenantId, customer]));
     const { accessToken } = await this.keeper.redeem(profileId, profile.partnerTenantId, 'partnercenter');
     const body = JSON.stringify({ applicationId: profile.clientId, applicationGrants: applicationGrants() });
     const send = (method: 'POST' | 'DELETE', url: string) =>
@@ -58,8 +52,20 @@ export class CustomerConsentService {
         headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json', ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
         body: method === 'POST' ? body : undefined,
       });
+    const tally = { consented: 0, failed: 0 };
+    let lastEmit = 0;
+    // At most every 100 ms (and the last one): a grant for 10,000 customers must not flood the window.
+    const progress = (done: number) => {
+      if (done > 0 && done < customerTenantIds.length && Date.now() - lastEmit < 100) return;
+      lastEmit = Date.now();
+      this.events.emit('customerConsent.progress', { profileId, phase: 'grant', done, total: customerTenantIds.length, ...tally });
+    };
+    progress(0);
     return mapWithConcurrency(customerTenantIds, CUSTOMER_CONSENT_CONCURRENCY, async (tenantId): Promise<CustomerConsent> => {
-      const base = { tenantId, name: names.get(tenantId) ?? tenantId };
+      const customer = known.get(tenantId);
+      const base = { tenantId, name: customer?.name ?? tenantId, inPartnerCenter: customer?.inPartnerCenter ?? true };
+      // Partner Center consents only for customers it lists; the customer's own admin can (adminConsentUrl).
+      if (!base.inPartnerCenter) return { ...base, status: 'not-consented', adminConsentUrl: adminConsentUrl(this.cloud, tenantId, profile.clientId), error: notThroughPartnerCenter };
       const consents = `${this.cloud.partnerCenterApi}/v1/customers/${encodeURIComponent(tenantId)}/applicationconsents`;
       try {
         if (repair) {
@@ -74,11 +80,21 @@ export class CustomerConsentService {
       } catch (error) {
         return { ...base, status: 'error', error: toUserFacingError(error) };
       }
+    }, (result, done) => {
+      tally[result.status === 'consented' ? 'consented' : 'failed']++;
+      progress(done);
     });
   }
 }
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
+
+const notThroughPartnerCenter: UserFacingError = {
+  kind: 'microsoft',
+  message: 'Partner Center cannot consent here: it does not list this customer (a GDAP-only customer, without a reseller relationship).',
+  action: 'Send the customer’s admin (Global Administrator, Privileged Role Administrator or Cloud Application Administrator) the admin-consent link; once they accept, the SAM app works there.',
+  fix: 'none',
+};
 
 const consentExists: UserFacingError = {
   kind: 'microsoft',

@@ -27,6 +27,7 @@ const useStyles = makeStyles({
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '100%' },
   muted: { color: tokens.colorNeutralForeground3 },
   picker: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  button: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
 export function AppHeader() {
@@ -72,7 +73,10 @@ export function AppHeader() {
           </div>
           <RefreshTokenBadge profile={profile} />
           <KeyVaultButton profile={profile} />
-          <Button size="small" onClick={() => useSamDeskStore.getState().openWizard('accounts')}>
+          <Button size="small" className={styles.button} onClick={() => useSamDeskStore.getState().openCustomerConsent('main')}>
+            Customer consent
+          </Button>
+          <Button size="small" className={styles.button} onClick={() => useSamDeskStore.getState().openWizard('accounts')}>
             Partner accounts
           </Button>
         </div>

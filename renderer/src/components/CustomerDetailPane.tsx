@@ -7,6 +7,8 @@ import { CopyTenantIdButton } from './CopyTenantIdButton';
 import { CustomerRelationships } from './CustomerRelationships';
 import { SnippetCard } from './SnippetCard';
 import { SnippetModePicker } from './snippets/SnippetModePicker';
+import { CustomerReadiness } from './readiness/CustomerReadiness';
+import { useReadiness } from './readiness/useReadiness';
 
 const useStyles = makeStyles({
   pane: {
@@ -60,6 +62,7 @@ export function CustomerDetailPane({ headingRef }: CustomerDetailPaneProps) {
 
 function CustomerDetail({ customer, headingRef }: { customer: CustomerTenant; headingRef: RefObject<HTMLHeadingElement | null> }) {
   const styles = useStyles();
+  const readiness = useReadiness(customer);
   return (
     <div className={styles.content}>
       <h2 ref={headingRef} tabIndex={-1} className={styles.heading}>
@@ -75,6 +78,7 @@ function CustomerDetail({ customer, headingRef }: { customer: CustomerTenant; he
         </dd>
       </dl>
       <CustomerRelationships customer={customer} />
+      <CustomerReadiness customer={customer} verdicts={readiness} />
 
       <section className={styles.section} aria-labelledby="powershell-heading">
         <Subtitle1 as="h3" id="powershell-heading" className={styles.sectionHeading}>
@@ -83,7 +87,7 @@ function CustomerDetail({ customer, headingRef }: { customer: CustomerTenant; he
         <SnippetModePicker />
         <div className={styles.cards}>
           {SNIPPET_MODULE_CARDS.filter((card) => !card.retired).map((card) => (
-            <SnippetCard key={card.module} card={card} customerTenantId={customer.tenantId} />
+            <SnippetCard key={card.module} card={card} customerTenantId={customer.tenantId} readiness={readiness[card.module]} />
           ))}
         </div>
         <Subtitle2 as="h3" className={styles.sectionHeading}>

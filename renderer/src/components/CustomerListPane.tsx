@@ -14,9 +14,12 @@ import { useShallow } from 'zustand/react/shallow';
 import { samdesk } from '../api';
 import { filterCustomers, formatCustomerCount, formatDateTime } from '../format';
 import { useSamDeskStore } from '../store';
+import { customerFilters } from '../../../electron/core/readiness/listFilters';
 import { AccessCheckDialog } from './accessCheck/AccessCheckDialog';
+import { CustomerFilters } from './CustomerFilters';
 import { CustomerListbox } from './CustomerListbox';
 import { ErrorBar } from './ErrorBar';
+import { useReadinessFilter } from './readiness/useReadinessFilter';
 
 const useStyles = makeStyles({
   pane: {
@@ -82,10 +85,14 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
 
   // Typing stays responsive with 10,000 customers: filtering follows the input at lower priority.
   const deferredQuery = useDeferredValue(state.query);
-  const shown = useMemo(
+  const searched = useMemo(
     () => filterCustomers(state.customers, state.searchKeys, deferredQuery),
     [state.customers, state.searchKeys, deferredQuery],
   );
+  // The readiness filter narrows what the search found (readiness/useReadinessFilter.ts).
+  const readiness = useReadinessFilter(searched);
+  const shown = readiness.shown;
+  const filterLabel = customerFilters.find((entry) => entry.filter === readiness.filter)!.label;
 
   useFocusShortcut(searchRef);
   useProgressEvents();
@@ -133,6 +140,7 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
             onClick={() => void state.loadCustomers({ refresh: true })}
           />
         </div>
+        <CustomerFilters filter={readiness.filter} onChange={readiness.setFilter} counts={readiness.counts} onOpen={readiness.wantCounts} />
         <SearchBox
           ref={searchRef}
           className={styles.search}
@@ -178,8 +186,13 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
           partner tenant.
         </Body1>
       )}
-      {total > 0 && shown.length === 0 && (
+      {total > 0 && searched.length === 0 && (
         <Body1 className={styles.empty}>No customers match “{deferredQuery.trim()}”.</Body1>
+      )}
+      {searched.length > 0 && shown.length === 0 && (
+        <Body1 className={styles.empty}>
+          No customer {deferredQuery.trim() ? `matching “${deferredQuery.trim()}” ` : ''}is in “{filterLabel}”.
+        </Body1>
       )}
       {shown.length > 0 && (
         <CustomerListbox
@@ -195,7 +208,7 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
         open={checkingAccess}
         onClose={() => setCheckingAccess(false)}
         shownCustomers={shown}
-        query={deferredQuery}
+        shownDescription={[readiness.filter !== 'all' ? `in “${filterLabel}”` : '', deferredQuery.trim() ? `matching “${deferredQuery.trim()}”` : ''].filter(Boolean).join(' and ')}
       />
       {state.fetchedAt && <Caption1 className={styles.footer}>Updated {formatDateTime(state.fetchedAt)}</Caption1>}
     </section>
@@ -236,7 +249,7 @@ function useProgressEvents() {
     const stopList = samdesk().on('tenants.progress', ({ profileId, loaded, expected }) => {
       if (profileId === activeProfileId) setCustomersProgress({ loaded, expected });
     });
-    const stopCheck = samdesk().on('accessCheck.progress', ({ profileId, checked, total, failed }) => {
+    const stopCheck = samdesk().on('probes.progress', ({ profileId, checked, total, failed }) => {
       if (profileId === activeProfileId) setAccessCheckProgress({ checked, total, failed });
     });
     return () => {

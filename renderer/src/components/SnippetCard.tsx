@@ -14,7 +14,7 @@ import {
   useToastController,
 } from '@fluentui/react-components';
 import { CopyRegular } from '@fluentui/react-icons';
-import type { SnippetMode } from '../../../electron/ipc/contract';
+import type { ReadinessVerdict, SnippetMode } from '../../../electron/ipc/contract';
 import { useSamDeskStore, snippetKey } from '../store';
 import type { SnippetModuleCard } from '../snippetModules';
 import { formatClockTime, formatTimeLeft } from '../format';
@@ -23,6 +23,7 @@ import { TOASTER_ID } from '../toaster';
 import { ErrorBar } from './ErrorBar';
 import { ClipboardCountdown } from './snippets/ClipboardCountdown';
 import { RetiredBanner } from './snippets/RetiredBanner';
+import { ReadinessNote } from './readiness/ReadinessNote';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -57,6 +58,8 @@ const useStyles = makeStyles({
 export interface SnippetCardProps {
   card: SnippetModuleCard;
   customerTenantId: string;
+  /** Whether this module works for this customer (readiness model); shown before anything is copied. */
+  readiness?: ReadinessVerdict;
 }
 
 /** Shared by every card: which toast belongs to the snippet now on the clipboard. */
@@ -69,7 +72,7 @@ const copyLabels: Record<SnippetMode, string> = {
 };
 
 /** One PowerShell module: what its snippet does, a copy button, and the last copy's safe preview. */
-export function SnippetCard({ card, customerTenantId }: SnippetCardProps) {
+export function SnippetCard({ card, customerTenantId, readiness }: SnippetCardProps) {
   const styles = useStyles();
   const headingId = useId('snippet-heading');
   const { dispatchToast, dismissToast } = useToastController(TOASTER_ID);
@@ -77,6 +80,8 @@ export function SnippetCard({ card, customerTenantId }: SnippetCardProps) {
   const snippet = useSamDeskStore((state) => state.snippets[snippetKey(customerTenantId, card.module, mode)]);
   const copySnippet = useSamDeskStore((state) => state.copySnippet);
   const copying = snippet?.status === 'copying';
+  // Copying stays possible, but not as the first thing to do where the module is known not to work.
+  const copyIsPrimary = !card.retired && readiness?.readiness !== 'not-ready';
 
   const onCopy = async () => {
     const copied = await copySnippet(customerTenantId, card.module, mode);
@@ -113,10 +118,12 @@ export function SnippetCard({ card, customerTenantId }: SnippetCardProps) {
       </div>
       {card.retired && <RetiredBanner retired={card.retired} />}
       <Body1>{card.description}</Body1>
+      {readiness && !card.retired && <ReadinessNote verdict={readiness} customerTenantId={customerTenantId} labelledBy={headingId} />}
       <div className={styles.actions}>
         <Button
-          appearance={card.retired ? 'secondary' : 'primary'}
-          icon={copying ? <Spinner size="tiny" appearance={card.retired ? undefined : 'inverted'} /> : <CopyRegular />}
+          appearance={copyIsPrimary ? 'primary' : 'secondary'}
+          data-appearance={copyIsPrimary ? 'primary' : 'secondary'}
+          icon={copying ? <Spinner size="tiny" appearance={copyIsPrimary ? 'inverted' : undefined} /> : <CopyRegular />}
           disabledFocusable={copying}
           aria-describedby={headingId}
           onClick={() => void onCopy()}

@@ -1,4 +1,4 @@
-import { Caption1, Card, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, Card, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CustomerConsentPanel } from '../components/customerConsent/CustomerConsentPanel';
@@ -31,6 +31,8 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalL,
   },
+  // The consent screen lists every customer: it gets the room the window has.
+  wide: { maxWidth: '1080px' },
   cloud: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -59,7 +61,7 @@ export function ConnectScreen() {
 
   return (
     <div className={styles.screen}>
-      <Card className={styles.card}>
+      <Card className={mergeClasses(styles.card, view === 'customer-consent' && styles.wide)}>
         {view === 'steps' && <WizardProgress step={step} />}
         {view === 'join-vault' && <JoinVaultView />}
         {view === 'accounts' && <AccountsView />}

@@ -1,4 +1,4 @@
-import type { AccessCheckReport, AccessResource, UserFacingError } from '../../../electron/ipc/contract';
+import type { AccessResource, CustomerProbe, CustomerTenant, ProbeReport, UserFacingError } from '../../../electron/ipc/contract';
 import { samdesk, toUserFacingError } from '../api';
 import type { SliceCreator } from './types';
 
@@ -13,24 +13,39 @@ export interface AccessCheckProgress {
   failed: number;
 }
 
+/** Every resource "Check access" can probe, in the matrix's order. */
+export const ALL_RESOURCES: readonly AccessResource[] = ['azure', 'graph', 'exchange', 'partnercenter'];
+
+/**
+ * "Check access" (main's readiness probes: a token and one read-only call per customer and
+ * resource): the last run for the dialog's matrix, and every customer's newest results, which the
+ * readiness badges, the list's filters and its row icons read.
+ */
 export interface AccessCheckSlice {
   accessCheckStatus: AccessCheckStatus;
   accessCheckProgress: AccessCheckProgress | null;
   accessCheckError: UserFacingError | null;
-  accessReport: AccessCheckReport | null;
-  /** Per customer tenant id, from the last report: any failed resource makes it 'failed'. */
+  /** The last run, as the dialog shows it. */
+  accessReport: ProbeReport | null;
+  /** Each customer's newest results, from every run so far. */
+  probeResults: Record<string, CustomerProbe>;
+  /** Per customer tenant id: any failed resource makes it 'failed'. */
   accessByTenant: Record<string, CustomerAccessStatus>;
-  runAccessCheck: (options: { resources: AccessResource[]; customerTenantIds?: string[]; concurrency: number }) => Promise<void>;
+  /** The customers the running check covers (the detail pane shows a spinner for its own). */
+  accessCheckTenantIds: readonly string[] | null;
+  runAccessCheck: (options: { resources: readonly AccessResource[]; customerTenantIds?: string[]; concurrency: number }) => Promise<void>;
+  /** Every resource, for one customer (the detail pane's and the snippet cards' "Check access"). */
+  checkCustomerAccess: (customerTenantId: string) => Promise<void>;
   cancelAccessCheck: () => Promise<void>;
   loadLastAccessCheck: () => Promise<void>;
   setAccessCheckProgress: (progress: AccessCheckProgress) => void;
   clearAccessCheck: () => void;
 }
 
-/** Pure: the row icons' statuses from a report (customers never reached are left out). */
-export function accessStatusByTenant(report: AccessCheckReport | null): Record<string, CustomerAccessStatus> {
+/** Pure: the row icons' statuses (customers never reached are left out). */
+export function accessStatusByTenant(byTenant: Readonly<Record<string, CustomerProbe>>): Record<string, CustomerAccessStatus> {
   const statuses: Record<string, CustomerAccessStatus> = {};
-  for (const customer of report?.customers ?? []) {
+  for (const customer of Object.values(byTenant)) {
     const outcomes = Object.values(customer.results);
     if (outcomes.some((outcome) => outcome?.status === 'failed')) statuses[customer.tenantId] = 'failed';
     else if (outcomes.length > 0 && outcomes.every((outcome) => outcome?.status === 'ok')) statuses[customer.tenantId] = 'ok';
@@ -38,47 +53,72 @@ export function accessStatusByTenant(report: AccessCheckReport | null): Record<s
   return statuses;
 }
 
-export const createAccessCheckSlice: SliceCreator<AccessCheckSlice> = (set, get) => ({
-  accessCheckStatus: 'idle',
-  accessCheckProgress: null,
-  accessCheckError: null,
-  accessReport: null,
-  accessByTenant: {},
+/** What Partner Center said about DAP during a check, shown in the list too (same order: the search keys still line up). */
+export function withCheckedDap(customers: CustomerTenant[], byTenant: Readonly<Record<string, CustomerProbe>>): CustomerTenant[] {
+  return customers.map((customer) => {
+    const probe = byTenant[customer.tenantId];
+    return customer.dap === 'unknown' && probe?.dap ? { ...customer, dap: probe.dap, dapCheckedAt: probe.checkedAt } : customer;
+  });
+}
 
-  runAccessCheck: async ({ resources, customerTenantIds, concurrency }) => {
-    const profileId = get().activeProfileId;
-    if (!profileId || get().accessCheckStatus === 'running') return;
-    set({ accessCheckStatus: 'running', accessCheckError: null, accessCheckProgress: null });
-    try {
-      const report = await samdesk().accessCheck.run({ profileId, resources, customerTenantIds, concurrency });
-      if (get().activeProfileId !== profileId) return;
-      set({ accessCheckStatus: 'done', accessReport: report, accessByTenant: accessStatusByTenant(report) });
-    } catch (reason) {
-      if (get().activeProfileId !== profileId) return;
-      set({ accessCheckStatus: 'error', accessCheckError: toUserFacingError(reason, 'The access check could not finish.') });
-    }
-  },
+export const createAccessCheckSlice: SliceCreator<AccessCheckSlice> = (set, get) => {
+  const keep = (byTenant: Record<string, CustomerProbe>) =>
+    set((state) => ({
+      probeResults: byTenant,
+      accessByTenant: accessStatusByTenant(byTenant),
+      customers: withCheckedDap(state.customers, byTenant),
+    }));
 
-  cancelAccessCheck: async () => {
-    await samdesk().accessCheck.cancel();
-  },
+  return {
+    accessCheckStatus: 'idle',
+    accessCheckProgress: null,
+    accessCheckError: null,
+    accessReport: null,
+    probeResults: {},
+    accessByTenant: {},
+    accessCheckTenantIds: null,
 
-  loadLastAccessCheck: async () => {
-    const profileId = get().activeProfileId;
-    if (!profileId) return;
-    try {
-      const report = await samdesk().accessCheck.last({ profileId });
-      if (get().activeProfileId !== profileId || get().accessCheckStatus === 'running') return;
-      set({ accessReport: report, accessByTenant: accessStatusByTenant(report), accessCheckStatus: report ? 'done' : 'idle' });
-    } catch {
-      // Without the last report the rows just show no access icon; nothing to tell the user.
-    }
-  },
+    runAccessCheck: async ({ resources, customerTenantIds, concurrency }) => {
+      const profileId = get().activeProfileId;
+      if (!profileId || get().accessCheckStatus === 'running') return;
+      set({ accessCheckStatus: 'running', accessCheckError: null, accessCheckProgress: null, accessCheckTenantIds: customerTenantIds ?? null });
+      try {
+        const report = await samdesk().probes.run({ profileId, resources: [...resources], customerTenantIds, concurrency });
+        // Main merged this run into every customer's newest results; read them back whole.
+        const { byTenant } = await samdesk().probes.results({ profileId });
+        if (get().activeProfileId !== profileId) return;
+        set({ accessCheckStatus: 'done', accessReport: report, accessCheckTenantIds: null });
+        keep(byTenant);
+      } catch (reason) {
+        if (get().activeProfileId !== profileId) return;
+        set({ accessCheckStatus: 'error', accessCheckTenantIds: null, accessCheckError: toUserFacingError(reason, 'The access check could not finish.') });
+      }
+    },
 
-  setAccessCheckProgress: (accessCheckProgress) => {
-    if (get().accessCheckStatus === 'running') set({ accessCheckProgress });
-  },
+    checkCustomerAccess: (customerTenantId) => get().runAccessCheck({ resources: ALL_RESOURCES, customerTenantIds: [customerTenantId], concurrency: 4 }),
 
-  clearAccessCheck: () =>
-    set({ accessCheckStatus: 'idle', accessCheckProgress: null, accessCheckError: null, accessReport: null, accessByTenant: {} }),
-});
+    cancelAccessCheck: async () => {
+      await samdesk().probes.cancel();
+    },
+
+    loadLastAccessCheck: async () => {
+      const profileId = get().activeProfileId;
+      if (!profileId) return;
+      try {
+        const results = await samdesk().probes.results({ profileId });
+        if (get().activeProfileId !== profileId || get().accessCheckStatus === 'running') return;
+        set({ accessReport: results.lastRun, accessCheckStatus: results.lastRun ? 'done' : 'idle' });
+        keep(results.byTenant);
+      } catch {
+        // Without earlier results the badges say "not checked yet"; nothing else to tell the user.
+      }
+    },
+
+    setAccessCheckProgress: (accessCheckProgress) => {
+      if (get().accessCheckStatus === 'running') set({ accessCheckProgress });
+    },
+
+    clearAccessCheck: () =>
+      set({ accessCheckStatus: 'idle', accessCheckProgress: null, accessCheckError: null, accessReport: null, probeResults: {}, accessByTenant: {}, accessCheckTenantIds: null }),
+  };
+};

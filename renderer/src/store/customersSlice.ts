@@ -1,6 +1,7 @@
 import type { CustomerTenant, UserFacingError } from '../../../electron/ipc/contract';
 import { samdesk, toUserFacingError } from '../api';
 import { searchKeyOf } from '../format';
+import { withCheckedDap } from './accessCheckSlice';
 import type { SliceCreator } from './types';
 
 export type CustomersStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -49,7 +50,7 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
       const list = await samdesk().tenants.list({ profileId, refresh });
       if (request !== latestRequest) return;
       set({
-        customers: list.customers,
+        customers: withCheckedDap(list.customers, get().probeResults),
         customerSearchKeys: list.customers.map(searchKeyOf),
         customersFetchedAt: list.fetchedAt,
         customersStatus: 'ready',

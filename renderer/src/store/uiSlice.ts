@@ -1,15 +1,21 @@
+import type { CustomerFilter } from '../../../electron/core/readiness/listFilters';
 import type { SliceCreator } from './types';
 
 export interface UiSlice {
   customerQuery: string;
   selectedCustomerTenantId: string | null;
+  /** The list's readiness filter ("Exchange Online not ready", …); 'all' by default. */
+  customerFilter: CustomerFilter;
   setCustomerQuery: (query: string) => void;
   selectCustomer: (customerTenantId: string | null) => void;
+  setCustomerFilter: (filter: CustomerFilter) => void;
 }
 
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   customerQuery: '',
   selectedCustomerTenantId: null,
+  customerFilter: 'all',
   setCustomerQuery: (customerQuery) => set({ customerQuery }),
   selectCustomer: (selectedCustomerTenantId) => set({ selectedCustomerTenantId }),
+  setCustomerFilter: (customerFilter) => set({ customerFilter }),
 });

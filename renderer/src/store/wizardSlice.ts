@@ -1,6 +1,5 @@
 import type {
   ConsentVerification,
-  CustomerConsent,
   DeviceCodePromptView,
   SamAppResult,
   UserFacingError,
@@ -22,7 +21,6 @@ export type WizardBusy =
   | 'signing-in'
   | 'device-code'
   | 'verifying'
-  | 'checking-customers'
   | 'cancelling'
   | null;
 
@@ -48,8 +46,6 @@ export interface WizardSlice {
   deviceCodeUser: string | null;
   verification: ConsentVerification | null;
   wizardProfileId: string | null;
-  customerConsents: CustomerConsent[] | null;
-  customerConsentProgress: { done: number; total: number } | null;
 
   openWizard: (view?: WizardView, profileId?: string) => void;
   closeWizard: () => void;
@@ -66,15 +62,10 @@ export interface WizardSlice {
   startExchangeDeviceCode: () => Promise<void>;
   cancelWizardWork: () => Promise<void>;
   verifyConsent: () => Promise<void>;
-  loadCustomerConsents: () => Promise<void>;
-  /** `repair`: remove each existing consent first, then grant SAM Desk's current permissions. */
-  grantCustomerConsent: (customerTenantIds: string[], options?: { repair?: boolean }) => Promise<void>;
   renameProfile: (profileId: string, name: string) => Promise<void>;
   /** A published profile's vault secrets stay unless `vaultSecrets` is 'delete'. */
   removeProfile: (profileId: string, vaultSecrets?: 'leave' | 'delete') => Promise<void>;
 }
-
-const GRANT_BATCH = 8;
 
 const emptyDraft = (): WizardDraft => ({ partnerTenant: '', appMode: 'existing', clientId: '', profileName: '', browser: 'embedded' });
 
@@ -105,8 +96,6 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
     deviceCodeUser: null,
     verification: null,
     wizardProfileId: null,
-    customerConsents: null,
-    customerConsentProgress: null,
 
     openWizard: (view = 'steps', profileId) => {
       const profile = get().profiles.find((candidate) => candidate.id === profileId);
@@ -126,7 +115,8 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
         verification: null,
         wizardProfileId: profileId ?? null,
         customerConsents: null,
-        customerConsentProgress: null,
+        consentFindings: {},
+        customerConsentGrant: null,
       });
     },
     closeWizard: () => set({ wizardOpen: false, wizardView: 'steps', wizardError: null }),
@@ -205,34 +195,6 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
       set({ verification: null });
       const verification = await run('verifying', () => samdesk().consent.verify({ profileId }), 'The check did not finish.');
       if (verification) set({ verification });
-    },
-
-    loadCustomerConsents: async () => {
-      const profileId = get().wizardProfileId ?? get().activeProfileId;
-      if (!profileId) return;
-      set({ customerConsents: null, customerConsentProgress: null });
-      const consents = await run('checking-customers', () => samdesk().customerConsent.list({ profileId }), 'Customer consents could not be read.');
-      if (consents) set({ customerConsents: consents });
-    },
-
-    grantCustomerConsent: async (customerTenantIds, { repair = false } = {}) => {
-      const profileId = get().wizardProfileId ?? get().activeProfileId;
-      if (!profileId || customerTenantIds.length === 0) return;
-      set({ customerConsentProgress: { done: 0, total: customerTenantIds.length }, wizardError: null });
-      // Small batches, so the progress bar moves; main bounds the concurrency within each.
-      for (let start = 0; start < customerTenantIds.length; start += GRANT_BATCH) {
-        const batch = customerTenantIds.slice(start, start + GRANT_BATCH);
-        try {
-          const results = new Map((await samdesk().customerConsent.grant({ profileId, customerTenantIds: batch, repair })).map((result) => [result.tenantId, result]));
-          set((state) => ({
-            customerConsents: (state.customerConsents ?? []).map((row) => results.get(row.tenantId) ?? row),
-            customerConsentProgress: { done: start + batch.length, total: customerTenantIds.length },
-          }));
-        } catch (reason) {
-          set({ wizardError: toUserFacingError(reason, 'Granting consent stopped.'), customerConsentProgress: null });
-          return;
-        }
-      }
     },
 
     renameProfile: async (profileId, name) => {

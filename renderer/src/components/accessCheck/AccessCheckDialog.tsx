@@ -25,6 +25,7 @@ import type { AccessResource, CustomerTenant } from '../../../../electron/ipc/co
 import { useSamDeskStore } from '../../store';
 import { ErrorBar } from '../ErrorBar';
 import { AccessMatrix } from './AccessMatrix';
+import { ConsentFromResults } from './ConsentFromResults';
 import { accessResources } from './resources';
 import { onlyFailures, summarizeReport } from './summary';
 
@@ -39,20 +40,24 @@ const useStyles = makeStyles({
 });
 
 const count = new Intl.NumberFormat('en-US');
+/** Distinct reasons listed above the matrix; a check of every resource often finds five or six. */
+const MAX_REASONS = 8;
 
 export interface AccessCheckDialogProps {
   open: boolean;
   onClose: () => void;
-  /** The customers the list shows right now (after search), offered as "only these". */
+  /** The customers the list shows right now (after search and filter), offered as "only these". */
   shownCustomers: readonly CustomerTenant[];
-  query: string;
+  /** How the list narrowed them, e.g. matching “schafer” (empty when it shows everyone). */
+  shownDescription: string;
 }
 
 /**
- * "Check access": choose resources and customers, watch the progress, read the matrix. Closing
- * the dialog does not stop a running check; its progress and results are there when reopened.
+ * "Check access": choose resources and customers, watch the progress, read the matrix. Per customer
+ * and resource main mints a token and makes one read-only call with it, so a missing role shows
+ * here, not after a paste. Closing the dialog does not stop a running check.
  */
-export function AccessCheckDialog({ open, onClose, shownCustomers, query }: AccessCheckDialogProps) {
+export function AccessCheckDialog({ open, onClose, shownCustomers, shownDescription }: AccessCheckDialogProps) {
   const styles = useStyles();
   const state = useSamDeskStore(
     useShallow((s) => ({
@@ -65,17 +70,18 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, query }: Acce
       cancel: s.cancelAccessCheck,
     })),
   );
-  const [resources, setResources] = useState<AccessResource[]>(['azure', 'graph']);
+  const [resources, setResources] = useState<AccessResource[]>(accessResources.map((entry) => entry.resource));
   const [scope, setScope] = useState<'all' | 'shown'>('all');
   const [concurrency, setConcurrency] = useState(8);
-  const [view, setView] = useState<'setup' | 'results'>('setup');
+  // Until the user picks, a dialog opened after a check shows its results: decided in the first
+  // render, so the focus Fluent gives the dialog on opening is not pulled out from under it.
+  const [chosenView, setView] = useState<'setup' | 'results' | null>(null);
   const [failuresOnly, setFailuresOnly] = useState(false);
-
-  // Reopened after a check: the results first.
   const hasReport = state.report !== null;
+  const view = chosenView ?? (hasReport ? 'results' : 'setup');
   useEffect(() => {
-    if (open) setView(hasReport ? 'results' : 'setup');
-  }, [open, hasReport]);
+    if (!open) setView(null);
+  }, [open]);
 
   const customersById = useMemo(() => new Map(state.customers.map((c) => [c.tenantId, c])), [state.customers]);
   const summary = useMemo(() => (state.report ? summarizeReport(state.report) : null), [state.report]);
@@ -84,7 +90,7 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, query }: Acce
     [state.report, failuresOnly],
   );
 
-  const searching = query.trim() !== '' && shownCustomers.length !== state.customers.length;
+  const searching = shownDescription !== '' && shownCustomers.length !== state.customers.length;
   const running = state.status === 'running';
   const showResults = !running && view === 'results' && state.report !== null;
 
@@ -115,7 +121,8 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, query }: Acce
             {running && (
               <>
                 <Body1>
-                  Minting a token per customer and resource. Nothing is stored but your newest refresh token.
+                  Per customer and resource: a token, then one read-only call with it. Nothing is stored but your newest refresh token and what
+                  each call answered.
                 </Body1>
                 <Field
                   validationState="none"
@@ -159,8 +166,8 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, query }: Acce
                       disabled={!searching}
                       label={
                         searching
-                          ? `The ${count.format(shownCustomers.length)} customers matching “${query.trim()}”`
-                          : 'Only the customers a search finds (search the list first)'
+                          ? `The ${count.format(shownCustomers.length)} customers ${shownDescription}`
+                          : 'Only the customers the list shows (search or filter it first)'
                       }
                     />
                   </RadioGroup>
@@ -196,7 +203,7 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, query }: Acce
                 </div>
                 {summary.failures.length > 0 && (
                   <ul className={styles.failures} aria-label="What failed and how to fix it">
-                    {summary.failures.slice(0, 4).map((failure) => (
+                    {summary.failures.slice(0, MAX_REASONS).map((failure) => (
                       <li key={`${failure.label}${failure.reason}`}>
                         <Body1>
                           <strong>{failure.label}</strong> ({failure.customers === 1 ? '1 customer' : `${count.format(failure.customers)} customers`}):{' '}
@@ -205,8 +212,16 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, query }: Acce
                         {failure.action && <Caption1 className={styles.muted}>{failure.action}</Caption1>}
                       </li>
                     ))}
+                    {summary.failures.length > MAX_REASONS && (
+                      <li>
+                        <Caption1 className={styles.muted}>
+                          …and {summary.failures.length - MAX_REASONS} more reasons, each in its cells below.
+                        </Caption1>
+                      </li>
+                    )}
                   </ul>
                 )}
+                <ConsentFromResults report={state.report} customersById={customersById} resources={state.report.resources} />
                 {rows.length > 0 ? (
                   <AccessMatrix rows={rows} resources={state.report.resources} customersById={customersById} />
                 ) : (

@@ -1,74 +1,84 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  ProgressBar,
-  Spinner,
-  Title2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect } from 'react';
+import { Body1, Button, Caption1, Checkbox, ProgressBar, SearchBox, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { CustomerConsent } from '../../../../electron/ipc/contract';
+import { consentCategory, countConsents, type ConsentCategory } from '../../../../electron/ipc/contract';
+import { samdesk } from '../../api';
 import { useSamDeskStore } from '../../store';
 import { ErrorBar } from '../ErrorBar';
 import { WizardFooter } from '../wizard/WizardFooter';
+import { ConsentCounts } from './ConsentCounts';
+import { ConsentList } from './ConsentList';
+import { filterConsentRows, rowAction } from './consentRows';
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   heading: { margin: 0 },
   help: { color: tokens.colorNeutralForeground2, margin: 0 },
-  row: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    maxHeight: '360px',
-    overflowY: 'auto',
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  item: {
-    display: 'grid',
-    gridTemplateColumns: '1fr auto auto',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalM,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-  },
-  reason: { color: tokens.colorNeutralForeground3, display: 'block' },
+  row: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, flexWrap: 'wrap' },
+  search: { flexGrow: 1, minWidth: '200px', maxWidth: 'none' },
+  muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const badges: Record<CustomerConsent['status'], { label: string; color: 'success' | 'warning' | 'danger' | 'informative' }> = {
-  consented: { label: 'Consented', color: 'success' },
-  exists: { label: 'Consent exists', color: 'informative' },
-  'not-consented': { label: 'Not consented', color: 'warning' },
-  'no-access': { label: 'No admin access', color: 'informative' },
-  error: { label: 'Error', color: 'danger' },
-};
+const count = new Intl.NumberFormat('en-US');
 
-/** Per customer: may the SAM app act there? Grant it for one or all through Partner Center. */
+/**
+ * Customer consent: may the SAM app act in each customer's tenant? Counts that add up, filters and
+ * a search that work at 10,000 customers, and grant for one, a selection or all (Partner Center's
+ * application consents, confirmed once in main), with progress and each customer's result.
+ */
 export function CustomerConsentPanel() {
   const styles = useStyles();
   const store = useSamDeskStore(
     useShallow((state) => ({
-      consents: state.customerConsents,
-      progress: state.customerConsentProgress,
-      busy: state.wizardBusy,
-      error: state.wizardError,
+      profileId: state.wizardProfileId ?? state.activeProfileId,
+      rows: state.customerConsents,
+      checking: state.customerConsentChecking,
+      checkProgress: state.customerConsentCheckProgress,
+      grant: state.customerConsentGrant,
+      error: state.customerConsentError,
       load: state.loadCustomerConsents,
-      grant: state.grantCustomerConsent,
-      dismissError: state.dismissWizardError,
+      grantConsent: state.grantCustomerConsent,
+      close: state.closeCustomerConsent,
+      dismissError: state.dismissCustomerConsentError,
+      setProgress: state.setCustomerConsentProgress,
     })),
   );
+  const [category, setCategory] = useState<ConsentCategory | 'all'>('all');
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const deferredQuery = useDeferredValue(query);
+
   useEffect(() => {
     if (!useSamDeskStore.getState().customerConsents) void useSamDeskStore.getState().loadCustomerConsents();
   }, []);
-  const missing = store.consents?.filter((row) => row.status === 'not-consented') ?? [];
-  const granting = store.progress !== null && store.progress.done < store.progress.total;
-  const back = () => useSamDeskStore.setState({ wizardView: 'steps', wizardError: null });
+  useEffect(() => {
+    if (!store.profileId) return;
+    return samdesk().on('customerConsent.progress', ({ profileId, ...event }) => {
+      if (profileId === store.profileId) store.setProgress(event);
+    });
+  }, [store.profileId, store.setProgress]);
+
+  const rows = useMemo(() => store.rows ?? [], [store.rows]);
+  const counts = useMemo(() => countConsents(rows), [rows]);
+  const shown = useMemo(() => filterConsentRows(rows, category, deferredQuery), [rows, category, deferredQuery]);
+  const notConsented = useMemo(() => rows.filter((row) => consentCategory(row) === 'not-consented').map((row) => row.tenantId), [rows]);
+  const toRepair = useMemo(() => rows.filter((row) => consentCategory(row) === 'needs-repair').map((row) => row.tenantId), [rows]);
+  const selectable = useMemo(() => shown.filter((row) => rowAction(row) === 'grant').map((row) => row.tenantId), [shown]);
+  const chosen = selectable.filter((tenantId) => selected.has(tenantId));
+  const busy = store.checking || !!store.grant?.running;
+
+  const grant = async (tenantIds: string[], repair = false) => {
+    await store.grantConsent(tenantIds, { repair });
+    setSelected(new Set());
+  };
+  const toggle = (tenantId: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(tenantId);
+      else next.delete(tenantId);
+      return next;
+    });
+  const allShownSelected = selectable.length > 0 && chosen.length === selectable.length;
 
   return (
     <div className={styles.panel}>
@@ -76,69 +86,93 @@ export function CustomerConsentPanel() {
         Customer consent
       </Title2>
       <Body1 className={styles.help}>
-        Your SAM app works in a customer’s tenant only once it is consented there. Partner Center can grant that consent for you,
-        using your admin relationship with the customer.
+        Your SAM app works in a customer’s tenant only once it is consented there. For customers Partner Center lists, Partner Center grants that
+        consent with your admin relationship; GDAP-only customers consent through their own admin.
       </Body1>
-      {store.busy === 'checking-customers' && (
-        <div className={styles.row} role="status">
-          <Spinner size="tiny" aria-hidden />
-          <Body1>Checking each customer…</Body1>
+
+      {store.checking && (
+        <div role="status">
+          <div className={styles.row}>
+            <Spinner size="tiny" aria-hidden />
+            <Body1>
+              Checking each customer
+              {store.checkProgress ? `: ${count.format(store.checkProgress.checked)} of ${count.format(store.checkProgress.total)}` : '…'}
+            </Body1>
+          </div>
+          {store.checkProgress && store.checkProgress.total > 0 && (
+            <ProgressBar aria-label="Checking customer consents" value={store.checkProgress.checked / store.checkProgress.total} />
+          )}
         </div>
       )}
       {store.error && <ErrorBar title="That did not work" error={store.error} onRetry={() => void store.load()} onDismiss={store.dismissError} />}
-      {store.consents && (
-        <div className={styles.row}>
-          <Body1>
-            {store.consents.length - missing.length} of {store.consents.length} customers consented; {missing.length} not consented.
-          </Body1>
-          <Button appearance="primary" disabled={missing.length === 0 || granting} onClick={() => void store.grant(missing.map((row) => row.tenantId))}>
-            Grant consent to all {missing.length}
-          </Button>
-        </div>
+
+      {store.rows && (
+        <>
+          <ConsentCounts counts={counts} selected={category} onSelect={setCategory} />
+          <Caption1 className={styles.muted} aria-live="polite">
+            {count.format(counts.consented)} of {count.format(counts.total)} customers consented
+            {counts['not-consented'] > 0 && ` · ${count.format(counts['not-consented'])} can be consented through Partner Center`}
+            {counts['not-through-partner-center'] > 0 && ` · ${count.format(counts['not-through-partner-center'])} need their own admin’s consent (the link in their row)`}
+            {counts['no-access'] > 0 && ` · ${count.format(counts['no-access'])} without admin access`}
+          </Caption1>
+          <div className={styles.row}>
+            {notConsented.length > 0 ? (
+              <Button appearance="primary" disabled={busy} onClick={() => void grant(notConsented)}>
+                Grant consent to all {count.format(notConsented.length)} not consented
+              </Button>
+            ) : (
+              <Body1 className={styles.muted}>Every customer Partner Center can consent is consented.</Body1>
+            )}
+            {chosen.length > 0 && (
+              <Button disabled={busy} onClick={() => void grant(chosen)}>
+                Grant to {count.format(chosen.length)} selected
+              </Button>
+            )}
+            {toRepair.length > 0 && (
+              <Button disabled={busy} onClick={() => void grant(toRepair, true)} title="Remove each stale consent and grant SAM Desk’s current permissions">
+                Repair {count.format(toRepair.length)}
+              </Button>
+            )}
+          </div>
+          {store.grant && <GrantProgress grant={store.grant} />}
+          <div className={styles.row}>
+            <Checkbox
+              label="Select all shown"
+              disabled={selectable.length === 0}
+              checked={allShownSelected ? true : chosen.length > 0 ? 'mixed' : false}
+              onChange={(_, data) => setSelected(data.checked === true ? new Set(selectable) : new Set())}
+            />
+            <SearchBox className={styles.search} size="small" aria-label="Search customer consents" placeholder="Search by name or tenant id" value={query} onChange={(_, data) => setQuery(data.value)} />
+            <Caption1 className={styles.muted}>
+              {shown.length === rows.length ? `${count.format(rows.length)} customers` : `${count.format(shown.length)} of ${count.format(rows.length)}`}
+            </Caption1>
+          </div>
+          {shown.length > 0 ? (
+            <ConsentList rows={shown} selected={selected} onToggle={toggle} onGrant={(tenantId) => void grant([tenantId])} onRepair={(tenantId) => void grant([tenantId], true)} busy={busy} />
+          ) : (
+            <Body1 className={styles.muted}>No customer matches this filter.</Body1>
+          )}
+        </>
       )}
-      {store.progress && (
-        <ProgressBar
-          value={store.progress.done / store.progress.total}
-          aria-label={`Granted ${store.progress.done} of ${store.progress.total}`}
-        />
-      )}
-      {store.progress && <Caption1 role="status">Granted {store.progress.done} of {store.progress.total}</Caption1>}
-      {store.consents && (
-        <ul className={styles.list} aria-label="Customer consents">
-          {store.consents.map((row) => (
-            <li key={row.tenantId} className={styles.item} aria-label={row.name}>
-              <div>
-                <Body1>{row.name}</Body1>
-                {row.error && row.status !== 'consented' && (
-                  <Caption1 className={styles.reason}>
-                    {row.error.message} {row.error.code ? `(${row.error.code})` : ''}
-                    {row.status === 'exists' && row.error.action ? ` ${row.error.action}` : ''}
-                  </Caption1>
-                )}
-              </div>
-              <Badge appearance="tint" color={badges[row.status].color}>
-                {badges[row.status].label}
-              </Badge>
-              {row.status === 'exists' ? (
-                <Button size="small" disabled={granting} onClick={() => void store.grant([row.tenantId], { repair: true })} title="Remove the consent and grant it again with SAM Desk’s current permissions">
-                  Repair
-                </Button>
-              ) : row.status === 'not-consented' || row.status === 'error' ? (
-                <Button size="small" disabled={granting} onClick={() => void store.grant([row.tenantId])}>
-                  Grant
-                </Button>
-              ) : (
-                <span />
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <WizardFooter onBack={back}>
-        <Button onClick={() => void store.load()} disabled={!!store.busy || granting}>
+      <WizardFooter onBack={store.close}>
+        <Button onClick={() => void store.load()} disabled={busy}>
           Check again
         </Button>
       </WizardFooter>
+    </div>
+  );
+}
+
+function GrantProgress({ grant }: { grant: NonNullable<ReturnType<typeof useSamDeskStore.getState>['customerConsentGrant']> }) {
+  const verb = grant.repair ? 'Repairing' : 'Granting';
+  return (
+    <div role="status">
+      <ProgressBar aria-label={`${verb} consent`} value={grant.total > 0 ? grant.done / grant.total : undefined} />
+      <Caption1>
+        {grant.running
+          ? `${verb} consent: ${count.format(grant.done)} of ${count.format(grant.total)}`
+          : `${grant.repair ? 'Repaired' : 'Granted'} for ${count.format(grant.total)} ${grant.total === 1 ? 'customer' : 'customers'}: ${count.format(grant.consented)} consented${grant.failed > 0 ? `, ${count.format(grant.failed)} not (their rows say why)` : ''}.`}
+      </Caption1>
     </div>
   );
 }

@@ -7,13 +7,14 @@ import { useStepStyles } from './styles';
 /** Step 6: what SAM Desk keeps, until when, and how it stays valid. */
 export function DoneStep() {
   const styles = useStepStyles();
-  const { profile, verification, goToStep, closeWizard, openWizard } = useSamDeskStore(
+  const { profile, verification, goToStep, closeWizard, openWizard, openCustomerConsent } = useSamDeskStore(
     useShallow((state) => ({
       profile: state.profiles.find((candidate) => candidate.id === state.wizardProfileId),
       verification: state.verification,
       goToStep: state.goToStep,
       closeWizard: state.closeWizard,
       openWizard: state.openWizard,
+      openCustomerConsent: state.openCustomerConsent,
     })),
   );
   const lapses = verification?.refreshTokenExpiresAt ?? profile?.refreshTokenExpiresAt;
@@ -43,9 +44,16 @@ export function DoneStep() {
           early; then SAM Desk asks you to sign in again.
         </Body1>
       </div>
-      <WizardFooter onBack={() => goToStep(5)} next={{ label: 'Open customer list', onClick: closeWizard }}>
+      <div className={styles.section}>
+        <Body1>
+          <strong>Next: consent your customers.</strong> The SAM app gets tokens in a customer’s tenant only once it is consented there; until
+          then every customer answers “not consented” (AADSTS65001). Partner Center can consent for the customers it lists, in one go.
+        </Body1>
+      </div>
+      <WizardFooter onBack={() => goToStep(5)} next={{ label: 'Consent your customers', onClick: () => openCustomerConsent('wizard') }}>
         <Button onClick={() => openWizard('accounts')}>Manage partner accounts</Button>
         <Button onClick={() => openWizard()}>Add another partner account</Button>
+        <Button onClick={closeWizard}>Open customer list</Button>
       </WizardFooter>
     </div>
   );

@@ -103,7 +103,7 @@ export function VerifyStep() {
         <Button onClick={verify} disabled={!!store.busy}>
           Check again
         </Button>
-        <Button onClick={() => useSamDeskStore.setState({ wizardView: 'customer-consent' })} disabled={!result}>
+        <Button onClick={() => useSamDeskStore.getState().openCustomerConsent('wizard')} disabled={!result}>
           Customer consent…
         </Button>
       </WizardFooter>

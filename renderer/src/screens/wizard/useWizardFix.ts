@@ -19,7 +19,7 @@ export function useWizardFix(onRetry?: () => void): (fix: FixAction) => void {
       case 'check-tenant':
         return store.goToStep(1);
       case 'grant-customer-consent':
-        return useSamDeskStore.setState({ wizardView: 'customer-consent' });
+        return store.openCustomerConsent('wizard');
       case 'check-relationship':
         window.open(PARTNER_CENTER_CUSTOMERS, '_blank', 'noopener');
         return;

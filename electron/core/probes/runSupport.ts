@@ -1,0 +1,47 @@
+/** The run's plumbing: requests held at the throttle gate, and progress events that do not flood the window. */
+import type { EventSink } from '../app/events';
+import type { GateClock, ThrottleGate } from '../accessCheck/throttleGate';
+import type { HttpClient, HttpRequest } from '../http/httpClient';
+
+const PROGRESS_EVERY_MS = 100;
+
+/** Every request waits at the gate before it is sent, so a pause holds back the whole pool. */
+export function gatedClient(http: HttpClient, gate: ThrottleGate): HttpClient {
+  return {
+    async send(request: HttpRequest) {
+      await gate.wait(request.signal);
+      return http.send(request);
+    },
+  };
+}
+
+/** Progress events at most every 100 ms. */
+export class Progress {
+  private checked = 0;
+  private failed = 0;
+  private lastEmit = 0;
+
+  constructor(
+    private readonly events: EventSink,
+    private readonly profileId: string,
+    private readonly total: number,
+    private readonly clock: GateClock,
+  ) {
+    this.emit();
+  }
+
+  done(failed: boolean): void {
+    this.checked++;
+    if (failed) this.failed++;
+    if (this.clock.now() - this.lastEmit >= PROGRESS_EVERY_MS) this.emit();
+  }
+
+  finish(): void {
+    this.emit();
+  }
+
+  private emit(): void {
+    this.lastEmit = this.clock.now();
+    this.events.emit('probes.progress', { profileId: this.profileId, checked: this.checked, total: this.total, failed: this.failed });
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The customer-consent screen's categories, counted so they always add up to the total (a row is
+ * in exactly one), and the finding each row gives the readiness model. Pure; shared by the window
+ * and main.
+ */
+import type { CustomerConsent } from './contract';
+import type { ConsentFinding } from './readiness';
+
+export type ConsentCategory = 'consented' | 'needs-repair' | 'not-consented' | 'not-through-partner-center' | 'no-access' | 'could-not-check';
+
+export const consentCategories: ReadonlyArray<{ category: ConsentCategory; label: string }> = [
+  { category: 'consented', label: 'Consented' },
+  { category: 'needs-repair', label: 'Needs repair' },
+  { category: 'not-consented', label: 'Not consented' },
+  { category: 'not-through-partner-center', label: 'Not through Partner Center' },
+  { category: 'no-access', label: 'No admin access' },
+  { category: 'could-not-check', label: 'Could not check' },
+];
+
+export function consentCategory(row: CustomerConsent): ConsentCategory {
+  switch (row.status) {
+    case 'consented':
+    case 'exists':
+      return 'consented';
+    case 'partial':
+      return 'needs-repair';
+    case 'not-consented':
+      return row.inPartnerCenter ? 'not-consented' : 'not-through-partner-center';
+    case 'no-access':
+      return 'no-access';
+    default:
+      return 'could-not-check';
+  }
+}
+
+export type ConsentCounts = Record<ConsentCategory, number> & { total: number };
+
+export function countConsents(rows: readonly CustomerConsent[]): ConsentCounts {
+  const counts = { total: rows.length, ...Object.fromEntries(consentCategories.map(({ category }) => [category, 0])) } as ConsentCounts;
+  for (const row of rows) counts[consentCategory(row)]++;
+  return counts;
+}
+
+/** What a consent row tells the readiness model; undefined when it could not tell (no access, an error). */
+export function consentFinding(row: CustomerConsent, checkedAt?: string): ConsentFinding | undefined {
+  const at = checkedAt ? { checkedAt } : {};
+  if (row.status === 'consented' || row.status === 'exists') return { status: 'consented', ...at };
+  if (row.status === 'partial') return { status: 'partial', missing: row.missing ?? [], ...at };
+  if (row.status === 'not-consented') return { status: 'not-consented', ...at };
+  return undefined;
+}
