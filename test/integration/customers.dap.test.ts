@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../electron/core/app/services';
@@ -59,6 +59,8 @@ describe('the customer list and DAP, as Partner Center allows', () => {
   });
 
   it('reads a saved list of the old format (version 1) as nothing, without a crash or a damaged-file notice, and replaces it', async () => {
+    // The last refresh's list is written in the background: let it land before the old file replaces it.
+    await services.customers.written(profileId);
     writeFileSync(cacheFile(), JSON.stringify({ schemaVersion: 1, data: { fetchedAt: '2026-01-01T00:00:00Z', customers: [{ tenantId: sim.state.customers[0]!.id, name: 'x', domain: '', relationships: [{ kind: 'DAP' }] }] } }));
 
     expect(await services.customers.cached(profileId)).toBeUndefined();
@@ -66,9 +68,30 @@ describe('the customer list and DAP, as Partner Center allows', () => {
 
     expect(list.fromCache).toBeUndefined();
     expect(list.customers.length).toBeGreaterThan(1_000);
+    await services.customers.written(profileId);
     expect(JSON.parse(readFileSync(cacheFile(), 'utf8')).schemaVersion).toBe(2);
     expect(readdirSync(isolated.environment.home).filter((name) => name.includes('.corrupt-'))).toEqual([]);
     expect(existsSync(cacheFile())).toBe(true);
+  });
+
+  it('answers with the fresh list before it is saved, and still answers when it cannot be saved (the save is retried with the next list)', async () => {
+    await services.customers.written(profileId);
+    // The saved list's place is taken by a folder: writing it fails.
+    const saved = JSON.parse(readFileSync(cacheFile(), 'utf8'));
+    rmSync(cacheFile());
+    mkdirSync(cacheFile());
+    try {
+      const list = await services.customers.list(profileId, true);
+      expect(list.customers).toHaveLength(saved.data.customers.length);
+      await expect(services.customers.written(profileId)).rejects.toThrow();
+      // The list stays at hand in memory meanwhile.
+      expect((await services.customers.list(profileId, false)).customers).toHaveLength(saved.data.customers.length);
+    } finally {
+      rmdirSync(cacheFile());
+    }
+    await services.customers.list(profileId, true);
+    await services.customers.written(profileId);
+    expect(JSON.parse(readFileSync(cacheFile(), 'utf8')).data.customers).toHaveLength(saved.data.customers.length);
   });
 
   it('explains Partner Center’s refusal of a token without MFA (HTTP 401, code 900421) in plain words, with the fix', async () => {
