@@ -459,7 +459,12 @@ export const contract = {
     result: undefined as void,
   },
   'tenants.list': {
-    input: z.object({ profileId: profileIdSchema, refresh: z.boolean().default(false) }),
+    input: z.object({
+      profileId: profileIdSchema,
+      refresh: z.boolean().default(false),
+      /** Only the first N customers (the first screen; `total` then says how many there are). */
+      first: z.number().int().min(1).optional(),
+    }),
     result: {} as CustomerList,
   },
   /** Asks Partner Center whether these customers allow DAP (one call each, a few at a time); the saved list keeps the answer. */
