@@ -480,7 +480,8 @@ export const contract = {
       resources: z.array(accessResourceSchema).min(1, 'Choose at least one resource to check.').max(16, 'Choose each resource once.').transform((resources) => [...new Set(resources)]),
       /** Omitted: every customer in the list. */
       customerTenantIds: z.array(tenantIdSchema).max(50_000).optional(),
-      concurrency: z.number().int().min(1).max(32).default(8),
+      /** At most this many requests at once; the check starts with fewer and adapts (throttleGate.ts). */
+      concurrency: z.number().int().min(1).max(32).default(16),
     }),
     result: {} as AccessCheckReport,
   },

@@ -67,7 +67,7 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, query }: Acce
   );
   const [resources, setResources] = useState<AccessResource[]>(['azure', 'graph']);
   const [scope, setScope] = useState<'all' | 'shown'>('all');
-  const [concurrency, setConcurrency] = useState(8);
+  const [concurrency, setConcurrency] = useState(16);
   const [view, setView] = useState<'setup' | 'results'>('setup');
   const [failuresOnly, setFailuresOnly] = useState(false);
 
@@ -165,7 +165,7 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, query }: Acce
                     />
                   </RadioGroup>
                 </Field>
-                <Field label="Parallel requests" hint="Microsoft throttles bursts; SAM Desk slows down by itself when asked to.">
+                <Field label="Parallel requests" hint="At most this many at once: SAM Desk starts with a few, adds more while Microsoft answers fast, and slows down by itself when Microsoft asks it to.">
                   <SpinButton
                     value={concurrency}
                     min={1}
