@@ -45,21 +45,15 @@ const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 export async function startSimProcess(customers: number): Promise<SimProcess> {
+  // In the benchmark's process group: whatever stops the benchmark (npm test's budget, Ctrl+C) stops it too.
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/sim/cli.ts', '--customers', String(customers)], {
     cwd: process.cwd(),
-    detached: process.platform !== 'win32',
     // Its request log (one line per request) is not needed here.
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const killGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(process.platform === 'win32' ? child.pid! : -child.pid!, signal);
-    } catch {
-      // already gone
-    }
-  };
-  process.once('exit', () => killGroup('SIGKILL'));
+  const kill = (signal: NodeJS.Signals) => child.exitCode === null && child.kill(signal);
+  process.once('exit', () => kill('SIGKILL'));
   const firstLine = new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', resolve);
@@ -69,14 +63,14 @@ export async function startSimProcess(customers: number): Promise<SimProcess> {
   try {
     info = JSON.parse(await withTimeout(firstLine, START_TIMEOUT_MS, 'starting the simulator process')) as SimInfo;
   } catch (error) {
-    killGroup('SIGKILL');
+    kill('SIGKILL');
     throw error;
   }
   return {
     ...simControls(info),
     async stop() {
-      killGroup('SIGTERM');
-      await withTimeout(exited, STOP_TIMEOUT_MS, 'stopping the simulator process').catch(() => killGroup('SIGKILL'));
+      kill('SIGTERM');
+      await withTimeout(exited, STOP_TIMEOUT_MS, 'stopping the simulator process').catch(() => kill('SIGKILL'));
     },
   };
 }
