@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright';
 import type { Environment } from '../electron/core/config/environment';
 import type { ProfileRecord } from '../electron/core/profiles/profileStore';
-import { CUSTOMER_CACHE_VERSION } from '../electron/core/tenants/customerTenants';
+import { CustomerListCache } from '../electron/core/tenants/customerCache';
 import type { CustomerList } from '../electron/ipc/contract';
 import { startHarness } from '../test/harness/server';
 
@@ -112,7 +112,10 @@ export async function measureApp(
 ): Promise<AppFigures> {
   const home = mkdtempSync(join(tmpdir(), 'samdesk-bench-'));
   writeFileSync(join(home, 'profiles.json'), JSON.stringify({ schemaVersion: 1, data: [profile] }));
-  writeFileSync(join(home, `customers-${profile.id}.json`), JSON.stringify({ schemaVersion: CUSTOMER_CACHE_VERSION, data: { fetchedAt: new Date().toISOString(), customers } }));
+  // The saved list as SAM Desk saves it (the list and its first screen), as at a partner admin's next start.
+  const saved = new CustomerListCache(home);
+  await saved.change(profile.id, () => ({ fetchedAt: new Date().toISOString(), customers }));
+  await saved.written(profile.id);
   const harness = await startHarness({ environment: { ...environment, home } });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../electron/core/app/services';
 import { toUserFacingError } from '../../electron/core/app/userFacingError';
+import { CustomerTenantService } from '../../electron/core/tenants/customerTenants';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
@@ -92,6 +93,22 @@ describe('the customer list and DAP, as Partner Center allows', () => {
     await services.customers.list(profileId, true);
     await services.customers.written(profileId);
     expect(JSON.parse(readFileSync(cacheFile(), 'utf8')).data.customers).toHaveLength(saved.data.customers.length);
+  });
+
+  it('opens the first screen from the small file saved beside the list, and never pairs it with a list another process rewrote', async () => {
+    const { customers } = await services.customers.list(profileId, true);
+    await services.customers.written(profileId);
+    const restarted = () => new CustomerTenantService(isolated.environment.cloud, services.http, services.keeper, isolated.environment.home);
+
+    const screen = await restarted().firstScreen(profileId, 10);
+    expect(screen).toMatchObject({ total: customers.length, fromCache: true });
+    expect(screen!.customers).toEqual(customers.slice(0, 10));
+
+    // The CLI (another process) saves a list of one: the old first screen does not belong to it.
+    writeFileSync(cacheFile(), JSON.stringify({ schemaVersion: 2, data: { fetchedAt: '2026-12-01T08:00:00.000Z', customers: customers.slice(0, 1) } }));
+    const service = restarted();
+    expect(await service.firstScreen(profileId, 10)).toBeUndefined();
+    expect((await service.list(profileId, false)).customers).toEqual(customers.slice(0, 1));
   });
 
   it('explains Partner Center’s refusal of a token without MFA (HTTP 401, code 900421) in plain words, with the fix', async () => {

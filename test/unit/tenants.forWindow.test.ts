@@ -28,7 +28,8 @@ describe('the customer list as the window gets it', () => {
 
   it('hands over the first screen with the total when asked for the first N, and the whole list otherwise', async () => {
     const list: CustomerList = { customers: Array.from({ length: 100 }, (_, i) => customer(i)), fetchedAt: '2026-12-01T08:00:00.000Z', fromCache: true };
-    const handlers = tenantHandlers({ customers: { list: async () => list } } as unknown as Services, {});
+    // No first-screen file saved: the handler cuts the whole list.
+    const handlers = tenantHandlers({ customers: { list: async () => list, firstScreen: async () => undefined } } as unknown as Services, {});
 
     const first = await handlers['tenants.list']({ profileId: 'p1', refresh: false, first: 30 });
     const whole = await handlers['tenants.list']({ profileId: 'p1', refresh: false });

@@ -33,6 +33,21 @@ const customerListSchema = z.object({
   ),
 });
 
+/**
+ * The saved list's first customers in a file of their own (`customers-<profile>.first.json`), so
+ * that the window's first screen shows without parsing 10,000 customers. It names the list file it
+ * was cut from (its stamp): one that does not match the list file beside it is not used.
+ */
+const FIRST_SCREEN_VERSION = 1;
+export const SAVED_FIRST_SCREEN = 100;
+const firstScreenSchema = z.object({
+  listFile: z.string(),
+  total: z.number().int().min(0),
+  fetchedAt: z.string(),
+  customers: customerListSchema.shape.customers,
+});
+type FirstScreen = z.infer<typeof firstScreenSchema>;
+
 /** What the file was when last read or written: another process writing it changes this. */
 type FileStamp = string | undefined;
 
@@ -74,6 +89,23 @@ export class CustomerListCache {
     return read;
   }
 
+  /**
+   * The saved list's first `count` customers and how many it holds, without reading the whole list
+   * when it is not in memory yet (the whole list is read next, in the background). Undefined when
+   * there is no saved list, or its first screen is not saved beside it.
+   */
+  async firstScreen(profileId: string, count: number): Promise<{ list: CustomerList; total: number } | undefined> {
+    const held = this.held.get(profileId);
+    if (held?.list && (this.writes.has(profileId) || held.file === (await this.stamp(profileId)))) {
+      return { list: { ...held.list, customers: held.list.customers.slice(0, count) }, total: held.list.customers.length };
+    }
+    const [listFile, saved] = await Promise.all([this.stamp(profileId), this.firstScreenFile(profileId).read().catch(() => undefined)]);
+    // After this answer is on its way: the whole list, for the window's next question.
+    setTimeout(() => void this.get(profileId), 0);
+    if (!saved || listFile === undefined || saved.listFile !== listFile || (count > saved.customers.length && saved.total > saved.customers.length)) return undefined;
+    return { list: { fetchedAt: saved.fetchedAt, customers: saved.customers.slice(0, count) }, total: saved.total };
+  }
+
   /** Applies `change` to the saved list and keeps the result (written in the background). */
   change<T extends CustomerList | undefined>(profileId: string, change: (list: CustomerList | undefined) => T): Promise<T> {
     const next = (this.changes.get(profileId) ?? Promise.resolve()).then(async () => {
@@ -108,8 +140,12 @@ export class CustomerListCache {
       const held = this.held.get(profileId)!;
       try {
         await this.file(profileId).write(held.list);
-        this.lastWriteError.delete(profileId);
         held.file = await this.stamp(profileId);
+        if (held.list && held.file) {
+          const { customers, fetchedAt } = held.list;
+          await this.firstScreenFile(profileId).write({ listFile: held.file, total: customers.length, fetchedAt, customers: customers.slice(0, SAVED_FIRST_SCREEN) });
+        }
+        this.lastWriteError.delete(profileId);
       } catch (error) {
         // The list stays in memory; the next change (or the next start's fetch) writes it again.
         this.lastWriteError.set(profileId, error);
@@ -133,6 +169,10 @@ export class CustomerListCache {
 
   private path(profileId: string): string {
     return join(this.home, `customers-${profileId}.json`);
+  }
+
+  private firstScreenFile(profileId: string): VersionedJsonFile<FirstScreen | undefined> {
+    return new VersionedJsonFile(join(this.home, `customers-${profileId}.first.json`), FIRST_SCREEN_VERSION, firstScreenSchema, () => undefined, 'discard');
   }
 
   private file(profileId: string): VersionedJsonFile<CustomerList | undefined> {

@@ -59,6 +59,15 @@ export class CustomerTenantService {
     return this.cache.get(profileId);
   }
 
+  /**
+   * The saved list's first `count` customers and its size, fast even before the whole list has been
+   * read (the window's first screen); undefined when there is no saved list to take them from.
+   */
+  async firstScreen(profileId: string, count: number): Promise<(CustomerList & { total: number }) | undefined> {
+    const screen = await this.cache.firstScreen(profileId, count);
+    return screen && { ...screen.list, total: screen.total, fromCache: true };
+  }
+
   /** Resolves once the saved list is on disk (it is written in the background); rejects if that failed. */
   written(profileId: string): Promise<void> {
     return this.cache.written(profileId);

@@ -4,10 +4,13 @@ import type { HandlerGroup } from './types';
 
 export const tenantHandlers: HandlerGroup<'tenants.list' | 'tenants.checkDap'> = ({ customers }) => ({
   'tenants.list': async ({ profileId, refresh, first }) => {
-    const list = await customers.list(profileId, refresh);
+    // The first screen first (from the saved list's first-screen file while the whole list is not
+    // read yet); the window asks for the rest once it has painted.
+    const screen = first !== undefined && !refresh ? await customers.firstScreen(profileId, first) : undefined;
+    const { total = undefined, ...list } = screen ?? (await customers.list(profileId, refresh));
+    const whole = total ?? list.customers.length;
     const shown = customersForWindow(list.customers);
-    // The first screen first: the window asks for the rest once it has painted.
-    if (first !== undefined && first < shown.length) return { ...list, customers: shown.slice(0, first), total: shown.length };
+    if (first !== undefined && first < whole) return { ...list, customers: shown.slice(0, first), total: whole };
     return { ...list, customers: shown };
   },
   'tenants.checkDap': ({ profileId, customerTenantIds }) => customers.checkDap(profileId, customerTenantIds),
