@@ -23,12 +23,17 @@ test('the customer list paints without the code of the wizard and the dialogs, e
   expect(first).toContain('index');
   expect(first.filter((chunk) => NOT_ON_THE_FIRST_SCREEN.includes(chunk))).toEqual([]);
 
+  // The settings were read at start (not when their dialog's code arrived): it opens with them.
   await app.getByRole('button', { name: 'Settings' }).click();
-  await expect(app.getByRole('dialog', { name: /Settings/ })).toBeVisible();
-  await app.keyboard.press('Escape');
+  const settings = app.getByRole('dialog', { name: /Settings/ });
+  await expect(settings.getByRole('spinbutton', { name: 'Warn when' })).toHaveValue('14 days');
+  await settings.getByRole('button', { name: 'Cancel' }).click();
+  await expect(settings).toBeHidden();
   await app.getByRole('button', { name: 'Check access' }).click();
-  await expect(app.getByRole('dialog', { name: 'Check access' })).toBeVisible();
-  await app.keyboard.press('Escape');
+  const check = app.getByRole('dialog', { name: 'Check access' });
+  await expect(check).toBeVisible();
+  await check.getByRole('button', { name: 'Close' }).click();
+  await expect(check).toBeHidden();
   await app.getByRole('button', { name: 'Partner accounts' }).click();
   await expect(app.getByRole('heading', { name: /partner accounts/i })).toBeVisible();
 
@@ -36,3 +41,18 @@ test('the customer list paints without the code of the wizard and the dialogs, e
   expect(later).toEqual(expect.arrayContaining(['SettingsDialog', 'AccessCheckDialog', 'ConnectScreen']));
   expect(later).not.toContain('KeyVaultPanel');
 });
+
+test('a clicked expiry notification (main’s profiles.focus) opens the refresh-token panel, whose code was not loaded yet', async ({ appContext, sim, harness }) => {
+  const profile = await signedInProfile(sim, harness.services);
+  // Main's event stream, as it would carry the click on a notification (retried quickly, so it
+  // arrives again once the window listens).
+  await appContext.route('**/__samdesk/events', (route) =>
+    route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream' }, body: `retry: 200\ndata: ${JSON.stringify({ event: 'profiles.focus', payload: { profileId: profile.id } })}\n\n` }),
+  );
+  const app = await appContext.newPage();
+  await app.goto(harness.url);
+
+  await expect(app.getByRole('dialog', { name: /refresh tokens/i })).toBeVisible({ timeout: 30_000 });
+  expect(await loadedChunks(app)).toContain('ProfilesPanel');
+});
+

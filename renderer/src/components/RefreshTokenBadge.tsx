@@ -5,6 +5,7 @@ import { useNow } from '../hooks/useNow';
 import { useSamDeskStore } from '../store';
 import { OnceOpened, ProfilesPanel, SettingsDialog } from '../lazyPanels';
 import { TimeLeftBadge } from './profiles/TimeLeftBadge';
+import { useLifetimeEvents } from './profiles/useLifetimeEvents';
 
 const useStyles = makeStyles({
   controls: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, flexShrink: 0 },
@@ -18,6 +19,8 @@ const useStyles = makeStyles({
 export function RefreshTokenBadge({ profile }: { profile: ProfileSummary }) {
   const styles = useStyles();
   const now = useNow(30_000);
+  // Here, not in the panel (loaded when first opened): a clicked notification must open it.
+  useLifetimeEvents();
   const thresholds = useSamDeskStore((state) => state.settings ?? undefined);
   const profilesPanelOpen = useSamDeskStore((state) => state.profilesPanelOpen);
   const settingsOpen = useSamDeskStore((state) => state.settingsOpen);
