@@ -3,16 +3,14 @@
  * and the renderer's heap; and the baseline for first paint, a minimal React page served and
  * painted the same way by the same Chromium.
  */
-import http from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright';
 import type { Environment } from '../electron/core/config/environment';
 import type { ProfileRecord } from '../electron/core/profiles/profileStore';
-import { CUSTOMER_CACHE_VERSION } from '../electron/core/tenants/customerTenants';
+import { CustomerListCache } from '../electron/core/tenants/customerCache';
 import type { CustomerList } from '../electron/ipc/contract';
 import { startHarness } from '../test/harness/server';
 
@@ -39,6 +37,16 @@ async function firstPaint(page: Page, url: string): Promise<number> {
   return page.evaluate(() => (window as unknown as { __listPainted: number }).__listPainted);
 }
 
+/** When the whole list is in the window and searchable (the list pane's data-complete), in the page's time. */
+async function wholeListReady(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => (document.querySelector('[data-complete="true"]') ? performance.now() : false),
+    null,
+    { timeout: 60_000, polling: 'raf' },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
 /** The renderer's JavaScript heap after a full collection (Chrome DevTools Protocol). */
 async function rendererHeap(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -50,12 +58,13 @@ async function rendererHeap(page: Page): Promise<number> {
 
 /**
  * One keystroke, as a React-controlled input receives it (the value changes, `input` fires), to
- * the paint of the frame whose rows answer the new query (the list pane's data-shown-query).
+ * the paint of the frame whose rows answer the new query (the list pane's data-shown-query); and,
+ * to see how much of that is waiting for the frame, to the commit of those rows.
  */
-function keystroke(page: Page, key: string): Promise<number> {
+function keystroke(page: Page, key: string): Promise<{ paintMs: number; commitMs: number }> {
   return page.evaluate(
     (typed) =>
-      new Promise<number>((resolve) => {
+      new Promise<{ paintMs: number; commitMs: number }>((resolve) => {
         const pane = document.querySelector('[data-shown-query]')!;
         const input = document.activeElement as HTMLInputElement;
         const next = typed === 'Backspace' ? input.value.slice(0, -1) : input.value + typed;
@@ -63,9 +72,10 @@ function keystroke(page: Page, key: string): Promise<number> {
         new MutationObserver((_, observer) => {
           if (pane.getAttribute('data-shown-query') !== next) return;
           observer.disconnect();
+          const commitMs = performance.now() - started;
           requestAnimationFrame(() => {
             const channel = new MessageChannel();
-            channel.port1.onmessage = () => resolve(performance.now() - started);
+            channel.port1.onmessage = () => resolve({ paintMs: performance.now() - started, commitMs });
             channel.port2.postMessage(0);
           });
         }).observe(pane, { attributes: true, attributeFilter: ['data-shown-query'] });
@@ -78,8 +88,17 @@ function keystroke(page: Page, key: string): Promise<number> {
 
 export interface AppFigures {
   firstPaintMs: number;
+  /** The whole list in the window and searchable (the first paint shows its first screen). */
+  wholeListMs: number;
   heapBytes: number;
   keystrokesMs: number[];
+  /** Input → the commit of the filtered rows (the rest, to the paint, is the frame's work and its wait). */
+  keystrokeCommitsMs: number[];
+}
+
+export interface Tracing {
+  /** Called around each measured phase; returns what stops it (a CPU profile, a trace). */
+  start(page: Page, phase: string): Promise<() => Promise<void>>;
 }
 
 /** Opens SAM Desk on a home whose cached list holds `customers`; measures first paint, heap and keystrokes. */
@@ -89,34 +108,55 @@ export async function measureApp(
   profile: ProfileRecord,
   customers: CustomerList['customers'],
   keystrokes: readonly string[] = [],
+  tracing?: Tracing,
 ): Promise<AppFigures> {
   const home = mkdtempSync(join(tmpdir(), 'samdesk-bench-'));
   writeFileSync(join(home, 'profiles.json'), JSON.stringify({ schemaVersion: 1, data: [profile] }));
-  writeFileSync(join(home, `customers-${profile.id}.json`), JSON.stringify({ schemaVersion: CUSTOMER_CACHE_VERSION, data: { fetchedAt: new Date().toISOString(), customers } }));
+  // The saved list as SAM Desk saves it (the list and its first screen), as at a partner admin's next start.
+  const saved = new CustomerListCache(home);
+  await saved.change(profile.id, () => ({ fetchedAt: new Date().toISOString(), customers }));
+  await saved.written(profile.id);
   const harness = await startHarness({ environment: { ...environment, home } });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
+    const label = `${customers.length}-customers`;
+    const stopLoad = await tracing?.start(page, `first-paint-${label}`);
     const firstPaintMs = await firstPaint(page, harness.url);
+    const wholeListMs = await wholeListReady(page);
+    await stopLoad?.();
     const heapBytes = await rendererHeap(page);
     await page.getByLabel('Search customers').focus();
     const keystrokesMs: number[] = [];
-    for (const key of keystrokes) keystrokesMs.push(await keystroke(page, key));
-    return { firstPaintMs, heapBytes, keystrokesMs };
+    const keystrokeCommitsMs: number[] = [];
+    const stopKeys = keystrokes.length ? await tracing?.start(page, `keystrokes-${label}`) : undefined;
+    for (const key of keystrokes) {
+      const { paintMs, commitMs } = await keystroke(page, key);
+      keystrokesMs.push(paintMs);
+      keystrokeCommitsMs.push(commitMs);
+    }
+    await stopKeys?.();
+    return { firstPaintMs, wholeListMs, heapBytes, keystrokesMs, keystrokeCommitsMs };
   } finally {
     await context.close();
     await harness.stop();
   }
 }
 
+/**
+ * The baseline: a minimal React page (React and react-dom, one render of what one answer from main
+ * says), built and served exactly like the app's: the same harness (its bridge to main, its
+ * headers), one IPC call, then the paint. Any window showing main's data pays that much.
+ */
 const minimalPage = `
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')).render(
-  <main><h1>Customers</h1><p>No customers yet.</p><footer>Updated 2026-12-01</footer></main>,
-);`;
+window.samdesk.app.state().then((state) => {
+  createRoot(document.getElementById('root')).render(
+    <main><h1>Customers</h1><p>{state.profiles.length} profiles, no customers yet.</p><footer>Updated 2026-12-01</footer></main>,
+  );
+});`;
 
-/** The baseline: a minimal React page (React and react-dom, one render), built and served like the app's. */
-export async function measureMinimalPage(browser: Browser): Promise<number> {
+export async function measureMinimalPage(browser: Browser, environment: Environment): Promise<number> {
   const bundle = await build({
     stdin: { contents: minimalPage, loader: 'tsx', resolveDir: process.cwd() },
     bundle: true,
@@ -126,22 +166,15 @@ export async function measureMinimalPage(browser: Browser): Promise<number> {
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
   });
-  const files: Record<string, { type: string; body: string | Uint8Array }> = {
-    '/': { type: 'text/html', body: '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/page.js"></script></head><body><div id="root"></div></body></html>' },
-    '/page.js': { type: 'text/javascript', body: bundle.outputFiles[0]!.contents },
-  };
-  const server = http.createServer((request, response) => {
-    const file = files[request.url ?? '/'];
-    response.writeHead(file ? 200 : 404, { 'content-type': file?.type ?? 'text/plain', 'cache-control': 'no-store' });
-    response.end(file?.body ?? 'not found');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const dir = mkdtempSync(join(tmpdir(), 'samdesk-minimal-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="./page.js"></script></head><body><div id="root"></div></body></html>');
+  writeFileSync(join(dir, 'page.js'), bundle.outputFiles[0]!.contents);
+  const harness = await startHarness({ environment: { ...environment, home: mkdtempSync(join(tmpdir(), 'samdesk-minimal-home-')) }, rendererDir: dir });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
-    return await firstPaint(await context.newPage(), `http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    return await firstPaint(await context.newPage(), harness.url);
   } finally {
     await context.close();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await harness.stop();
   }
 }

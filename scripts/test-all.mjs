@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Everything CI checks, in order: typecheck, lint, build, Vitest (unit + integration), Playwright.
+// Everything CI checks, in order: typecheck, lint, build, Vitest (unit + integration), Playwright,
+// and the benchmark once at a small scale (its figures mean nothing; it runs so that it cannot rot).
 // Each step streams its own output and has a time budget: a step past its budget is killed with
 // everything it started, and the summary says which test it was in (the runners' watchdog
 // reporters keep test-results/{vitest,playwright}-running.json) and where its process tree was
@@ -236,6 +237,14 @@ if (built) {
 } else {
   failedSteps.push('playwright');
   console.log('\n=== playwright: not run, because the build failed and it tests the built app');
+}
+
+if (built) {
+  // No timing is asserted: the step fails only if the benchmark cannot run to its end.
+  await step('bench (quick)', ['tsx', 'bench/run.ts', '--quick', '--json', relative(root, join(resultsDir, 'bench-quick.json'))], minutes(5));
+} else {
+  failedSteps.push('bench (quick)');
+  console.log('\n=== bench (quick): not run, because the build failed and it measures the built renderer');
 }
 
 // A runner that stopped itself at its limit (or crashed) wrote no report: say where it was.

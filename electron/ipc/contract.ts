@@ -504,7 +504,12 @@ export const contract = {
     result: undefined as void,
   },
   'tenants.list': {
-    input: z.object({ profileId: profileIdSchema, refresh: z.boolean().default(false) }),
+    input: z.object({
+      profileId: profileIdSchema,
+      refresh: z.boolean().default(false),
+      /** Only the first N customers (the first screen; `total` then says how many there are). */
+      first: z.number().int().min(1).optional(),
+    }),
     result: {} as CustomerList,
   },
   /** Asks Partner Center whether these customers allow DAP (one call each, a few at a time); the saved list keeps the answer. */
@@ -520,7 +525,8 @@ export const contract = {
       resources: z.array(accessResourceSchema).min(1, 'Choose at least one resource to check.').max(16, 'Choose each resource once.').transform((resources) => [...new Set(resources)]),
       /** Omitted: every customer in the list. */
       customerTenantIds: z.array(tenantIdSchema).max(50_000).optional(),
-      concurrency: z.number().int().min(1).max(32).default(8),
+      /** At most this many requests at once; the check starts with fewer and adapts (throttleGate.ts). */
+      concurrency: z.number().int().min(1).max(32).default(16),
     }),
     result: {} as AccessCheckReport,
   },

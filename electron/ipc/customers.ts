@@ -70,4 +70,6 @@ export interface CustomerList {
   fetchedAt: string;
   /** True when this is the list saved last time (shown at once; a refresh may follow). */
   fromCache?: boolean;
+  /** How many customers the whole list holds, when `customers` is only its first ones (tenants.list with `first`). */
+  total?: number;
 }

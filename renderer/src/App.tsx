@@ -1,9 +1,9 @@
 import { AriaLiveAnnouncer, FluentProvider, makeStaticStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AppToaster } from './components/AppToaster';
 import { usePrefersDarkScheme } from './hooks/usePrefersDarkScheme';
-import { ConnectScreen } from './screens/ConnectScreen';
+import { ConnectScreen } from './lazyPanels';
 import { MainScreen } from './screens/MainScreen';
 import { StartupScreen } from './screens/StartupScreen';
 import { StartupNotices } from './components/StartupNotices';
@@ -38,6 +38,11 @@ function CurrentScreen() {
     useShallow((state) => ({ startupStatus: state.startupStatus, activeProfileId: state.activeProfileId, wizardOpen: state.wizardOpen })),
   );
   if (startupStatus !== 'ready') return <StartupScreen />;
-  // The consent wizard: first run, or opened from the header to add or manage partner accounts.
-  return activeProfileId && !wizardOpen ? <MainScreen /> : <ConnectScreen />;
+  if (activeProfileId && !wizardOpen) return <MainScreen />;
+  // The consent wizard (its own chunk): first run, or opened from the header to add or manage partner accounts.
+  return (
+    <Suspense fallback={<StartupScreen />}>
+      <ConnectScreen />
+    </Suspense>
+  );
 }

@@ -85,16 +85,44 @@ export function searchKeyOf(customer: CustomerTenant): string {
   return foldForSearch(`${customer.name}\n${customer.domain}\n${customer.tenantId}`);
 }
 
-/** Customers whose name, domain or tenant id contain every word of the query. */
-export function filterCustomers(
-  customers: readonly CustomerTenant[],
-  searchKeys: readonly string[],
-  query: string,
-): CustomerTenant[] {
-  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return customers as CustomerTenant[];
-  return customers.filter((_, index) => {
-    const key = searchKeys[index] ?? '';
-    return words.every((word) => key.includes(word));
-  });
+/** The words of a search, folded like the keys. */
+function searchWords(query: string): string[] {
+  return foldForSearch(query).split(/\s+/).filter(Boolean);
+}
+
+/** Customers whose name, domain or tenant id contain every word of the query (keys[i] is customers[i]'s). */
+export function filterCustomers(customers: readonly CustomerTenant[], searchKeys: readonly string[], query: string): CustomerTenant[] {
+  return createCustomerSearch(customers, searchKeys)(query);
+}
+
+/**
+ * Search over one list, for typing: each answer is kept, and a query that only adds to the last one
+ * (a letter typed, a word added) searches the last answer's customers instead of all of them.
+ */
+export function createCustomerSearch(customers: readonly CustomerTenant[], searchKeys: readonly string[]): (query: string) => CustomerTenant[] {
+  let last: { folded: string; indices: number[] } | undefined;
+  return (query) => {
+    const words = searchWords(query);
+    if (words.length === 0) {
+      last = undefined;
+      return customers as CustomerTenant[];
+    }
+    const folded = words.join(' ');
+    // Every word of the last query is then in (or is) a word of this one: its answer holds this one's.
+    const narrowing = last !== undefined && folded.startsWith(last.folded);
+    const candidates = narrowing ? last!.indices : undefined;
+    const indices: number[] = [];
+    const matches = (index: number) => {
+      const key = searchKeys[index] ?? '';
+      for (const word of words) if (!key.includes(word)) return false;
+      return true;
+    };
+    if (candidates) {
+      for (const index of candidates) if (matches(index)) indices.push(index);
+    } else {
+      for (let index = 0; index < customers.length; index++) if (matches(index)) indices.push(index);
+    }
+    last = { folded, indices };
+    return indices.map((index) => customers[index]!);
+  };
 }

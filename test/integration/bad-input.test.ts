@@ -120,6 +120,8 @@ describe('bad input through dispatch()', () => {
     handlers = createHandlers(services);
     await signedInProfile(sim, services, PROFILE);
     await handlers['tenants.list']({ profileId: PROFILE, refresh: true });
+    // The list is saved in the background after the answer: the snapshots start once it is on disk.
+    await services.customers.written(PROFILE);
   });
   afterAll(async () => {
     await isolated?.cleanUp();

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../electron/core/app/services';
 import { toUserFacingError } from '../../electron/core/app/userFacingError';
+import { CustomerTenantService } from '../../electron/core/tenants/customerTenants';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
@@ -59,6 +60,8 @@ describe('the customer list and DAP, as Partner Center allows', () => {
   });
 
   it('reads a saved list of the old format (version 1) as nothing, without a crash or a damaged-file notice, and replaces it', async () => {
+    // The last refresh's list is written in the background: let it land before the old file replaces it.
+    await services.customers.written(profileId);
     writeFileSync(cacheFile(), JSON.stringify({ schemaVersion: 1, data: { fetchedAt: '2026-01-01T00:00:00Z', customers: [{ tenantId: sim.state.customers[0]!.id, name: 'x', domain: '', relationships: [{ kind: 'DAP' }] }] } }));
 
     expect(await services.customers.cached(profileId)).toBeUndefined();
@@ -66,9 +69,46 @@ describe('the customer list and DAP, as Partner Center allows', () => {
 
     expect(list.fromCache).toBeUndefined();
     expect(list.customers.length).toBeGreaterThan(1_000);
+    await services.customers.written(profileId);
     expect(JSON.parse(readFileSync(cacheFile(), 'utf8')).schemaVersion).toBe(2);
     expect(readdirSync(isolated.environment.home).filter((name) => name.includes('.corrupt-'))).toEqual([]);
     expect(existsSync(cacheFile())).toBe(true);
+  });
+
+  it('answers with the fresh list before it is saved, and still answers when it cannot be saved (the save is retried with the next list)', async () => {
+    await services.customers.written(profileId);
+    // The saved list's place is taken by a folder: writing it fails.
+    const saved = JSON.parse(readFileSync(cacheFile(), 'utf8'));
+    rmSync(cacheFile());
+    mkdirSync(cacheFile());
+    try {
+      const list = await services.customers.list(profileId, true);
+      expect(list.customers).toHaveLength(saved.data.customers.length);
+      await expect(services.customers.written(profileId)).rejects.toThrow();
+      // The list stays at hand in memory meanwhile.
+      expect((await services.customers.list(profileId, false)).customers).toHaveLength(saved.data.customers.length);
+    } finally {
+      rmdirSync(cacheFile());
+    }
+    await services.customers.list(profileId, true);
+    await services.customers.written(profileId);
+    expect(JSON.parse(readFileSync(cacheFile(), 'utf8')).data.customers).toHaveLength(saved.data.customers.length);
+  });
+
+  it('opens the first screen from the small file saved beside the list, and never pairs it with a list another process rewrote', async () => {
+    const { customers } = await services.customers.list(profileId, true);
+    await services.customers.written(profileId);
+    const restarted = () => new CustomerTenantService(isolated.environment.cloud, services.http, services.keeper, isolated.environment.home);
+
+    const screen = await restarted().firstScreen(profileId, 10);
+    expect(screen).toMatchObject({ total: customers.length, fromCache: true });
+    expect(screen!.customers).toEqual(customers.slice(0, 10));
+
+    // The CLI (another process) saves a list of one: the old first screen does not belong to it.
+    writeFileSync(cacheFile(), JSON.stringify({ schemaVersion: 2, data: { fetchedAt: '2026-12-01T08:00:00.000Z', customers: customers.slice(0, 1) } }));
+    const service = restarted();
+    expect(await service.firstScreen(profileId, 10)).toBeUndefined();
+    expect((await service.list(profileId, false)).customers).toEqual(customers.slice(0, 1));
   });
 
   it('explains Partner Center’s refusal of a token without MFA (HTTP 401, code 900421) in plain words, with the fix', async () => {

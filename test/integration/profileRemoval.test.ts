@@ -1,8 +1,10 @@
 import { readdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { createServices } from '../../electron/core/app/services';
 import { createHandlers } from '../../electron/core/app/handlers';
+import { profileFiles } from '../../electron/core/profiles/profileFiles';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
 
@@ -20,7 +22,7 @@ describe('removing a profile', () => {
     await sim?.stop();
   });
 
-  it('leaves no file and no keychain entry of it behind: customer list, access check, tokens, secret', async () => {
+  it('leaves no file and no keychain entry of it behind: customer list and its first screen, access check, readiness results, tokens, secret', async () => {
     const services = createServices(isolated.environment, { opener: { open: () => ({ close() {} }) } });
     const handlers = createHandlers(services);
     const profile = await signedInProfile(sim, services, 'p-removed', { confidential: true });
@@ -28,15 +30,18 @@ describe('removing a profile', () => {
     for (const { id } of [profile, kept]) {
       await handlers['tenants.list']({ profileId: id, refresh: true });
       await handlers['accessCheck.run']({ profileId: id, resources: ['graph'], concurrency: 2 });
+      await handlers['probes.run']({ profileId: id, resources: ['graph'], concurrency: 2 });
     }
+    await services.customers.written(profile.id);
     const files = () => readdirSync(isolated.environment.home);
-    expect(files().filter((name) => name.includes(profile.id)).sort()).toEqual([`access-check-${profile.id}.json`, `customers-${profile.id}.json`]);
+    const own = Object.values(profileFiles(isolated.environment.home, profile.id)).map((file) => basename(file));
+    expect(files().filter((name) => name.includes(profile.id)).sort()).toEqual(own.sort());
 
     await handlers['profiles.remove']({ profileId: profile.id });
     expect(files().filter((name) => name.includes(profile.id))).toEqual([]);
     expect((await isolated.keychain.entries()).filter(({ account }) => account.includes(profile.id))).toEqual([]);
     // The other profile keeps all of its own.
-    expect(files().filter((name) => name.includes(kept.id))).toHaveLength(2);
+    expect(files().filter((name) => name.includes(kept.id))).toHaveLength(own.length);
     expect((await services.profiles.list()).map((p) => p.id)).toEqual([kept.id]);
   });
 });

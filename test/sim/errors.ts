@@ -118,6 +118,8 @@ export const aad = {
   consentRequired: (appId: string, appName: string) =>
     new AadError(65001, 'invalid_grant', `The user or administrator has not consented to use the application with ID '${appId}' named '${appName}'. Send an interactive authorization request for this user and resource.`, 400, 'consent_required'),
   userDeclined: () => new AadError(65004, 'access_denied', 'User declined to consent to access the app.'),
+  // Entra ID answers a client that asks too often with 429 and Retry-After, and goes on throttling
+  // while it lasts (https://learn.microsoft.com/entra/msal/dotnet/advanced/client-and-server-throttling).
   throttled: () =>
     new AadError(90055, 'temporarily_unavailable', 'The server is temporarily too busy to handle this request. Please retry the request after a short time.', 429),
   serverError: (status: number) =>

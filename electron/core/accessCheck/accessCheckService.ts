@@ -1,9 +1,10 @@
-import { join } from 'node:path';
+import { setMaxListeners } from 'node:events';
+import { profileFiles } from '../profiles/profileFiles';
 import { z } from 'zod';
 import type { AccessCheckReport, AccessOutcome, AccessResource, CustomerAccess } from '../../ipc/contract';
 import { noEvents, type EventSink } from '../app/events';
 import type { CloudEndpoints } from '../config/cloud';
-import type { HttpClient, HttpRequest } from '../http/httpClient';
+import type { HttpClient } from '../http/httpClient';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';
 import { TokenClient } from '../identity/tokenClient';
 import { VersionedJsonFile } from '../profiles/versionedFile';
@@ -11,14 +12,15 @@ import type { CustomerTenantService } from '../tenants/customerTenants';
 import type { SecretVault } from '../vault/secretVault';
 import { BatchRedeemer } from './batchRedeemer';
 import { describeCustomerPolicy, mayBeCustomerPolicy } from './customerPolicy';
-import { PartnerTenantProbe, describeFailure, failsForEveryCustomer, isCancellation } from './outcomes';
-import { ThrottleGate, realClock, type GateClock } from './throttleGate';
+import { PartnerTenantProbe, describeFailure, failsForEveryCustomer, isCancellation, isThrottling } from './outcomes';
+import { INITIAL_CONCURRENCY, ThrottleGate, realClock, type GateClock } from './throttleGate';
 
 export interface AccessCheckRequest {
   profileId: string;
   resources: AccessResource[];
   /** Omitted: every customer in the (cached) list. */
   customerTenantIds?: string[];
+  /** At most this many requests at once; the throttle gate starts with fewer and adapts (throttleGate.ts). */
   concurrency: number;
 }
 
@@ -58,10 +60,16 @@ const reportSchema = z.object({
 });
 
 const PROGRESS_EVERY_MS = 100;
+/** A cell still throttled after the HTTP client's own retries goes back in the queue this often… */
+const MAX_REQUEUES = 3;
+/** …as long as Microsoft asks for no longer a wait than this; beyond it the cell says "Throttled". */
+const MAX_REQUEUE_WAIT_MS = 60_000;
 
 /**
- * "Check access": mints a token per customer per resource with a bounded pool of workers, all
- * behind one throttle gate, and reports a matrix of ok / plain-language failures. One check runs
+ * "Check access": mints a token per customer per resource with a pool of workers whose requests all
+ * pass one throttle gate (adaptive concurrency: it grows while Microsoft answers fast and backs off
+ * when throttled), and reports a matrix of ok / plain-language failures. A cell throttled even
+ * after the HTTP client's retries is asked again later rather than reported as failed. One check runs
  * at a time; cancel() stops it (cells not reached are "skipped"). The last report is saved per
  * profile (tenant ids and outcomes only) so the list shows each customer's status next time.
  */
@@ -75,7 +83,7 @@ export class AccessCheckService {
     this.events = collaborators.events ?? noEvents;
   }
 
-  /** Set while a check runs: the gate of that run (tests read its pauses). */
+  /** The gate of the running or last check (tests and the benchmark read its pauses and trace). */
   gate: ThrottleGate | undefined;
   /** The keychain writes the last run made (the benchmark reports them). */
   lastRunKeychainWrites = 0;
@@ -83,14 +91,16 @@ export class AccessCheckService {
   async run(request: AccessCheckRequest): Promise<AccessCheckReport> {
     this.cancel();
     const abort = new AbortController();
+    // Every request in flight and every one waiting at the gate listens for a cancel.
+    setMaxListeners(4 * request.concurrency + 16, abort.signal);
     this.running = abort;
     const { keeper, vault, cloud, customers } = this.collaborators;
     const startedAt = new Date(this.clock.now()).toISOString();
     try {
       const tenantIds = request.customerTenantIds ?? (await customers.list(request.profileId, false)).customers.map((c) => c.tenantId);
-      const gate = new ThrottleGate(this.clock);
+      const gate = new ThrottleGate(this.clock, { initial: INITIAL_CONCURRENCY, max: request.concurrency });
       this.gate = gate;
-      const gatedHttp = gatedClient(this.collaborators.httpWithSleep((ms, signal) => gate.pause(ms, signal)), gate);
+      const gatedHttp = gate.wrap(this.collaborators.httpWithSleep((ms, signal) => gate.pause(ms, signal)));
       const redeemer = await BatchRedeemer.open(
         request.profileId,
         { keeper, vault, tokens: new TokenClient(cloud, gatedHttp) },
@@ -101,19 +111,26 @@ export class AccessCheckService {
       // partner tenant answering still means the partner's token is fine and the check goes on.
       const partnerTenant = new PartnerTenantProbe(() => redeemer.redeem(partnerTenantId, 'graph', abort.signal));
       const rows: CustomerAccess[] = tenantIds.map((tenantId) => ({ tenantId, results: {} }));
-      const cells = rows.flatMap((row) => request.resources.map((resource) => ({ row, resource })));
+      const cells = rows.flatMap((row) => request.resources.map((resource) => ({ row, resource, requeued: 0 })));
       const progress = new Progress(this.events, request.profileId, cells.length, this.clock);
       let fatal: unknown;
       let next = 0;
       const worker = async () => {
         while (next < cells.length && !abort.signal.aborted) {
-          const { row, resource } = cells[next++]!;
+          const cell = cells[next++]!;
+          const { row, resource } = cell;
           let outcome: AccessOutcome;
           try {
             await redeemer.redeem(row.tenantId, resource, abort.signal);
             outcome = { status: 'ok' };
           } catch (error) {
             if (isCancellation(error) && abort.signal.aborted) break;
+            if (isThrottling(error) && cell.requeued < MAX_REQUEUES && gate.closedForMs() <= MAX_REQUEUE_WAIT_MS) {
+              // The gate is closed for the Retry-After: the cell waits there with the others.
+              cell.requeued++;
+              cells.push(cell);
+              continue;
+            }
             let everyCustomer = failsForEveryCustomer(error) ? error : undefined;
             outcome = describeFailure(error);
             if (mayBeCustomerPolicy(error) && row.tenantId !== partnerTenantId) {
@@ -165,18 +182,8 @@ export class AccessCheckService {
   }
 
   private reportFile(profileId: string): VersionedJsonFile<AccessCheckReport | undefined> {
-    return new VersionedJsonFile(join(this.collaborators.home, `access-check-${profileId}.json`), 1, reportSchema, () => undefined);
+    return new VersionedJsonFile(profileFiles(this.collaborators.home, profileId).accessCheck, 1, reportSchema, () => undefined);
   }
-}
-
-/** Every request waits at the gate before it is sent, so a pause holds back the whole pool. */
-function gatedClient(http: HttpClient, gate: ThrottleGate): HttpClient {
-  return {
-    async send(request: HttpRequest) {
-      await gate.wait(request.signal);
-      return http.send(request);
-    },
-  };
 }
 
 /** Progress events at most every 100 ms (a 4,000-cell check must not flood the renderer). */

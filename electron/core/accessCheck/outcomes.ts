@@ -57,6 +57,11 @@ export class PartnerTenantProbe {
   }
 }
 
+/** Microsoft asked SAM Desk to slow down (429, or 503 Service Unavailable), still after the HTTP client's retries. */
+export function isThrottling(error: unknown): boolean {
+  return error instanceof MicrosoftIdentityError && (error.httpStatus === 429 || error.httpStatus === 503);
+}
+
 export function isCancellation(error: unknown): boolean {
   return error instanceof NetworkError && error.cancelled;
 }

@@ -19,18 +19,23 @@ export interface AccessAssignment {
   accessDetails?: { unifiedRoles?: Array<{ roleDefinitionId?: string }> };
 }
 
-const none = () => undefined;
+/** Every item of a Graph collection, page after page. */
+async function collect<T>(http: HttpClient, url: string, partnerGraphToken: string, signal?: AbortSignal): Promise<T[]> {
+  const items: T[] = [];
+  await fetchGraphCollection<T>(http, url, partnerGraphToken, (page) => items.push(...page), signal);
+  return items;
+}
 
 /** The ids of every group the signed-in admin is in, nested ones included (https://learn.microsoft.com/graph/api/user-list-transitivememberof). */
 export async function fetchMyGroupIds(http: HttpClient, cloud: CloudEndpoints, partnerGraphToken: string, signal?: AbortSignal): Promise<Set<string>> {
-  const groups = await fetchGraphCollection<{ id?: string }>(http, `${cloud.graphApi}/v1.0/me/transitiveMemberOf/microsoft.graph.group?$select=id&$top=999`, partnerGraphToken, none, signal);
+  const groups = await collect<{ id?: string }>(http, `${cloud.graphApi}/v1.0/me/transitiveMemberOf/microsoft.graph.group?$select=id&$top=999`, partnerGraphToken, signal);
   return new Set(groups.flatMap((group) => (group.id ? [group.id.toLowerCase()] : [])));
 }
 
 /** https://learn.microsoft.com/graph/api/delegatedadminrelationship-list-accessassignments */
 export function fetchAccessAssignments(http: HttpClient, cloud: CloudEndpoints, partnerGraphToken: string, relationshipId: string, signal?: AbortSignal): Promise<AccessAssignment[]> {
   const url = `${cloud.graphApi}/v1.0/tenantRelationships/delegatedAdminRelationships/${encodeURIComponent(relationshipId)}/accessAssignments?$top=300`;
-  return fetchGraphCollection<AccessAssignment>(http, url, partnerGraphToken, none, signal);
+  return collect<AccessAssignment>(http, url, partnerGraphToken, signal);
 }
 
 /**

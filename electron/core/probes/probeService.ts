@@ -4,7 +4,7 @@ import type { CustomerProbe, ProbeOutcome, ProbeReport, ProbeResults } from '../
 import { BatchRedeemer } from '../accessCheck/batchRedeemer';
 import { mayBeCustomerPolicy } from '../accessCheck/customerPolicy';
 import { PartnerTenantProbe, failsForEveryCustomer, isCancellation } from '../accessCheck/outcomes';
-import { ThrottleGate, realClock, type GateClock } from '../accessCheck/throttleGate';
+import { INITIAL_CONCURRENCY, ThrottleGate, realClock, type GateClock } from '../accessCheck/throttleGate';
 import { noEvents, type EventSink } from '../app/events';
 import type { CloudEndpoints } from '../config/cloud';
 import type { HttpClient } from '../http/httpClient';
@@ -17,7 +17,7 @@ import type { SecretVault } from '../vault/secretVault';
 import { fetchAccessAssignments, fetchMyGroupIds, rolesHeld, type AccessAssignment } from './gdapAccess';
 import { probe } from './probeCalls';
 import type { ProbeStore } from './probeStore';
-import { Progress, gatedClient } from './runSupport';
+import { Progress } from './runSupport';
 import { tokenFailure } from './tokenOutcome';
 
 export interface ProbeRequest {
@@ -69,8 +69,9 @@ export class ProbeService {
     try {
       const listed = new Map((await customers.list(request.profileId, false)).customers.map((customer) => [customer.tenantId, customer]));
       const tenantIds = request.customerTenantIds ?? [...listed.keys()];
-      const gate = new ThrottleGate(this.clock);
-      const http = gatedClient(this.collaborators.httpWithSleep((ms, sleepSignal) => gate.pause(ms, sleepSignal)), gate);
+      // Adaptive concurrency (throttleGate.ts): modest at first, growing while Microsoft answers fast.
+      const gate = new ThrottleGate(this.clock, { initial: INITIAL_CONCURRENCY, max: request.concurrency });
+      const http = gate.wrap(this.collaborators.httpWithSleep((ms, sleepSignal) => gate.pause(ms, sleepSignal)));
       const redeemer = await BatchRedeemer.open(request.profileId, { keeper, vault, tokens: new TokenClient(cloud, http) }, { now: () => this.clock.now(), flushEveryMs: this.collaborators.flushEveryMs });
       const { partnerTenantId } = await keeper.profile(request.profileId);
       const once = <T,>(make: () => Promise<T>) => {

@@ -4,7 +4,7 @@
  * runs so a check of ten customers does not forget the other thousand. A cache: a file of another
  * version reads as empty.
  */
-import { join } from 'node:path';
+import { profileFiles } from '../profiles/profileFiles';
 import { z } from 'zod';
 import type { CustomerProbe, ProbeReport, ProbeResults } from '../../ipc/readiness';
 import { VersionedJsonFile } from '../profiles/versionedFile';
@@ -66,7 +66,7 @@ export class ProbeStore {
   }
 
   private file(profileId: string): VersionedJsonFile<ProbeResults> {
-    return new VersionedJsonFile(join(this.home, `probes-${profileId}.json`), 1, results, () => ({ lastRun: null, byTenant: {} }), 'discard');
+    return new VersionedJsonFile(profileFiles(this.home, profileId).probes, 1, results, () => ({ lastRun: null, byTenant: {} }), 'discard');
   }
 }
 

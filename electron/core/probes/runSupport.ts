@@ -1,19 +1,8 @@
-/** The run's plumbing: requests held at the throttle gate, and progress events that do not flood the window. */
+/** Progress events for a run that do not flood the window. */
 import type { EventSink } from '../app/events';
-import type { GateClock, ThrottleGate } from '../accessCheck/throttleGate';
-import type { HttpClient, HttpRequest } from '../http/httpClient';
+import type { GateClock } from '../accessCheck/throttleGate';
 
 const PROGRESS_EVERY_MS = 100;
-
-/** Every request waits at the gate before it is sent, so a pause holds back the whole pool. */
-export function gatedClient(http: HttpClient, gate: ThrottleGate): HttpClient {
-  return {
-    async send(request: HttpRequest) {
-      await gate.wait(request.signal);
-      return http.send(request);
-    },
-  };
-}
 
 /** Progress events at most every 100 ms. */
 export class Progress {

@@ -1,6 +1,4 @@
-import { join } from 'node:path';
-import { z } from 'zod';
-import { gdapStatuses, type CustomerList, type DapCheck } from '../../ipc/contract';
+import type { CustomerList, DapCheck } from '../../ipc/contract';
 import type { EventSink } from '../app/events';
 import { noEvents } from '../app/events';
 import { toUserFacingError } from '../app/userFacingError';
@@ -8,43 +6,15 @@ import type { CloudEndpoints } from '../config/cloud';
 import { mapWithConcurrency } from '../customerConsent/concurrency';
 import type { HttpClient } from '../http/httpClient';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';
-import { VersionedJsonFile } from '../profiles/versionedFile';
-import { carryDapAnswers, mergeCustomers, type GraphCustomer, type GraphRelationship } from './merge';
+import { CustomerListCache } from './customerCache';
+import { CustomerMerger, carryDapAnswers, type GraphCustomer, type GraphRelationship } from './merge';
 import { fetchCustomerDap, fetchGraphCollection, fetchPartnerCenterCustomers, gdapCustomersUrl, gdapRelationshipsUrl } from './sources';
 
 export { mergeCustomers } from './merge';
+export { CUSTOMER_CACHE_VERSION } from './customerCache';
 
 /** Partner Center's one-call-per-customer DAP check, a few at a time (it throttles bursts). */
 export const DAP_CHECK_CONCURRENCY = 4;
-
-/**
- * Version 2: every GDAP relationship with status, end and roles, and DAP as Partner Center said it
- * (or 'unknown'). A version-1 file (whose DAP came from the customer list, which never says) is
- * discarded; the next fetch writes version 2.
- */
-export const CUSTOMER_CACHE_VERSION = 2;
-const relationshipSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  status: z.enum(gdapStatuses),
-  endsAt: z.string().nullable(),
-  autoExtends: z.boolean(),
-  roleIds: z.array(z.string()),
-});
-const customerListSchema = z.object({
-  fetchedAt: z.string(),
-  customers: z.array(
-    z.object({
-      tenantId: z.string(),
-      name: z.string(),
-      domain: z.string(),
-      inPartnerCenter: z.boolean(),
-      dap: z.enum(['unknown', 'yes', 'no']),
-      dapCheckedAt: z.string().optional(),
-      relationships: z.array(relationshipSchema),
-    }),
-  ),
-});
 
 /**
  * The partner's customer tenants, from three sources fetched side by side: Partner Center's
@@ -57,8 +27,7 @@ const customerListSchema = z.object({
 export class CustomerTenantService {
   private readonly refreshing = new Map<string, Promise<CustomerList>>();
   private readonly dapChecks = new Map<string, Promise<DapCheck>>();
-  /** Cache writes per profile, one after another (a DAP answer must not be lost to a refresh). */
-  private readonly cacheWrites = new Map<string, Promise<unknown>>();
+  private readonly cache: CustomerListCache;
 
   constructor(
     private readonly cloud: CloudEndpoints,
@@ -67,7 +36,9 @@ export class CustomerTenantService {
     private readonly home: string,
     private readonly now: () => Date = () => new Date(),
     private readonly events: EventSink = noEvents,
-  ) {}
+  ) {
+    this.cache = new CustomerListCache(home);
+  }
 
   async list(profileId: string, refresh: boolean, signal?: AbortSignal): Promise<CustomerList> {
     if (!refresh) {
@@ -84,8 +55,22 @@ export class CustomerTenantService {
   }
 
   /** The list saved last time, or undefined before the first fetch (or if it cannot be read). */
-  async cached(profileId: string): Promise<CustomerList | undefined> {
-    return this.cacheFile(profileId).read().catch(() => undefined);
+  cached(profileId: string): Promise<CustomerList | undefined> {
+    return this.cache.get(profileId);
+  }
+
+  /**
+   * The saved list's first `count` customers and its size, fast even before the whole list has been
+   * read (the window's first screen); undefined when there is no saved list to take them from.
+   */
+  async firstScreen(profileId: string, count: number): Promise<(CustomerList & { total: number }) | undefined> {
+    const screen = await this.cache.firstScreen(profileId, count);
+    return screen && { ...screen.list, total: screen.total, fromCache: true };
+  }
+
+  /** Resolves once the saved list is on disk (it is written in the background); rejects if that failed. */
+  written(profileId: string): Promise<void> {
+    return this.cache.written(profileId);
   }
 
   /**
@@ -118,7 +103,7 @@ export class CustomerTenantService {
     });
     const answers = new Map(checks.filter((check) => check.checkedAt && !check.error).map((check) => [check.tenantId, check]));
     if (answers.size > 0) {
-      await this.updateCache(profileId, (list) =>
+      await this.cache.change(profileId, (list) =>
         list && {
           ...list,
           customers: list.customers.map((c) => {
@@ -131,41 +116,29 @@ export class CustomerTenantService {
     return checks;
   }
 
+  /**
+   * The three sources side by side, each page merged while the next is in flight; what is left when
+   * the last page arrives is the sort. The saved list is not read on the way (the one in memory
+   * says how many to expect) and the new one is written after the answer, in the background.
+   */
   private async fetch(profileId: string, signal?: AbortSignal): Promise<CustomerList> {
-    const expected = (await this.cached(profileId))?.customers.length;
+    let expected: number | undefined;
+    const previous = this.cache.get(profileId).then((list) => (expected = list?.customers.length));
     const profile = await this.keeper.profile(profileId);
     const [partnerCenter, graph] = await Promise.all([
       this.keeper.redeem(profileId, profile.partnerTenantId, 'partnercenter', signal),
       this.keeper.redeem(profileId, profile.partnerTenantId, 'graph', signal),
     ]);
-    const seen = new Set<string>();
-    const progress = (tenantIds: Iterable<string | undefined>) => {
-      for (const tenantId of tenantIds) if (tenantId) seen.add(tenantId.toLowerCase());
-      this.events.emit('tenants.progress', { profileId, loaded: seen.size, expected });
-    };
-    const [resellerCustomers, gdapCustomers, gdapRelationships] = await Promise.all([
-      fetchPartnerCenterCustomers(this.http, this.cloud, partnerCenter.accessToken, (page) => progress(page.map((c) => c.tenantId)), signal),
-      fetchGraphCollection<GraphCustomer>(this.http, gdapCustomersUrl(this.cloud), graph.accessToken, (page) => progress(page.map((c) => c.tenantId)), signal),
-      fetchGraphCollection<GraphRelationship>(this.http, gdapRelationshipsUrl(this.cloud), graph.accessToken, (page) => progress(page.map((r) => r.customer?.tenantId)), signal),
+    const merger = new CustomerMerger();
+    const progress = () => this.events.emit('tenants.progress', { profileId, loaded: merger.size, expected });
+    await Promise.all([
+      fetchPartnerCenterCustomers(this.http, this.cloud, partnerCenter.accessToken, (page) => (merger.addResellerCustomers(page), progress()), signal),
+      fetchGraphCollection<GraphCustomer>(this.http, gdapCustomersUrl(this.cloud), graph.accessToken, (page) => (merger.addGdapCustomers(page), progress()), signal),
+      fetchGraphCollection<GraphRelationship>(this.http, gdapRelationshipsUrl(this.cloud), graph.accessToken, (page) => (merger.addRelationships(page), progress()), signal),
+      previous,
     ]);
     const now = this.now();
-    const merged = mergeCustomers(resellerCustomers, gdapRelationships, gdapCustomers, now.getTime());
-    return this.updateCache(profileId, (previous) => ({ customers: carryDapAnswers(merged, previous?.customers), fetchedAt: now.toISOString() }));
-  }
-
-  /** Reads, changes and writes the saved list, one change at a time per profile. */
-  private updateCache<T extends CustomerList | undefined>(profileId: string, change: (list: CustomerList | undefined) => T): Promise<T> {
-    const previous = this.cacheWrites.get(profileId) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      const updated = change(await this.cached(profileId));
-      if (updated) await this.cacheFile(profileId).write(updated);
-      return updated;
-    });
-    this.cacheWrites.set(profileId, next.catch(() => undefined));
-    return next;
-  }
-
-  private cacheFile(profileId: string): VersionedJsonFile<CustomerList | undefined> {
-    return new VersionedJsonFile(join(this.home, `customers-${profileId}.json`), CUSTOMER_CACHE_VERSION, customerListSchema, () => undefined, 'discard');
+    const merged = merger.result(now.getTime());
+    return this.cache.change(profileId, (list) => ({ customers: carryDapAnswers(merged, list?.customers), fetchedAt: now.toISOString() }));
   }
 }

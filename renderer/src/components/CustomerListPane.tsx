@@ -12,10 +12,10 @@ import { ArrowClockwiseRegular, ShieldCheckmarkRegular } from '@fluentui/react-i
 import { type KeyboardEvent, type RefObject, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { samdesk } from '../api';
-import { filterCustomers, formatCustomerCount, formatDateTime } from '../format';
+import { createCustomerSearch, formatCustomerCount, formatDateTime } from '../format';
+import { AccessCheckDialog, OnceOpened } from '../lazyPanels';
 import { useSamDeskStore } from '../store';
 import { customerFilters } from '../../../electron/core/readiness/listFilters';
-import { AccessCheckDialog } from './accessCheck/AccessCheckDialog';
 import { CustomerFilters } from './CustomerFilters';
 import { CustomerListbox } from './CustomerListbox';
 import { ErrorBar } from './ErrorBar';
@@ -68,6 +68,8 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
     useShallow((s) => ({
       customers: s.customers,
       searchKeys: s.customerSearchKeys,
+      total: s.customersTotal,
+      complete: s.customersComplete,
       fetchedAt: s.customersFetchedAt,
       status: s.customersStatus,
       error: s.customersError,
@@ -83,12 +85,11 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
   );
   const [checkingAccess, setCheckingAccess] = useState(false);
 
-  // Typing stays responsive with 10,000 customers: filtering follows the input at lower priority.
+  // Typing stays responsive with 10,000 customers: filtering follows the input at lower priority,
+  // over precomputed keys, narrowing the last answer while the query grows.
   const deferredQuery = useDeferredValue(state.query);
-  const searched = useMemo(
-    () => filterCustomers(state.customers, state.searchKeys, deferredQuery),
-    [state.customers, state.searchKeys, deferredQuery],
-  );
+  const search = useMemo(() => createCustomerSearch(state.customers, state.searchKeys), [state.customers, state.searchKeys]);
+  const searched = useMemo(() => search(deferredQuery), [search, deferredQuery]);
   // The readiness filter narrows what the search found (readiness/useReadinessFilter.ts).
   const readiness = useReadinessFilter(searched);
   const shown = readiness.shown;
@@ -98,7 +99,9 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
   useProgressEvents();
 
   const loading = state.status === 'loading';
-  const total = state.customers.length;
+  const total = state.total;
+  // While the rest of the list is on its way, an empty search shows all of it.
+  const shownCount = state.complete || deferredQuery.trim() ? shown.length : total;
 
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'ArrowDown' || shown.length === 0) return;
@@ -109,15 +112,16 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
   };
 
   return (
-    // data-shown-query: the query the rendered rows answer (the benchmark waits for it, keystroke by keystroke).
-    <section className={styles.pane} aria-labelledby="customers-heading" data-shown-query={deferredQuery}>
+    // data-shown-query: the query the rendered rows answer (the benchmark waits for it, keystroke by
+    // keystroke); data-complete: the whole list is here and searchable, not only its first screen.
+    <section className={styles.pane} aria-labelledby="customers-heading" data-shown-query={deferredQuery} data-complete={state.complete}>
       <div className={styles.toolbar}>
         <div className={styles.titleRow}>
           <Subtitle2 as="h2" id="customers-heading" className={styles.title}>
             Customers
           </Subtitle2>
           <Caption1 className={styles.count} aria-live="polite">
-            {state.status === 'ready' || total > 0 ? formatCustomerCount(shown.length, total) : ''}
+            {state.status === 'ready' || total > 0 ? formatCustomerCount(shownCount, total) : ''}
           </Caption1>
           <Button
             size="small"
@@ -204,12 +208,14 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
           accessByTenant={state.accessByTenant}
         />
       )}
-      <AccessCheckDialog
-        open={checkingAccess}
-        onClose={() => setCheckingAccess(false)}
-        shownCustomers={shown}
-        shownDescription={[readiness.filter !== 'all' ? `in “${filterLabel}”` : '', deferredQuery.trim() ? `matching “${deferredQuery.trim()}”` : ''].filter(Boolean).join(' and ')}
-      />
+      <OnceOpened open={checkingAccess}>
+        <AccessCheckDialog
+          open={checkingAccess}
+          onClose={() => setCheckingAccess(false)}
+          shownCustomers={shown}
+          shownDescription={[readiness.filter !== 'all' ? `in “${filterLabel}”` : '', deferredQuery.trim() ? `matching “${deferredQuery.trim()}”` : ''].filter(Boolean).join(' and ')}
+        />
+      </OnceOpened>
       {state.fetchedAt && <Caption1 className={styles.footer}>Updated {formatDateTime(state.fetchedAt)}</Caption1>}
     </section>
   );

@@ -1,6 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type RefObject, useEffect, useMemo, useState } from 'react';
+import { type KeyboardEvent, type RefObject, memo, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { CustomerTenant } from '../../../electron/ipc/contract';
 import type { CustomerAccessStatus } from '../store/accessCheckSlice';
 import { CUSTOMER_ROW_HEIGHT, CustomerRow, customerOptionId } from './CustomerRow';
@@ -33,11 +32,16 @@ export interface CustomerListboxProps {
   accessByTenant: Readonly<Record<string, CustomerAccessStatus>>;
 }
 
+/** Rows rendered above and below the visible ones, so that scrolling shows no gap. */
+const OVERSCAN = 4;
+
 /**
  * A virtualized single-select listbox: only the visible rows exist in the DOM (smooth at 10,000
- * customers). Focus stays on the listbox and aria-activedescendant names the selected row.
+ * customers). Every row has the same height, so which rows are visible is arithmetic on the
+ * scroll position, whatever the list's length. Focus stays on the listbox and
+ * aria-activedescendant names the selected row.
  */
-export function CustomerListbox({
+export const CustomerListbox = memo(function CustomerListbox({
   customers,
   selectedTenantId,
   onSelect,
@@ -48,22 +52,26 @@ export function CustomerListbox({
   const styles = useStyles();
   // Rows show a focus ring only for keyboard users, like :focus-visible would.
   const [keyboardFocus, setKeyboardFocus] = useState(false);
-  const virtualizer = useVirtualizer({
-    count: customers.length,
-    getScrollElement: () => listboxRef.current,
-    estimateSize: () => CUSTOMER_ROW_HEIGHT,
-    getItemKey: (index) => customers[index]?.tenantId ?? index,
-    overscan: 8,
-  });
+  const { scrollTop, viewportHeight } = useScrollWindow(listboxRef);
+  const totalHeight = customers.length * CUSTOMER_ROW_HEIGHT;
+  // The list may just have become shorter than where it was scrolled to: the browser clamps too.
+  const top = Math.max(0, Math.min(scrollTop, totalHeight - viewportHeight));
+  const firstRow = Math.max(0, Math.floor(top / CUSTOMER_ROW_HEIGHT) - OVERSCAN);
+  const endRow = Math.min(customers.length, Math.ceil((top + viewportHeight) / CUSTOMER_ROW_HEIGHT) + OVERSCAN);
 
   const selectedIndex = useMemo(
     () => (selectedTenantId ? customers.findIndex((customer) => customer.tenantId === selectedTenantId) : -1),
     [customers, selectedTenantId],
   );
 
+  // The selected row scrolls into view, by as little as it takes.
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    const scroller = listboxRef.current;
+    if (selectedIndex < 0 || !scroller) return;
+    const rowTop = selectedIndex * CUSTOMER_ROW_HEIGHT;
+    if (rowTop < scroller.scrollTop) scroller.scrollTop = rowTop;
+    else if (rowTop + CUSTOMER_ROW_HEIGHT > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = rowTop + CUSTOMER_ROW_HEIGHT - scroller.clientHeight;
+  }, [selectedIndex, listboxRef]);
 
   const moveTo = (index: number) => {
     const target = customers[Math.max(0, Math.min(customers.length - 1, index))];
@@ -90,8 +98,8 @@ export function CustomerListbox({
     action();
   };
 
-  const items = virtualizer.getVirtualItems();
-  const selectedIsRendered = items.some((item) => item.index === selectedIndex);
+  const selectedIsRendered = selectedIndex >= firstRow && selectedIndex < endRow;
+  const rows: CustomerTenant[] = customers.slice(firstRow, endRow);
 
   return (
     <div
@@ -106,18 +114,17 @@ export function CustomerListbox({
       onBlur={() => setKeyboardFocus(false)}
       onMouseDown={() => setKeyboardFocus(false)}
     >
-      <div role="presentation" className={styles.sizer} style={{ height: `${virtualizer.getTotalSize()}px` }}>
-        {items.map((item) => {
-          const customer = customers[item.index];
-          if (!customer) return null;
-          const selected = item.index === selectedIndex;
+      <div role="presentation" className={styles.sizer} style={{ height: `${totalHeight}px` }}>
+        {rows.map((customer, offset) => {
+          const index = firstRow + offset;
+          const selected = index === selectedIndex;
           return (
             <CustomerRow
-              key={item.key}
+              key={customer.tenantId}
               customer={customer}
-              index={item.index}
+              index={index}
               setSize={customers.length}
-              start={item.start}
+              start={index * CUSTOMER_ROW_HEIGHT}
               selected={selected}
               showFocus={keyboardFocus}
               access={accessByTenant[customer.tenantId]}
@@ -129,4 +136,27 @@ export function CustomerListbox({
       </div>
     </div>
   );
+});
+
+/** The scroller's scroll position and height, as state: what decides which rows to render. */
+function useScrollWindow(scrollerRef: RefObject<HTMLDivElement | null>): { scrollTop: number; viewportHeight: number } {
+  const [scrollTop, setScrollTop] = useState(0);
+  // Until measured, as tall as a large window: enough rows are rendered for the first paint.
+  const [viewportHeight, setViewportHeight] = useState(1200);
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    const measure = () => setViewportHeight(scroller.clientHeight);
+    const onScroll = () => setScrollTop(scroller.scrollTop);
+    measure();
+    onScroll();
+    const resize = new ResizeObserver(measure);
+    resize.observe(scroller);
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      resize.disconnect();
+      scroller.removeEventListener('scroll', onScroll);
+    };
+  }, [scrollerRef]);
+  return { scrollTop, viewportHeight };
 }

@@ -3,9 +3,9 @@ import { KeyRegular, SettingsRegular } from '@fluentui/react-icons';
 import { levelAt, type ProfileSummary } from '../../../electron/ipc/contract';
 import { useNow } from '../hooks/useNow';
 import { useSamDeskStore } from '../store';
-import { ProfilesPanel } from './profiles/ProfilesPanel';
+import { OnceOpened, ProfilesPanel, SettingsDialog } from '../lazyPanels';
 import { TimeLeftBadge } from './profiles/TimeLeftBadge';
-import { SettingsDialog } from './settings/SettingsDialog';
+import { useLifetimeEvents } from './profiles/useLifetimeEvents';
 
 const useStyles = makeStyles({
   controls: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, flexShrink: 0 },
@@ -19,7 +19,11 @@ const useStyles = makeStyles({
 export function RefreshTokenBadge({ profile }: { profile: ProfileSummary }) {
   const styles = useStyles();
   const now = useNow(30_000);
+  // Here, not in the panel (loaded when first opened): a clicked notification must open it.
+  useLifetimeEvents();
   const thresholds = useSamDeskStore((state) => state.settings ?? undefined);
+  const profilesPanelOpen = useSamDeskStore((state) => state.profilesPanelOpen);
+  const settingsOpen = useSamDeskStore((state) => state.settingsOpen);
   const others = useSamDeskStore((state) => state.profiles).filter(
     (candidate) => candidate.id !== profile.id && levelAt(candidate, now, thresholds) !== 'healthy',
   );
@@ -37,8 +41,12 @@ export function RefreshTokenBadge({ profile }: { profile: ProfileSummary }) {
       <Tooltip content="Settings" relationship="label">
         <Button appearance="subtle" icon={<SettingsRegular />} onClick={() => useSamDeskStore.getState().openSettings()} />
       </Tooltip>
-      <ProfilesPanel />
-      <SettingsDialog />
+      <OnceOpened open={profilesPanelOpen}>
+        <ProfilesPanel />
+      </OnceOpened>
+      <OnceOpened open={settingsOpen}>
+        <SettingsDialog />
+      </OnceOpened>
     </span>
   );
 }

@@ -1,10 +1,42 @@
-import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, shorthands, tokens, typographyStyles } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { bestRelationship, givesAccess, type CustomerTenant, type Relationship } from '../../../electron/ipc/contract';
 import { relationshipLabel } from '../format';
 
 const useStyles = makeStyles({
   badges: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXXS },
+  // Fluent's small circular Badge, as one styled span: a list row mounts several on every keystroke,
+  // and the component's slots and hooks cost more than the row itself.
+  badge: {
+    ...typographyStyles.caption2Strong,
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    boxSizing: 'border-box',
+    height: '16px',
+    minWidth: '16px',
+    padding: `0 calc(${tokens.spacingHorizontalXXS} + ${tokens.spacingHorizontalXXS})`,
+    borderRadius: tokens.borderRadiusCircular,
+    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorTransparentStroke),
+    whiteSpace: 'nowrap',
+  },
+  'outline-informative': { color: tokens.colorNeutralForeground3, ...shorthands.borderColor(tokens.colorNeutralStroke2) },
+  'tint-informative': { backgroundColor: tokens.colorNeutralBackground4, color: tokens.colorNeutralForeground3, ...shorthands.borderColor(tokens.colorNeutralStroke2) },
+  'tint-success': { backgroundColor: tokens.colorPaletteGreenBackground1, color: tokens.colorPaletteGreenForeground1, ...shorthands.borderColor(tokens.colorPaletteGreenBorder1) },
+  'tint-warning': { backgroundColor: tokens.colorPaletteYellowBackground1, color: tokens.colorPaletteYellowForeground1, ...shorthands.borderColor(tokens.colorPaletteYellowBorder1) },
+  'tint-danger': { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground1, ...shorthands.borderColor(tokens.colorPaletteRedBorder1) },
 });
+
+type BadgeLook = 'outline-informative' | `tint-${ReturnType<typeof relationshipBadgeColor>}`;
+
+function Badge({ look, title, children }: { look: BadgeLook; title?: string; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <span className={mergeClasses(styles.badge, styles[look])} title={title}>
+      {children}
+    </span>
+  );
+}
 
 const SETTING_UP = new Set(['created', 'approvalPending', 'approved', 'activating']);
 
@@ -25,7 +57,7 @@ export function RelationshipBadges({ customer, nowMs = Date.now() }: { customer:
   const dapUnknown = customer.dap === 'unknown' && customer.inPartnerCenter;
   if (!best && customer.dap === 'no') {
     return (
-      <Badge appearance="outline" color="informative" size="small">
+      <Badge look="outline-informative">
         No admin relationship
       </Badge>
     );
@@ -33,22 +65,22 @@ export function RelationshipBadges({ customer, nowMs = Date.now() }: { customer:
   return (
     <span className={styles.badges}>
       {customer.dap === 'yes' && (
-        <Badge appearance="tint" color="informative" size="small">
+        <Badge look="tint-informative">
           DAP
         </Badge>
       )}
       {dapUnknown && (
-        <Badge appearance="outline" color="informative" size="small" title="Partner Center’s list does not say whether DAP is allowed; open the customer to check.">
+        <Badge look="outline-informative" title="Partner Center’s list does not say whether DAP is allowed; open the customer to check.">
           DAP not checked
         </Badge>
       )}
       {best && (
-        <Badge appearance="tint" color={relationshipBadgeColor(best, nowMs)} size="small">
+        <Badge look={`tint-${relationshipBadgeColor(best, nowMs)}`}>
           {relationshipLabel(best, nowMs)}
         </Badge>
       )}
       {more > 0 && (
-        <Badge appearance="outline" color="informative" size="small" title={`${more} more GDAP relationship${more === 1 ? '' : 's'}: open the customer to see all`}>
+        <Badge look="outline-informative" title={`${more} more GDAP relationship${more === 1 ? '' : 's'}: open the customer to see all`}>
           +{more}
         </Badge>
       )}

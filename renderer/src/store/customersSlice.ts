@@ -1,4 +1,4 @@
-import type { CustomerTenant, UserFacingError } from '../../../electron/ipc/contract';
+import type { CustomerList, CustomerTenant, UserFacingError } from '../../../electron/ipc/contract';
 import { samdesk, toUserFacingError } from '../api';
 import { searchKeyOf } from '../format';
 import { withCheckedDap } from './accessCheckSlice';
@@ -6,10 +6,20 @@ import type { SliceCreator } from './types';
 
 export type CustomersStatus = 'idle' | 'loading' | 'ready' | 'error';
 
+/**
+ * The window first asks for this many customers (more than a screen holds), paints them, then
+ * asks for the rest: a 10,000-customer list shows as fast as an empty one.
+ */
+export const FIRST_SCREEN_CUSTOMERS = 60;
+
 export interface CustomersSlice {
+  /** The list, or while `customersComplete` is false only its first screen. */
   customers: CustomerTenant[];
   /** searchKeys[i] is the folded search text of customers[i]; built once per list. */
   customerSearchKeys: string[];
+  /** How many customers the whole list holds (more than `customers` while the rest is on its way). */
+  customersTotal: number;
+  customersComplete: boolean;
   customersFetchedAt: string | null;
   customersStatus: CustomersStatus;
   customersError: UserFacingError | null;
@@ -32,6 +42,8 @@ let latestRequest = 0;
 export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => ({
   customers: [],
   customerSearchKeys: [],
+  customersTotal: 0,
+  customersComplete: false,
   customersFetchedAt: null,
   customersStatus: 'idle',
   customersError: null,
@@ -46,16 +58,28 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
     if (!profileId) return;
     const request = ++latestRequest;
     set({ customersStatus: 'loading', customersError: null, customersProgress: null });
-    try {
-      const list = await samdesk().tenants.list({ profileId, refresh });
-      if (request !== latestRequest) return;
+    const show = (list: CustomerList) => {
+      const complete = list.total === undefined;
       set({
         customers: withCheckedDap(list.customers, get().probeResults),
         customerSearchKeys: list.customers.map(searchKeyOf),
+        customersTotal: list.total ?? list.customers.length,
+        customersComplete: complete,
         customersFetchedAt: list.fetchedAt,
-        customersStatus: 'ready',
+        customersStatus: complete ? 'ready' : 'loading',
         customersProgress: null,
       });
+    };
+    try {
+      // A refresh replaces the list whole; otherwise the saved list's first screen comes first.
+      const list = await samdesk().tenants.list({ profileId, refresh, first: refresh ? undefined : FIRST_SCREEN_CUSTOMERS });
+      if (request !== latestRequest) return;
+      show(list);
+      if (list.total !== undefined) {
+        const whole = await samdesk().tenants.list({ profileId, refresh: false });
+        if (request !== latestRequest) return;
+        show(whole);
+      }
       // The saved list shows at once; the fresh one replaces it when it has arrived.
       if (list.fromCache) void get().loadCustomers({ refresh: true });
     } catch (reason) {
@@ -69,6 +93,8 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
     set({
       customers: [],
       customerSearchKeys: [],
+      customersTotal: 0,
+      customersComplete: false,
       customersFetchedAt: null,
       customersStatus: 'idle',
       customersError: null,

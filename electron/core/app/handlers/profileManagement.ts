@@ -10,6 +10,7 @@ export const profileManagementHandlers: HandlerGroup<'profiles.rename' | 'profil
   lifetimes,
   environment,
   keyVault,
+  customers,
 }) => ({
   'profiles.rename': async ({ profileId, name }) => {
     const updated = await profiles.update((all) => all.map((profile) => (profile.id === profileId ? { ...profile, name } : profile)));
@@ -29,7 +30,9 @@ export const profileManagementHandlers: HandlerGroup<'profiles.rename' | 'profil
     const othersUseApp = (await profiles.list()).some((other) => other.id !== profileId && other.clientId === profile.clientId);
     if (!othersUseApp) await vault.delete(samAppSecretAccount(profile.clientId));
     await profiles.update((all) => all.filter((candidate) => candidate.id !== profileId));
-    // Its cached customer list and last access check hold no secrets, but they belong to it.
+    // Its cached customer list, access check and readiness results hold no secrets, but they
+    // belong to it; a list still being written in the background would bring its file back.
+    await customers.written(profileId).catch(() => undefined);
     await removeProfileFiles(environment.home, profileId);
   },
 });

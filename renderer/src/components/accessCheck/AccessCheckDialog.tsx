@@ -72,7 +72,7 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, shownDescript
   );
   const [resources, setResources] = useState<AccessResource[]>(accessResources.map((entry) => entry.resource));
   const [scope, setScope] = useState<'all' | 'shown'>('all');
-  const [concurrency, setConcurrency] = useState(8);
+  const [concurrency, setConcurrency] = useState(16);
   // Until the user picks, a dialog opened after a check shows its results: decided in the first
   // render, so the focus Fluent gives the dialog on opening is not pulled out from under it.
   const [chosenView, setView] = useState<'setup' | 'results' | null>(null);
@@ -172,7 +172,7 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, shownDescript
                     />
                   </RadioGroup>
                 </Field>
-                <Field label="Parallel requests" hint="Microsoft throttles bursts; SAM Desk slows down by itself when asked to.">
+                <Field label="Parallel requests" hint="At most this many at once: SAM Desk starts with a few, adds more while Microsoft answers fast, and slows down by itself when Microsoft asks it to.">
                   <SpinButton
                     value={concurrency}
                     min={1}

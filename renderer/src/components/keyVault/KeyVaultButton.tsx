@@ -3,7 +3,8 @@ import { VaultRegular } from '@fluentui/react-icons';
 import { describeVaultStatus, type ProfileSummary } from '../../../../electron/ipc/contract';
 import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';
-import { KeyVaultPanel, useKeyVaultEvents } from './KeyVaultPanel';
+import { KeyVaultPanel, OnceOpened } from '../../lazyPanels';
+import { useKeyVaultEvents } from './useKeyVaultEvents';
 
 const useStyles = makeStyles({
   // The profile's name and tenant shrink first; the vault's dot stays visible.
@@ -17,6 +18,7 @@ export function KeyVaultButton({ profile }: { profile: ProfileSummary }) {
   const now = useNow(30_000);
   useKeyVaultEvents();
   const publication = useSamDeskStore((state) => state.publications[profile.id]);
+  const panelOpen = useSamDeskStore((state) => state.keyVaultPanelOpen);
   const status = publication ? describeVaultStatus(publication, new Date(now)) : 'Not published to Azure Key Vault';
   const color = !publication ? 'informative' : publication.state === 'failed' ? 'danger' : publication.state === 'pending' ? 'warning' : 'success';
   return (
@@ -29,7 +31,9 @@ export function KeyVaultButton({ profile }: { profile: ProfileSummary }) {
           </span>
         </Button>
       </Tooltip>
-      <KeyVaultPanel profile={profile} />
+      <OnceOpened open={panelOpen}>
+        <KeyVaultPanel profile={profile} />
+      </OnceOpened>
     </>
   );
 }

@@ -1,9 +1,7 @@
 import { Button, Caption1, DrawerBody, DrawerHeader, DrawerHeaderTitle, OverlayDrawer, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ProfileSummary } from '../../../../electron/ipc/contract';
-import { samdesk } from '../../api';
 import { useSamDeskStore } from '../../store';
 import { ErrorBar } from '../ErrorBar';
 import { PublicationView } from './PublicationView';
@@ -42,14 +40,4 @@ export function KeyVaultPanel({ profile }: { profile: ProfileSummary }) {
       </DrawerBody>
     </OverlayDrawer>
   );
-}
-
-/** Main's pushes: a vault copy changed state in the background (a rotation pushed, a newer token adopted). */
-export function useKeyVaultEvents(): void {
-  useEffect(() => {
-    const api = samdesk();
-    void useSamDeskStore.getState().loadPublications();
-    const offVault = api.on('keyVault.changed', () => void useSamDeskStore.getState().loadPublications());
-    return () => offVault();
-  }, []);
 }

@@ -12,10 +12,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DismissRegular } from '@fluentui/react-icons';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { levelAt, type LifetimeLevel } from '../../../../electron/ipc/contract';
-import { samdesk } from '../../api';
 import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';
 import { ProfileLifetimeRow } from './ProfileLifetimeRow';
@@ -50,7 +49,6 @@ export function ProfilesPanel() {
       }),
     [profiles, now, settings],
   );
-  useLifetimeEvents();
 
   return (
     <OverlayDrawer position="end" size="medium" open={open} onOpenChange={(_, data) => !data.open && useSamDeskStore.getState().closeProfilesPanel()}>
@@ -94,21 +92,4 @@ export function ProfilesPanel() {
       </DrawerBody>
     </OverlayDrawer>
   );
-}
-
-/** Main's pushes: a clicked notification opens the panel on its profile; background renewals refresh the countdowns. */
-function useLifetimeEvents(): void {
-  useEffect(() => {
-    const api = samdesk();
-    const offFocus = api.on('profiles.focus', ({ profileId }) => {
-      void useSamDeskStore.getState().refreshProfiles();
-      useSamDeskStore.getState().openProfilesPanel(profileId);
-    });
-    const offChanged = api.on('profiles.changed', () => void useSamDeskStore.getState().refreshProfiles());
-    void useSamDeskStore.getState().loadSettings();
-    return () => {
-      offFocus();
-      offChanged();
-    };
-  }, []);
 }

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AccessCheckService } from '../../electron/core/accessCheck/accessCheckService';
+import { createServices, type Services } from '../../electron/core/app/services';
+import { createHttpClient } from '../../electron/core/http/httpClient';
+import { startSimulatedCloud, type SimulatedCloud } from '../sim';
+import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
+import { signedInProfile } from '../support/signedInProfile';
+
+/**
+ * An access check through a 429 storm that outlasts its Retry-After (Microsoft Graph's guidance:
+ * "If the request fails again with a 429 error code, you are still being throttled",
+ * https://learn.microsoft.com/graph/throttling). Order, not time, is asserted: what SAM Desk sent
+ * once it knew it was throttled.
+ */
+describe('checking access while Microsoft throttles', () => {
+  let sim: SimulatedCloud;
+  let isolated: IsolatedEnvironment;
+  let services: Services;
+  let profileId: string;
+  let consented: string[];
+
+  beforeAll(async () => {
+    sim = await startSimulatedCloud({ customers: 48 });
+    isolated = isolatedEnvironment(sim);
+    services = createServices(isolated.environment, { opener: { open: () => ({ close: () => undefined }) } });
+    profileId = (await signedInProfile(sim, services)).id;
+    await services.customers.list(profileId, true);
+    consented = sim.state.customers.filter((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId)).map((c) => c.id);
+  });
+
+  beforeEach(() => {
+    sim.state.controls.faults = [];
+    sim.state.controls.latency = [{ ms: 20, path: '/oauth2/v2.0/token' }];
+    sim.state.stats.clear();
+  });
+
+  afterAll(async () => {
+    await isolated?.cleanUp();
+    await sim?.stop();
+  });
+
+  /**
+   * An access check whose requests are watched as SAM Desk's HTTP client makes them: each request
+   * sent (a customer's first try, or a retry once its wait is over), each throttled answer (its
+   * retry wait begins), each final answer.
+   */
+  function watchedCheck() {
+    const events: Array<'sent' | 'throttled' | 'answered'> = [];
+    const accessCheck = new AccessCheckService({
+      cloud: isolated.environment.cloud,
+      keeper: services.keeper,
+      vault: services.vault,
+      customers: services.customers,
+      home: isolated.environment.home,
+      httpWithSleep: (pause) => {
+        const sleep = async (ms: number, signal?: AbortSignal) => {
+          events.push('throttled');
+          await pause(ms, signal);
+          events.push('sent');
+        };
+        const http = createHttpClient({ extraCa: isolated.environment.extraCa, sleep });
+        return { send: (request) => (events.push('sent'), http.send(request).finally(() => events.push('answered'))) };
+      },
+    });
+    return { accessCheck, events };
+  }
+
+  it('sends one probe at a time while a 429 storm outlasts its Retry-After, never the pool again, and reports no customer as throttled', async () => {
+    const { accessCheck, events } = watchedCheck();
+    // The first four requests (the pool starts with four) and the next two after them are throttled.
+    sim.state.controls.faults = [{ path: '/oauth2/v2.0/token', status: 429, retryAfter: 1, count: 6 }];
+    const customers = consented.slice(0, 12);
+    const report = await accessCheck.run({ profileId, resources: ['azure'], customerTenantIds: customers, concurrency: 8 });
+
+    expect(report.customers.map((c) => c.results.azure)).toEqual(customers.map(() => ({ status: 'ok' })));
+    // Every throttled answer cost one request more, no other request was made.
+    expect(sim.state.stats.get('token v2')).toBe(customers.length + 6);
+    // From the first throttled answer SAM Desk saw to the first answer after the storm, what it sent
+    // were probes, each sent after the one before was answered: never two in flight.
+    const start = events.indexOf('throttled');
+    const storm = events.slice(start, events.indexOf('answered', start) + 1);
+    const probes = storm.filter((event) => event === 'sent').length;
+    let inFlight = 0;
+    let mostInFlight = 0;
+    for (const event of storm) {
+      if (event === 'sent') mostInFlight = Math.max(mostInFlight, ++inFlight);
+      else if (inFlight > 0) inFlight--;
+    }
+    expect(start).toBeGreaterThan(0);
+    expect(probes).toBe(3);
+    expect(mostInFlight).toBe(1);
+    expect(accessCheck.gate!.probesSent).toBe(3);
+    expect(accessCheck.gate!.pauses.every((ms) => ms >= 1000)).toBe(true);
+  });
+
+  it('asks a customer again later when it is still throttled after the HTTP client’s four tries, instead of reporting it "Throttled"', async () => {
+    const { accessCheck } = watchedCheck();
+    // One at a time: the first customer's four tries are all throttled.
+    sim.state.controls.faults = [{ path: '/oauth2/v2.0/token', status: 429, retryAfter: 1, count: 4 }];
+    const report = await accessCheck.run({ profileId, resources: ['azure'], customerTenantIds: consented.slice(0, 2), concurrency: 1 });
+
+    expect(report.customers.map((c) => c.results.azure)).toEqual([{ status: 'ok' }, { status: 'ok' }]);
+    // Four throttled tries, the same customer once more later, and the second customer.
+    expect(sim.state.stats.get('token v2')).toBe(4 + 1 + 1);
+  });
+});
