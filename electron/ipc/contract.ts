@@ -7,11 +7,11 @@
  */
 import { z } from 'zod';
 import { displayText } from './displayText';
+import { PARTNER_TENANT_HELP, readPartnerTenant } from './partnerTenant';
 
 // ---------- shared shapes ----------
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const domainName = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 export const tenantIdSchema = z
   .string()
@@ -20,16 +20,19 @@ export const tenantIdSchema = z
   .regex(guid, 'A tenant id looks like 00000000-0000-0000-0000-000000000000.')
   .transform((value) => value.toLowerCase());
 
-/** A partner tenant may be named by its id or by a verified domain such as contoso.onmicrosoft.com. */
+/**
+ * A partner tenant named by its id, a verified domain, a user name of it (its domain is used) or an
+ * internationalised domain (its punycode form): partnerTenant.ts, the one rule for window, main and CLI.
+ */
 export const tenantRefSchema = z
   .string()
-  .max(300, 'Enter a tenant id (a GUID) or a domain such as contoso.onmicrosoft.com.')
-  .trim()
-  .min(1, 'Enter your partner tenant id or domain.')
-  .refine((value) => guid.test(value) || domainName.test(value), {
-    message: 'Enter a tenant id (a GUID) or a domain such as contoso.onmicrosoft.com.',
-  })
-  .transform((value) => value.toLowerCase());
+  .max(300, PARTNER_TENANT_HELP)
+  .transform((value, context) => {
+    const reading = readPartnerTenant(value);
+    if (reading.ok) return reading.tenant;
+    context.issues.push({ code: 'custom', message: reading.message, input: value });
+    return z.NEVER;
+  });
 
 export const applicationIdSchema = z
   .string()
