@@ -114,7 +114,15 @@ export interface ProfileSummary {
   expiresAt: string;
   /** The last renewal that failed, when no redemption has succeeded since. */
   lastError?: RenewalFailureSummary;
+  /**
+   * Whether the keychain holds this profile's refresh token (main looks; the token never leaves it).
+   * Without one the profile is `expired` with a `no-refresh-token` lastError: only a new sign-in helps.
+   */
+  hasRefreshToken: boolean;
 }
+
+/** The lastError code of a profile whose refresh token is missing from the keychain. */
+export const NO_REFRESH_TOKEN = 'no-refresh-token';
 
 export type LifetimeLevel = 'healthy' | 'warning' | 'critical' | 'expired' | 'revoked';
 
