@@ -260,6 +260,8 @@ export type FixAction =
   | 'check-relationship'
   | 'system-browser'
   | 'retry'
+  /** The client secret was refused (wrong or expired): back to the app step, the secret field empty. */
+  | 're-enter-secret'
   | 'none';
 
 // ---------- consent wizard (SAM app, device code, verification, customer consent) ----------
