@@ -443,6 +443,11 @@ export const contract = {
     input: z.object({ displayName: z.string().trim().min(1, 'Give the app a name.').max(120) }),
     result: {} as SamAppResult,
   },
+  /** The app SAM Desk created under this name before (its alternate key), checked; null when there is none. */
+  'samApp.find': {
+    input: z.object({ displayName: z.string().trim().min(1, 'Give the app a name.').max(120) }),
+    result: null as SamAppResult | null,
+  },
   'samApp.validate': {
     input: z.object({ clientId: applicationIdSchema, clientSecret: clientSecretSchema.optional() }),
     result: {} as SamAppResult,
