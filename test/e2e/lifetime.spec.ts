@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { sha256 } from '../sim/state';
 import { test, expect } from './fixtures';
 import { completeSignIn } from '../support/browser';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
@@ -63,8 +65,13 @@ test('every profile shows a live countdown by level, renews, explains a revocati
       },
     }),
   ];
+  // Tailspin's token really is 95 days idle in the simulated cloud too: the window (which opens the most
+  // urgent profile and reads its customers) gets Microsoft's AADSTS700082 for it, not a fresh rotation.
+  const idleToken = `idle-${randomUUID()}`;
+  const issued = sim.state.refreshTokens.get(sha256(refreshToken!))!;
+  sim.state.refreshTokens.set(sha256(idleToken), { ...issued, hash: sha256(idleToken), issuedMs: issued.issuedMs - 95 * DAY_MS });
   for (const profile of seeded) {
-    await harness.services.vault.set(vaultAccounts.refreshToken(profile.id), refreshToken!);
+    await harness.services.vault.set(vaultAccounts.refreshToken(profile.id), profile.id === 'p-tailspin' ? idleToken : refreshToken!);
     // Each consent of the confidential SAM app keeps the app's secret beside its refresh token.
     await harness.services.vault.set(vaultAccounts.clientSecret(profile.id), sim.samAppSecret);
     await harness.services.profiles.upsert(profile);

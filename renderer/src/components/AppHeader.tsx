@@ -26,7 +26,9 @@ const useStyles = makeStyles({
   who: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', minWidth: 0 },
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '100%' },
   muted: { color: tokens.colorNeutralForeground3 },
-  picker: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  picker: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  // Controls keep their one-line labels; the name and tenant give way (ellipsis) in a narrow window.
+  action: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
 export function AppHeader() {
@@ -66,13 +68,13 @@ export function AppHeader() {
             <Text weight="semibold" className={styles.ellipsis}>
               {profile.name}
             </Text>
-            <Caption1 className={`${styles.ellipsis} ${styles.muted}`}>
+            <Caption1 className={`${styles.ellipsis} ${styles.muted}`} title={`${profile.user} · partner tenant ${profile.partnerTenantId}`}>
               {profile.user} · partner tenant {profile.partnerTenantId}
             </Caption1>
           </div>
           <RefreshTokenBadge profile={profile} />
           <KeyVaultButton profile={profile} />
-          <Button size="small" onClick={() => useSamDeskStore.getState().openWizard('accounts')}>
+          <Button size="small" className={styles.action} onClick={() => useSamDeskStore.getState().openWizard('accounts')}>
             Partner accounts
           </Button>
         </div>

@@ -19,6 +19,7 @@ import { samdesk } from '../../api';
 import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';
 import { ProfileLifetimeRow } from './ProfileLifetimeRow';
+import { useRenewal } from './useRenewal';
 
 const useStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2, display: 'block', marginBottom: tokens.spacingVerticalM },
@@ -51,6 +52,7 @@ export function ProfilesPanel() {
     [profiles, now, settings],
   );
   useLifetimeEvents();
+  const { renewAll } = useRenewal();
 
   return (
     <OverlayDrawer position="end" size="medium" open={open} onOpenChange={(_, data) => !data.open && useSamDeskStore.getState().closeProfilesPanel()}>
@@ -73,7 +75,7 @@ export function ProfilesPanel() {
             appearance="primary"
             icon={renewingAll ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
             disabled={renewingAll || profiles.length === 0}
-            onClick={() => void useSamDeskStore.getState().renewAllProfiles()}
+            onClick={() => void renewAll()}
           >
             {renewingAll ? 'Renewing…' : 'Renew all'}
           </Button>
