@@ -10,6 +10,7 @@ import { createWizardSlice } from './wizardSlice';
 import { createLifetimeSlice } from './lifetimeSlice';
 import { createSettingsSlice } from './settingsSlice';
 import { createKeyVaultSlice } from './keyVaultSlice';
+import { createSamAppSlice } from './samAppSlice';
 
 /** The renderer's one store, made of small slices. It never holds a secret (STYLE.md rule 7). */
 export const useSamDeskStore = create<SamDeskState>()((...args) => ({
@@ -23,6 +24,7 @@ export const useSamDeskStore = create<SamDeskState>()((...args) => ({
   ...createLifetimeSlice(...args),
   ...createSettingsSlice(...args),
   ...createKeyVaultSlice(...args),
+  ...createSamAppSlice(...args),
 }));
 
 const initialState = useSamDeskStore.getState();

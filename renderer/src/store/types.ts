@@ -9,8 +9,9 @@ import type { WizardSlice } from './wizardSlice';
 import type { LifetimeSlice } from './lifetimeSlice';
 import type { SettingsSlice } from './settingsSlice';
 import type { KeyVaultSlice } from './keyVaultSlice';
+import type { SamAppSlice } from './samAppSlice';
 
-export type SamDeskState = ProfilesSlice & ConsentSlice & CustomersSlice & AccessCheckSlice & SnippetsSlice & UiSlice & WizardSlice & LifetimeSlice & SettingsSlice & KeyVaultSlice;
+export type SamDeskState = ProfilesSlice & ConsentSlice & CustomersSlice & AccessCheckSlice & SnippetsSlice & UiSlice & WizardSlice & LifetimeSlice & SettingsSlice & KeyVaultSlice & SamAppSlice;
 
 /** A slice sees the whole store but only defines its own part. */
 export type SliceCreator<Slice> = StateCreator<SamDeskState, [], [], Slice>;

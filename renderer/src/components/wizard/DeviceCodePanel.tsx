@@ -1,6 +1,7 @@
 import { Body1, Button, Caption1, Link, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular, OpenRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
+import { useRevealOnMount } from './useRevealOnMount';
 import type { DeviceCodePromptView } from '../../../../electron/ipc/contract';
 
 const useStyles = makeStyles({
@@ -24,8 +25,10 @@ const useStyles = makeStyles({
 export function DeviceCodePanel({ prompt, onCancel }: { prompt: DeviceCodePromptView; onCancel: () => void }) {
   const styles = useStyles();
   const [copied, setCopied] = useState(false);
+  // In a small window the code would appear below the fold.
+  const panel = useRevealOnMount<HTMLDivElement>();
   return (
-    <div className={styles.panel}>
+    <div className={styles.panel} ref={panel}>
       <Body1>
         Open <Link href={prompt.verificationUri} target="_blank" rel="noreferrer">{prompt.verificationUri}</Link>, enter this code and sign in
         with your partner admin account:

@@ -18,6 +18,7 @@ export function ExchangeStep() {
       deviceCodeUser: state.deviceCodeUser,
       goToStep: state.goToStep,
       start: state.startExchangeDeviceCode,
+      skip: state.skipExchange,
       cancel: state.cancelWizardWork,
       dismissError: state.dismissWizardError,
     })),
@@ -72,7 +73,12 @@ export function ExchangeStep() {
           onDismiss={store.dismissError}
         />
       )}
-      <WizardFooter onBack={() => store.goToStep(3)} next={{ onClick: () => store.goToStep(5), disabled: !!waiting }} />
+      <WizardFooter
+        onBack={waiting ? undefined : () => store.goToStep(3)}
+        // The step is optional: Next goes on even while a code waits, and says it cancels the code.
+        notice={waiting ? 'This step is optional: Next cancels the pending code. You can connect Exchange PowerShell later (Partner accounts → Sign in again).' : undefined}
+        next={{ onClick: waiting ? store.skip : () => store.goToStep(5) }}
+      />
     </div>
   );
 }
