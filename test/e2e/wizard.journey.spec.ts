@@ -4,7 +4,7 @@ import { openPopup, signInOnPopup } from './wizardSteps';
 test.use({ simOptions: { customers: 12, deviceCodeIntervalSeconds: 1 } });
 
 for (const size of viewports) {
-  test(`the whole wizard at ${size.name}: focus on each step's heading, Next always in view, a UPN understood, the optional Exchange code skipped, a finished screen without Back`, async ({
+  test(`the whole wizard at ${size.name}: focus on each step's heading, Next always in view, a UPN understood, the demo's prefilled SAM app passing its check, the optional Exchange code skipped, a finished screen without Back`, async ({
     app,
     appContext,
     sim,
@@ -29,10 +29,11 @@ for (const size of viewports) {
     await expectInView(app, next);
     await next.click();
 
-    // Step 2: the seeded app, checked with its secret.
+    // Step 2: the app the demo seeds and prefills (scripts/demo.ts passes the same suggestion), checked with the
+    // secret its banner prints, passes every check.
     await expectHeadingFocused(app, 'Your Secure Application Model app');
     await app.getByRole('radio', { name: 'Use an existing app registration' }).check();
-    await app.getByLabel('Application (client) ID').fill(sim.samAppId);
+    await expect(app.getByLabel('Application (client) ID')).toHaveValue(sim.samAppId);
     await app.getByLabel('Client secret', { exact: true }).fill(sim.samAppSecret);
     const admin = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in to check the app' }).click());
     await signInOnPopup(admin, sim, { consent: false });

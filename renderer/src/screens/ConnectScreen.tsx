@@ -18,7 +18,8 @@ const useStyles = makeStyles({
   screen: {
     minHeight: '100vh',
     display: 'flex',
-    alignItems: 'flex-start',
+    // The card is as tall as the window, so the footer sits at its bottom on every step, short or long.
+    alignItems: 'stretch',
     justifyContent: 'center',
     padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`,
     boxSizing: 'border-box',
@@ -29,11 +30,12 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalL,
+    flexGrow: 1,
     // The sticky footer is clipped by no ancestor: the card must not scroll or hide overflow itself.
     overflow: 'visible',
   },
   // A step's heading takes focus when the step opens; the focus ring would only distract there.
-  main: { width: '100%', maxWidth: '720px', '& h1:focus': { outline: 'none' } },
+  main: { width: '100%', maxWidth: '720px', display: 'flex', flexDirection: 'column', '& h1:focus': { outline: 'none' } },
 });
 
 /** The consent wizard: six steps from nothing to a working refresh token, plus account and customer-consent views. */

@@ -75,9 +75,8 @@ export function ProfileLifetimeRow({ profile, focused }: { profile: ProfileSumma
       </div>
       <Caption1 className={styles.facts}>
         <span>Last used {formatDateTime(profile.lastRedeemedAt)}</span>
-        {!profile.hasRefreshToken ? (
-          <span>Nothing to renew: the keychain holds no refresh token</span>
-        ) : level === 'revoked' ? (
+        {/* Without a stored token the message below says so; nothing lapses or renews. */}
+        {!profile.hasRefreshToken ? null : level === 'revoked' ? (
           <span>Revoked by Microsoft; only a new sign-in helps</span>
         ) : (
           <span>

@@ -18,6 +18,7 @@ import { levelAt, type LifetimeLevel } from '../../../../electron/ipc/contract';
 import { samdesk } from '../../api';
 import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';
+import { ProfilesPanelToaster } from '../AppToaster';
 import { ProfileLifetimeRow } from './ProfileLifetimeRow';
 import { useRenewal } from './useRenewal';
 
@@ -94,6 +95,7 @@ export function ProfilesPanel() {
           ))}
         </div>
       </DrawerBody>
+      <ProfilesPanelToaster />
     </OverlayDrawer>
   );
 }

@@ -3,11 +3,13 @@ import { formatTimeLeft, type ProfileSummary } from '../../../../electron/ipc/co
 import { formatDateTime } from '../../format';
 import { useSamDeskStore } from '../../store';
 import type { RenewalOutcome } from '../../store/lifetimeSlice';
+import { PROFILES_PANEL_TOASTER_ID } from '../../toaster';
 import { useAppToast } from '../AppToaster';
 
 /** "Renew now" and "Renew all" with their answer said: the new expiry, or why not. */
 export function useRenewal(): { renewOne: (profileId: string) => Promise<void>; renewAll: () => Promise<void> } {
-  const toast = useAppToast();
+  // Renewals are started in the refresh-token drawer; its own toaster answers there.
+  const toast = useAppToast(PROFILES_PANEL_TOASTER_ID);
 
   const renewOne = useCallback(
     async (profileId: string) => {

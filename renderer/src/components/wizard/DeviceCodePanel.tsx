@@ -1,6 +1,7 @@
 import { Body1, Button, Caption1, Link, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular, OpenRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
+import { formatClockTime } from '../../format';
 import { useRevealOnMount } from './useRevealOnMount';
 import type { DeviceCodePromptView } from '../../../../electron/ipc/contract';
 
@@ -49,7 +50,7 @@ export function DeviceCodePanel({ prompt, onCancel }: { prompt: DeviceCodePrompt
         <Spinner size="tiny" aria-hidden />
         <Caption1>
           Waiting for you to sign in. SAM Desk checks every {prompt.intervalSeconds} s; the code works until{' '}
-          {new Date(prompt.expiresAt).toLocaleTimeString()}.
+          {formatClockTime(new Date(prompt.expiresAt))}.
         </Caption1>
       </div>
     </div>

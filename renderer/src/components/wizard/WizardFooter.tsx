@@ -6,6 +6,7 @@ const useStyles = makeStyles({
   footer: {
     position: 'sticky',
     bottom: 0,
+    marginTop: 'auto',
     zIndex: 1,
     display: 'flex',
     flexDirection: 'column',
