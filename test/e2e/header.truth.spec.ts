@@ -7,7 +7,7 @@ import { createServices } from '../../electron/core/app/services';
 import type { Harness } from '../harness/server';
 import type { SimulatedCloud } from '../sim';
 import type { IsolatedEnvironment } from '../support/environment';
-import { expect, expectApart, expectInView, test, viewports } from './wizardFixtures';
+import { expect, expectApart, expectHeadingFocused, expectInView, test, viewports } from './wizardFixtures';
 
 test.use({ simOptions: { customers: 6 } });
 
@@ -75,8 +75,11 @@ test('the red counter beside the key says what it counts; Renew now and Renew al
   const renewed = toast(app, 'Renewed “Northwind Partner”');
   await expect(renewed).toContainText(/Lapses \d{4}-\d\d-\d\d \d\d:\d\d \((89 d 23 h|90 d) left\) unless it is used again\./);
   // Hovered, a toast waits (pauseOnHover): the screenshot and the dismissal do not race its timeout.
-  await renewed.hover();
-  await shootView(app, 'first-hour-07-renewed-toast');
+  for (const size of viewports) {
+    await app.setViewportSize(size);
+    await renewed.hover();
+    await shootView(app, 'first-hour-07-renewed-toast');
+  }
   await renewed.getByRole('button', { name: 'Dismiss' }).click();
   await expect(renewed).toHaveCount(0);
 
@@ -123,11 +126,14 @@ test('a partner account whose refresh token is gone from the keychain says so in
   await shootSizes(app, 'first-hour-07-header-no-refresh-token');
 });
 
-test('a toast in the wizard at 900x600 sits apart from its footer and can be closed', async ({ app, sim, simBrowser, isolated, harness, shootView }) => {
+test('the accounts view opens on its heading in one <main>; a toast there at 900x600 sits apart from the footer and can be closed', async ({ app, sim, simBrowser, isolated, harness, shootView }) => {
   await twoPartnerAccounts(sim, simBrowser, isolated, harness);
   await app.reload();
   await app.setViewportSize(viewports[1]);
   await app.getByRole('button', { name: 'Partner accounts' }).click();
+  // The accounts view: its heading has focus, and it is the window's one <main>.
+  await expectHeadingFocused(app, 'Partner accounts');
+  await expect(app.getByRole('main')).toHaveCount(1);
   const fabrikam = app.getByRole('listitem', { name: 'Fabrikam IT' });
   await fabrikam.getByRole('button', { name: 'Rename' }).click();
   await fabrikam.getByRole('textbox', { name: 'Profile name' }).fill('Fabrikam IT (EU)');
