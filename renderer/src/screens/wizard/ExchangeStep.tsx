@@ -58,7 +58,7 @@ export function ExchangeStep() {
         ) : (
           <div className={styles.row}>
             <Button onClick={start} disabled={!!store.busy}>
-              {store.deviceCodeUser ? 'Get another code' : 'Get a device code'}
+              {store.error ? 'Get a new code' : store.deviceCodeUser ? 'Get another code' : 'Get a device code'}
             </Button>
           </div>
         )}
@@ -66,10 +66,9 @@ export function ExchangeStep() {
       {store.error && (
         <ErrorBar
           title={store.error.kind === 'cancelled' ? 'Device-code sign-in cancelled' : 'The device-code sign-in did not finish'}
-          error={store.error}
+          // The card's button is the one way to try again; the bar offers only a remedy that differs from it.
+          error={{ ...store.error, fix: store.error.fix === 'retry' ? undefined : store.error.fix }}
           onFix={onFix}
-          onRetry={start}
-          retryLabel="Get a new code"
           onDismiss={store.dismissError}
         />
       )}
