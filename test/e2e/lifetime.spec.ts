@@ -17,7 +17,7 @@ async function signIn(app: Page, trigger: () => Promise<void>, sim: Parameters<t
   await completeSignIn(popup, sim);
 }
 
-test('every profile shows a live countdown by level, renews, explains a revocation and re-consents', async ({
+test('every profile shows a live countdown by level, renews, explains a revocation and re-consents; settings refused with the reason, or saved and said so', async ({
   app,
   sim,
   simBrowser,
@@ -131,4 +131,11 @@ test('every profile shows a live countdown by level, renews, explains a revocati
   await expect(settings).toContainText('must start closer to expiry than “warning” (14 days)');
   await shoot(app, 'lifetime-03-settings-refused');
   expect(await harness.services.settings.get()).toMatchObject({ warningDays: 14, criticalDays: 3 });
+
+  // A valid one is saved, and a toast says so (the dialog closing alone says nothing).
+  await settings.getByRole('spinbutton', { name: 'Critical when' }).fill('5');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings).toHaveCount(0);
+  await expect(app.locator('.fui-Toast').filter({ hasText: 'Settings saved' })).toContainText('Warning 14 days and critical 5 days before a refresh token lapses');
+  expect(await harness.services.settings.get()).toMatchObject({ warningDays: 14, criticalDays: 5 });
 });
