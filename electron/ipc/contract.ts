@@ -7,11 +7,11 @@
  */
 import { z } from 'zod';
 import { displayText } from './displayText';
+import { PARTNER_TENANT_HELP, readPartnerTenant } from './partnerTenant';
 
 // ---------- shared shapes ----------
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const domainName = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 export const tenantIdSchema = z
   .string()
@@ -20,16 +20,19 @@ export const tenantIdSchema = z
   .regex(guid, 'A tenant id looks like 00000000-0000-0000-0000-000000000000.')
   .transform((value) => value.toLowerCase());
 
-/** A partner tenant may be named by its id or by a verified domain such as contoso.onmicrosoft.com. */
+/**
+ * A partner tenant named by its id, a verified domain, a user name of it (its domain is used) or an
+ * internationalised domain (its punycode form): partnerTenant.ts, the one rule for window, main and CLI.
+ */
 export const tenantRefSchema = z
   .string()
-  .max(300, 'Enter a tenant id (a GUID) or a domain such as contoso.onmicrosoft.com.')
-  .trim()
-  .min(1, 'Enter your partner tenant id or domain.')
-  .refine((value) => guid.test(value) || domainName.test(value), {
-    message: 'Enter a tenant id (a GUID) or a domain such as contoso.onmicrosoft.com.',
-  })
-  .transform((value) => value.toLowerCase());
+  .max(300, PARTNER_TENANT_HELP)
+  .transform((value, context) => {
+    const reading = readPartnerTenant(value);
+    if (reading.ok) return reading.tenant;
+    context.issues.push({ code: 'custom', message: reading.message, input: value });
+    return z.NEVER;
+  });
 
 export const applicationIdSchema = z
   .string()
@@ -111,7 +114,15 @@ export interface ProfileSummary {
   expiresAt: string;
   /** The last renewal that failed, when no redemption has succeeded since. */
   lastError?: RenewalFailureSummary;
+  /**
+   * Whether the keychain holds this profile's refresh token (main looks; the token never leaves it).
+   * Without one the profile is `expired` with a `no-refresh-token` lastError: only a new sign-in helps.
+   */
+  hasRefreshToken: boolean;
 }
+
+/** The lastError code of a profile whose refresh token is missing from the keychain. */
+export const NO_REFRESH_TOKEN = 'no-refresh-token';
 
 export type LifetimeLevel = 'healthy' | 'warning' | 'critical' | 'expired' | 'revoked';
 
@@ -272,6 +283,8 @@ export type FixAction =
   | 'check-relationship'
   | 'system-browser'
   | 'retry'
+  /** The client secret was refused (wrong or expired): back to the app step, the secret field empty. */
+  | 're-enter-secret'
   | 'none';
 
 // ---------- consent wizard (SAM app, device code, verification, customer consent) ----------
@@ -461,6 +474,11 @@ export const contract = {
   'samApp.create': {
     input: z.object({ displayName: z.string().trim().min(1, 'Give the app a name.').max(120) }),
     result: {} as SamAppResult,
+  },
+  /** The app SAM Desk created under this name before (its alternate key), checked; null when there is none. */
+  'samApp.find': {
+    input: z.object({ displayName: z.string().trim().min(1, 'Give the app a name.').max(120) }),
+    result: null as SamAppResult | null,
   },
   'samApp.validate': {
     input: z.object({ clientId: applicationIdSchema, clientSecret: clientSecretSchema.optional() }),

@@ -10,7 +10,7 @@ import type { SystemClipboard } from '../../electron/core/clipboard/clipboardKee
 
 export const screenshotDir = join('test-results', 'screenshots');
 
-interface SliceFixtures {
+export interface SliceFixtures {
   simOptions: SimOptions;
   sim: SimulatedCloud;
   isolated: IsolatedEnvironment;

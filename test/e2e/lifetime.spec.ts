@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { sha256 } from '../sim/state';
 import { test, expect } from './fixtures';
 import { completeSignIn } from '../support/browser';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
@@ -15,7 +17,7 @@ async function signIn(app: Page, trigger: () => Promise<void>, sim: Parameters<t
   await completeSignIn(popup, sim);
 }
 
-test('every profile shows a live countdown by level, renews, explains a revocation and re-consents', async ({
+test('every profile shows a live countdown by level, renews, explains a revocation and re-consents; settings refused with the reason, or saved and said so', async ({
   app,
   sim,
   simBrowser,
@@ -63,8 +65,13 @@ test('every profile shows a live countdown by level, renews, explains a revocati
       },
     }),
   ];
+  // Tailspin's token really is 95 days idle in the simulated cloud too: the window (which opens the most
+  // urgent profile and reads its customers) gets Microsoft's AADSTS700082 for it, not a fresh rotation.
+  const idleToken = `idle-${randomUUID()}`;
+  const issued = sim.state.refreshTokens.get(sha256(refreshToken!))!;
+  sim.state.refreshTokens.set(sha256(idleToken), { ...issued, hash: sha256(idleToken), issuedMs: issued.issuedMs - 95 * DAY_MS });
   for (const profile of seeded) {
-    await harness.services.vault.set(vaultAccounts.refreshToken(profile.id), refreshToken!);
+    await harness.services.vault.set(vaultAccounts.refreshToken(profile.id), profile.id === 'p-tailspin' ? idleToken : refreshToken!);
     // Each consent of the confidential SAM app keeps the app's secret beside its refresh token.
     await harness.services.vault.set(vaultAccounts.clientSecret(profile.id), sim.samAppSecret);
     await harness.services.profiles.upsert(profile);
@@ -124,4 +131,11 @@ test('every profile shows a live countdown by level, renews, explains a revocati
   await expect(settings).toContainText('must start closer to expiry than “warning” (14 days)');
   await shoot(app, 'lifetime-03-settings-refused');
   expect(await harness.services.settings.get()).toMatchObject({ warningDays: 14, criticalDays: 3 });
+
+  // A valid one is saved, and a toast says so (the dialog closing alone says nothing).
+  await settings.getByRole('spinbutton', { name: 'Critical when' }).fill('5');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings).toHaveCount(0);
+  await expect(app.locator('.fui-Toast').filter({ hasText: 'Settings saved' })).toContainText('Warning 14 days and critical 5 days before a refresh token lapses');
+  expect(await harness.services.settings.get()).toMatchObject({ warningDays: 14, criticalDays: 5 });
 });

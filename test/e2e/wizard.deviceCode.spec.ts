@@ -3,7 +3,7 @@ import { connectWithSeededApp, simControl } from './wizardSteps';
 
 test.use({ simOptions: { customers: 12, deviceCodeIntervalSeconds: 1 } });
 
-test('Exchange device code: pending then approved, denied, and expired, each said plainly', async ({ app, appContext, sim, isolated, harness, shoot }) => {
+test('Exchange device code: pending then approved, denied (one way to try again), and expired, each said plainly', async ({ app, appContext, sim, isolated, harness, shoot }) => {
   await connectWithSeededApp(app, appContext, sim);
   const code = app.getByRole('status', { name: 'Device code' }).or(app.getByLabel('Device code'));
 
@@ -26,6 +26,8 @@ test('Exchange device code: pending then approved, denied, and expired, each sai
   await expect(code).toHaveText(/^[A-Z0-9]{9}$/);
   await simControl(sim, '/_sim/device/deny', { userCode: await code.textContent() });
   await expect(app.getByText('The device-code sign-in was declined.')).toBeVisible();
+  // One way to try again, not the card's button and the error bar's.
+  await expect(app.getByRole('button', { name: /^Get (a new|another|a device) code$/ })).toHaveCount(1);
   await shoot(app, 'wizard-04-device-code-denied');
 
   // Expired: the simulator's clock moves past the code's 15 minutes.

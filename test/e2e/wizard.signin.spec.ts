@@ -55,7 +55,8 @@ test('embedded sign-in: busy ports are skipped, a wrong state is ignored, cancel
     await expect(app.getByText('Sign-in cancelled')).toBeVisible();
     await shoot(app, 'wizard-03-cancelled');
 
-    const second = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in', exact: true }).click());
+    // One way to try again: the footer's “Sign in again”.
+    const second = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in again', exact: true }).click());
     await signInOnPopup(second, sim, { consent: true });
     await expect(app.getByRole('heading', { name: 'Exchange Online', exact: true })).toBeVisible();
     await app.getByRole('button', { name: 'Next' }).click();

@@ -154,7 +154,7 @@ test('a second partner account sits beside the first; rename and remove', async 
   await connectWithSeededApp(app, appContext, sim, 'Northwind production');
   await app.getByRole('button', { name: 'Next' }).click();
   await app.getByRole('button', { name: 'Next' }).click();
-  await app.getByRole('button', { name: 'Add another partner account' }).click();
+  await app.getByRole('button', { name: 'Add another account' }).click();
 
   // A second SAM app in the same partner tenant (say, a test app), consented there.
   const second = { ...sim.state.findApp(sim.samAppId)!, id: crypto.randomUUID(), appId: crypto.randomUUID(), displayName: 'SAM Desk (test)' };
@@ -171,7 +171,7 @@ test('a second partner account sits beside the first; rename and remove', async 
   await expect(app.getByRole('heading', { name: 'Exchange Online', exact: true })).toBeVisible();
   await app.getByRole('button', { name: 'Next' }).click();
   await app.getByRole('button', { name: 'Next' }).click();
-  await app.getByRole('button', { name: 'Manage partner accounts' }).click();
+  await app.getByRole('button', { name: 'Manage accounts' }).click();
 
   const accounts = app.getByRole('list', { name: 'Partner accounts' });
   await expect(accounts.getByRole('listitem')).toHaveCount(2);

@@ -38,7 +38,7 @@ describe('the consent slice against the simulated cloud', () => {
 
     expect(result).toMatchObject({
       ok: false,
-      error: { kind: 'invalid-input', fix: 'check-app', message: 'SAM Desk needs the SAM app’s client secret to sign in: the app is a confidential (Web) app.' },
+      error: { kind: 'invalid-input', fix: 're-enter-secret', message: 'SAM Desk needs the SAM app’s client secret to sign in: the app is a confidential (Web) app.' },
     });
     expect(sim.state.stats.get('authorize v2') ?? 0).toBe(opened);
   });

@@ -17,7 +17,7 @@ describe('AADSTS explanations', () => {
   });
 
   it.each(codes)('AADSTS%s names the button that fixes it', (code) => {
-    expect(explain(code)?.fix).toMatch(/^(re-consent|renew|grant-customer-consent|check-app|check-tenant|check-relationship|system-browser|retry|none)$/);
+    expect(explain(code)?.fix).toMatch(/^(re-consent|renew|grant-customer-consent|check-app|check-tenant|check-relationship|system-browser|retry|re-enter-secret|none)$/);
   });
 
   it('sends Conditional Access device-compliance failures to the system browser', () => {
@@ -62,5 +62,15 @@ describe('AADSTS explanations', () => {
     const error = new MicrosoftIdentityError({ error: 'invalid_request', error_description: 'AADSTS123456: Something new.', error_codes: [123456] });
     expect(error.code).toBe('123456');
     expect(error.message).toBe('AADSTS123456: Something new.');
+  });
+});
+
+describe('the client secret refused', () => {
+  it.each(['7000215', '7000222'])('AADSTS%s sends the admin back to re-enter the secret (one next action)', (code) => {
+    expect(explain(code)).toMatchObject({ fix: 're-enter-secret', action: expect.stringMatching(/^Re-enter/) });
+  });
+
+  it('an authorization-code decline (access_denied) asks for a new sign-in, not a device code', () => {
+    expect(explain('access_denied')).toMatchObject({ fix: 're-consent', action: expect.not.stringContaining('code') });
   });
 });

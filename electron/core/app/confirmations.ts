@@ -29,21 +29,44 @@ export async function requireConfirmation(confirm: Confirm | undefined, confirma
   if (!confirm || !(await confirm(confirmation))) throw new DeclinedError(confirmation);
 }
 
+/** Where a secret SAM Desk adds is kept: said in every confirmation that adds one. */
+const keptSecret = (keychainService: string) =>
+  `Microsoft shows a new secret only once: SAM Desk keeps it in your operating system’s keychain (service “${displayText(keychainService)}”), never on disk, and shows it to you once to copy.`;
+
+/** What each fixable check's repair does, in the admin's words (samAppChecks ids). */
+const fixWords: Record<string, string> = {
+  'multi-tenant': 'make the app multi-tenant',
+  redirect: 'register http://localhost on the Web platform (moving it from Mobile and desktop or single-page app)',
+  'public-client': 'turn on “Allow public client flows” for device-code sign-in',
+  permissions: 'add the API permissions SAM Desk needs',
+  'admin-consent': 'grant the missing admin consent in your partner tenant',
+};
+
+const sentenceList = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('; ')} and ${items.at(-1)}`);
+
 export const confirmations = {
-  createApp: (displayName: string): Confirmation => ({
+  createApp: (displayName: string, keychainService: string): Confirmation => ({
     title: 'Create the SAM app',
     message: `Create the app registration “${displayText(displayName)}” in your partner tenant?`,
     detail:
-      'SAM Desk registers a multi-tenant app with a client secret, and grants it tenant-wide (admin) consent in your partner tenant for the APIs its snippets use: Partner Center, Microsoft Graph, Exchange Online and Azure Resource Manager.',
+      'SAM Desk registers a multi-tenant app with a client secret, and grants it tenant-wide (admin) consent in your partner tenant for the APIs its snippets use: Partner Center, Microsoft Graph, Exchange Online, Azure Resource Manager and Azure Key Vault. ' +
+      keptSecret(keychainService),
     confirmLabel: 'Create the app',
   }),
-  fixApp: (clientId: string): Confirmation => ({
-    title: 'Fix the SAM app',
-    message: `Change the app registration ${clientId} so that it passes every check?`,
-    detail:
-      'SAM Desk corrects the redirect, the permissions and public client flows, grants any missing admin consent in your partner tenant, and creates a new client secret if the current one fails its check.',
-    confirmLabel: 'Fix the app',
-  }),
+  fixApp: (clientId: string, plan: { fixes: readonly string[]; newSecret: boolean }, keychainService: string): Confirmation => {
+    const changes = plan.fixes.flatMap((id) => (fixWords[id] ? [fixWords[id]] : []));
+    return {
+      title: 'Fix the SAM app',
+      message: plan.newSecret
+        ? `Change the app registration ${clientId} and create a new client secret for it?`
+        : `Change the app registration ${clientId} so that it passes every check?`,
+      detail: [
+        changes.length ? `SAM Desk will ${sentenceList(changes)}.` : 'SAM Desk will put right what its checks found.',
+        plan.newSecret ? `The app’s current secret fails its check, so SAM Desk adds a new one, valid for two years; the app’s other secrets stay. ${keptSecret(keychainService)}` : 'No new client secret is created.',
+      ].join(' '),
+      confirmLabel: plan.newSecret ? 'Fix and create a secret' : 'Fix the app',
+    };
+  },
   grantCustomerConsent: (names: readonly string[], { repair = false }: { repair?: boolean } = {}): Confirmation => {
     const shown = names.slice(0, 3).map((name) => `“${displayText(name)}”`);
     const more = names.length > 3 ? ` and ${(names.length - 3).toLocaleString('en-US')} more` : '';

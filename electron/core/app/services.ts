@@ -78,8 +78,10 @@ export function createServices(environment: Environment, overrides: ServiceOverr
   const tokenClient = new TokenClient(environment.cloud, http, now);
   const keeper = new RefreshTokenKeeper(vault, profiles, tokenClient, now);
   const settings = new SettingsStore(environment.home);
-  const lifetimes = new ProfileLifetimes(profiles, settings, now);
+  const lifetimes = new ProfileLifetimes(profiles, settings, vault, now);
   const events = overrides.events ?? noEvents;
+  // Every stored rotation (a snippet, the access check, the customer list, a renewal) moves a countdown: the window reads them again.
+  keeper.onRotated(() => events.emit('profiles.changed', {}));
   const customers = new CustomerTenantService(environment.cloud, http, keeper, environment.home, now, events);
   const consent = new ConsentService(environment.cloud, http, vault, profiles, overrides.opener, now);
   const logger = overrides.logger ?? createLogger({ home: environment.home });

@@ -1,7 +1,7 @@
 import type { UserFacingError } from '../../ipc/contract';
 import { explain, MicrosoftIdentityError } from '../identity/aadsts';
 import { SignInCancelledError } from '../identity/loopback';
-import { ClientSecretNeededError } from '../identity/consent';
+import { ClientSecretNeededError, RefusedSecretError } from '../identity/consent';
 import { NotConsentedError, UnknownProfileError } from '../identity/refreshTokens';
 import { NetworkError, OutsideCloudError } from '../http/httpClient';
 import { KeychainError } from '../vault/secretVault';
@@ -31,6 +31,8 @@ export function toUserFacingError(error: unknown): UserFacingError {
       code: error.code ? `AADSTS${error.code}` : error.body.error,
       correlationId: error.correlationId,
       fix: error.explanation?.fix,
+      // A code the catalogue does not know still gets a next step, and the ids that let support find it.
+      ...(error.explanation ? {} : { action: 'Try again. If it keeps happening, give the code and correlation id below to your Entra admin or Microsoft support.' }),
     };
   }
   if (error instanceof NotSignedInToGraphError || error instanceof SamAppNotFoundError) {
@@ -40,7 +42,10 @@ export function toUserFacingError(error: unknown): UserFacingError {
   if (error instanceof NotReplicatedError) return { kind: 'microsoft', message: error.message, fix: 'retry' };
   if (error instanceof SignInCancelledError || error instanceof DeclinedError) return { kind: 'cancelled', message: error.message };
   if (error instanceof ClientSecretNeededError) {
-    return { kind: 'invalid-input', message: error.message, action: 'Enter the client secret when you check the app, or let SAM Desk check it and create one.', fix: 'check-app' };
+    return { kind: 'invalid-input', message: error.message, action: 'Enter the client secret when you check the app, or let SAM Desk check it and create one.', fix: 're-enter-secret' };
+  }
+  if (error instanceof RefusedSecretError) {
+    return { kind: 'invalid-input', message: error.message, action: 'Re-enter the secret: copy its Value (not its Secret ID), or leave the field empty and let SAM Desk create a new one.', fix: 're-enter-secret' };
   }
   if (error instanceof NetworkError) {
     return error.cancelled

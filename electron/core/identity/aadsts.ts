@@ -76,15 +76,17 @@ const catalogue: Record<string, Explanation> = {
     action: 'Add http://localhost as a Web redirect URI on the SAM app, or let SAM Desk fix the app.',
     fix: 'check-app',
   },
+  // Wrong or expired secret (https://learn.microsoft.com/entra/identity-platform/reference-error-codes):
+  // the one thing that helps is another secret, so the wizard goes back to the secret field.
   '7000215': {
-    summary: 'The client secret is wrong.',
-    action: 'Check the secret value (not its id) or create a new secret for the SAM app.',
-    fix: 'check-app',
+    summary: 'Microsoft refused the client secret: it is not one of the SAM app’s secrets.',
+    action: 'Re-enter the secret: copy its Value (not its Secret ID) from Entra admin center → App registrations → Certificates & secrets, or leave the field empty and let SAM Desk create a new one.',
+    fix: 're-enter-secret',
   },
   '7000222': {
     summary: 'The SAM app’s client secret has expired.',
-    action: 'Let SAM Desk check the app: it creates a new secret, keeps it in the keychain and shows it to you once.',
-    fix: 'check-app',
+    action: 'Re-enter a current secret, or leave the field empty and let SAM Desk check the app: it creates a new secret, keeps it in the keychain and shows it to you once.',
+    fix: 're-enter-secret',
   },
   '700025': {
     summary: 'The SAM app is registered as a public client (“Mobile and desktop”), so Microsoft refuses the client secret SAM Desk sent.',
@@ -248,8 +250,8 @@ const byErrorName: Record<string, Explanation> = {
   // The authorization-code flow's decline (consent refused); a device-code decline is authorization_declined.
   access_denied: {
     summary: 'The sign-in was declined.',
-    action: 'Get a new code and choose Continue if the request was yours.',
-    fix: 'retry',
+    action: 'Sign in again and accept the permissions if the request was yours.',
+    fix: 're-consent',
   },
   temporarily_unavailable: {
     summary: 'Microsoft is throttling requests right now.',

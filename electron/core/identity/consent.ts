@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   ConfidentialClientApplication,
   CryptoProvider,
@@ -14,6 +14,8 @@ import { vaultAccounts, type SecretVault } from '../vault/secretVault';
 import { readClaims, hasMfaClaim, userOf } from './jwt';
 import { LoopbackListener, SignInCancelledError } from './loopback';
 import { msalNetworkModule } from './msalNetwork';
+import { MicrosoftIdentityError } from './aadsts';
+import { fromMsalError } from './msalErrors';
 
 /** Shows the sign-in page to the user: an Electron window, or a popup in the browser harness. */
 export interface WindowOpener {
@@ -46,6 +48,20 @@ export class ClientSecretNeededError extends Error {
     this.name = 'ClientSecretNeededError';
   }
 }
+
+/**
+ * A client secret Microsoft refused a moment ago (wrong, AADSTS7000215, or expired, 7000222) was
+ * offered again: it cannot start working, so SAM Desk does not send the admin through sign-in for it.
+ */
+export class RefusedSecretError extends Error {
+  constructor() {
+    super('Microsoft refused this client secret a moment ago: it is wrong or has expired.');
+    this.name = 'RefusedSecretError';
+  }
+}
+
+/** Microsoft's answers that say the client secret itself is no good (reference-error-codes). */
+const SECRET_REFUSED = new Set(['7000215', '7000222']);
 
 /** Where a SAM app's secret waits between the wizard's app step and the consent that files it under a profile. */
 export const samAppSecretAccount = (clientId: string) => `sam-app/${clientId.toLowerCase()}/client-secret`;
@@ -105,7 +121,7 @@ export async function signInWithAuthCode(
     return { result, serializedCache: msal.getTokenCache().serialize() };
   } catch (error) {
     if (request.signal.aborted && !(error instanceof SignInCancelledError)) throw new SignInCancelledError();
-    throw error;
+    throw fromMsalError(error);
   } finally {
     listener.close();
     window?.close();
@@ -158,6 +174,8 @@ export class SignInSlot {
  */
 export class ConsentService {
   private readonly slot = new SignInSlot();
+  /** Hashes of secrets Microsoft refused, per app: never offered again (memory only). */
+  private readonly refused = new Map<string, Set<string>>();
 
   constructor(
     private readonly cloud: CloudEndpoints,
@@ -170,6 +188,7 @@ export class ConsentService {
 
   start(request: ConsentRequest): Promise<ProfileRecord> {
     return this.slot.run(async (signal, cancel) => {
+      if (request.clientSecret && this.wasRefused(request.clientId, request.clientSecret)) throw new RefusedSecretError();
       const clientSecret = request.clientSecret || (await this.storedSecret(request.clientId));
       // One shape: the SAM app signs in as a confidential client, so without its secret Microsoft
       // would refuse the code (AADSTS7000218) after the admin has signed in for nothing.
@@ -186,6 +205,9 @@ export class ConsentService {
         prompt: 'consent',
         signal,
         onWindowClosed: cancel,
+      }).catch(async (error: unknown) => {
+        if (error instanceof MicrosoftIdentityError && error.code && SECRET_REFUSED.has(error.code)) await this.forget(request.clientId, clientSecret);
+        throw error;
       });
       const refreshToken = refreshTokenFromCache(serializedCache);
       if (!refreshToken) throw new Error('Microsoft returned no refresh token. Check that the app may request offline_access.');
@@ -204,14 +226,30 @@ export class ConsentService {
    */
   private async storedSecret(clientId: string): Promise<string | undefined> {
     const wizardSecret = await this.vault.get(samAppSecretAccount(clientId));
-    if (wizardSecret) return wizardSecret;
+    if (wizardSecret && !this.wasRefused(clientId, wizardSecret)) return wizardSecret;
     // Only a profile of this cloud: a secret is never sent to another cloud's login host.
     const profiles = (await this.profiles.list()).filter((candidate) => candidate.clientId === clientId && isInCloud(candidate, this.cloud));
     for (const profile of [...profiles.filter((p) => p.hasClientSecret), ...profiles.filter((p) => !p.hasClientSecret)]) {
       const secret = await this.vault.get(vaultAccounts.clientSecret(profile.id));
-      if (secret) return secret;
+      if (secret && !this.wasRefused(clientId, secret)) return secret;
     }
     return undefined;
+  }
+
+  /**
+   * A secret Microsoft refused is forgotten: never offered again, and gone from the wizard's
+   * keychain entry, so clearing the field really clears it. A profile's own copy stays (its
+   * renewals report the refusal themselves; deleting it would change what the profile is).
+   */
+  private async forget(clientId: string, secret: string): Promise<void> {
+    const hashes = this.refused.get(clientId) ?? new Set<string>();
+    hashes.add(hashOf(secret));
+    this.refused.set(clientId, hashes);
+    if ((await this.vault.get(samAppSecretAccount(clientId))) === secret) await this.vault.delete(samAppSecretAccount(clientId));
+  }
+
+  private wasRefused(clientId: string, secret: string): boolean {
+    return this.refused.get(clientId)?.has(hashOf(secret)) ?? false;
   }
 
   /** Files a refresh token under a profile: a new one, or the existing one for this tenant, app and admin. */
@@ -249,6 +287,8 @@ export class ConsentService {
     return profile;
   }
 }
+
+const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /** MSAL never hands out refresh tokens; they sit in its serialized cache (one app, one user here). */
 export function refreshTokenFromCache(serializedCache: string): string | undefined {

@@ -1,7 +1,7 @@
 import { displayText } from '../../ipc/displayText';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { ProfileSummary } from '../../ipc/contract';
+import { NO_REFRESH_TOKEN, type ProfileSummary } from '../../ipc/contract';
 import { VersionedJsonFile } from './versionedFile';
 import { withFileLock } from '../vault/fileLock';
 import { needsReconsent, refreshTokenLifetime } from '../lifetime/lifetime';
@@ -71,21 +71,36 @@ export class ProfileStore {
   }
 }
 
-/** What the renderer and the CLI see of a profile: no secrets, plus its countdown at `now`. */
+/**
+ * What the renderer and the CLI see of a profile: no secrets, plus its countdown at `now`.
+ * `hasRefreshToken` is what the keychain says (ProfileLifetimes looks): without a token the
+ * profile is expired whatever its dates, so no countdown promises time it does not have.
+ */
 export function summarize(
   profile: ProfileRecord,
   now: Date = new Date(),
   thresholds: LevelThresholds = defaultLevelThresholds,
+  { hasRefreshToken = true }: { hasRefreshToken?: boolean } = {},
 ): ProfileSummary {
   const { hasClientSecret: _hasClientSecret, lastRenewalFailure: _failure, hardLimits: _limits, boundTo: _boundTo, ...visible } = profile;
   const lifetime = refreshTokenLifetime(profile, now, thresholds);
+  const lastError = hasRefreshToken
+    ? lifetime.failure && { ...lifetime.failure, reconsent: needsReconsent(lifetime.failure.code) }
+    : {
+        code: NO_REFRESH_TOKEN,
+        at: now.toISOString(),
+        message: 'No refresh token is stored in the keychain for this profile.',
+        action: 'Sign in again (re-consent) to store a new one.',
+        reconsent: true,
+      };
   return {
     ...visible,
     // However it was stored, a name reaches the window, tray, notifications and terminal made safe.
     name: displayText(profile.name),
     refreshTokenExpiresAt: lifetime.inactivityExpiresAt.toISOString(),
-    level: lifetime.level,
+    level: hasRefreshToken ? lifetime.level : 'expired',
     expiresAt: lifetime.expiresAt.toISOString(),
-    ...(lifetime.failure ? { lastError: { ...lifetime.failure, reconsent: needsReconsent(lifetime.failure.code) } } : {}),
+    hasRefreshToken,
+    ...(lastError ? { lastError } : {}),
   };
 }

@@ -19,6 +19,7 @@ export function samAppUniqueName(displayName: string): string {
 }
 
 const upsert = { Prefer: 'create-if-missing' };
+const createdPath = (displayName: string) => `/applications(uniqueName='${encodeURIComponent(samAppUniqueName(displayName))}')`;
 
 /** App registrations and service principals, each made at most once however often a step is retried. */
 export class AppRegistrations {
@@ -29,12 +30,17 @@ export class AppRegistrations {
    * HTTP client may resend it after a lost answer. Returns the app once Graph shows it.
    */
   async ensureApplication(displayName: string, registration: Record<string, unknown>): Promise<GraphApplication> {
-    const path = `/applications(uniqueName='${encodeURIComponent(samAppUniqueName(displayName))}')`;
+    const path = createdPath(displayName);
     const created = await this.graph.call<GraphApplication | undefined>({ method: 'PATCH', path, headers: upsert, body: { displayName, ...registration }, retrySafe: true });
     return this.graph.untilReplicated('app registration', async () => {
       const app = await this.graph.find<GraphApplication>(path);
       return app && (!created || app.id === created.id) ? app : undefined;
     });
+  }
+
+  /** The app SAM Desk created under this name, by its alternate key; undefined when there is none (yet). */
+  findCreated(displayName: string): Promise<GraphApplication | undefined> {
+    return this.graph.find<GraphApplication>(createdPath(displayName));
   }
 
   /** The app by application (client) id, as Graph lists it now. */

@@ -1,4 +1,4 @@
-import type { SamAppResult } from '../../ipc/contract';
+import type { SamAppCheck, SamAppResult } from '../../ipc/contract';
 import type { CloudEndpoints } from '../config/cloud';
 import { abortableSleep, type HttpClient } from '../http/httpClient';
 import { samAppSecretAccount, SignInSlot, signInWithAuthCode, type SignInBrowser, type WindowOpener } from '../identity/consent';
@@ -20,6 +20,13 @@ export const AZURE_POWERSHELL_APP_ID = '1950a258-227b-4e31-a9cf-717495945953';
 /** The checks "Fix the app" answers with a PATCH of the registration. */
 const REGISTRATION_CHECKS = new Set(['multi-tenant', 'redirect', 'public-client', 'permissions']);
 
+/** What "Fix the app" would change, so the confirmation can say it before anything is written. */
+export interface SamAppFixPlan {
+  fixes: SamAppCheck['id'][];
+  /** The secret check fails: fixing it means a new client secret. */
+  newSecret: boolean;
+}
+
 export interface SamAppServiceOptions {
   /** Waits between reads of objects Graph has not replicated yet (tests pass one that needs no wall clock). */
   sleep?: Sleep;
@@ -39,6 +46,8 @@ export class SamAppService {
   private readonly registrations: AppRegistrations;
   private readonly consents: AdminConsents;
   private readonly secrets: ClientSecrets;
+  /** Creations run one after another: two at once would each add a secret (addPassword is not idempotent). */
+  private creations: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly cloud: CloudEndpoints,
@@ -87,7 +96,19 @@ export class SamAppService {
    * with the same name (after a failure, or a second click), it finds what exists and makes only
    * what is missing: never a second app, service principal, grant or secret.
    */
-  async create(displayName: string): Promise<SamAppResult> {
+  create(displayName: string): Promise<SamAppResult> {
+    const creation = this.creations.then(() => this.createOnce(displayName));
+    this.creations = creation.catch(() => undefined);
+    return creation;
+  }
+
+  /** The app SAM Desk created under this name before, checked as it is now; null when there is none. */
+  async find(displayName: string): Promise<SamAppResult | null> {
+    const app = await this.registrations.findCreated(displayName);
+    return app ? this.validate(app.appId, undefined) : null;
+  }
+
+  private async createOnce(displayName: string): Promise<SamAppResult> {
     const created = await this.registrations.ensureApplication(displayName, {
       ...samAppShape,
       requiredResourceAccess: withSamPermissions([]),
@@ -108,8 +129,17 @@ export class SamAppService {
     return { app: { appId: app.appId, displayName: app.displayName }, checks: checkSamApp(app, consent, secret, this.now()) };
   }
 
-  /** Puts right exactly what the checks call fixable (samAppChecks.fixableChecks): registration, consent per resource, secret. */
-  async fix(clientId: string): Promise<SamAppResult> {
+  /** What fix() would put right now: the confirmation says it, a new secret above all. */
+  async fixPlan(clientId: string): Promise<SamAppFixPlan> {
+    const fixes = fixableChecks((await this.validate(clientId, undefined)).checks).map((check) => check.id);
+    return { fixes, newSecret: fixes.includes('secret') };
+  }
+
+  /**
+   * Puts right exactly what the checks call fixable (samAppChecks.fixableChecks): registration,
+   * consent per resource and, only when `newSecret` was agreed to, a new client secret.
+   */
+  async fix(clientId: string, { newSecret: secretAgreed }: { newSecret: boolean }): Promise<SamAppResult> {
     const before = await this.validate(clientId, undefined);
     const fixable = new Set(fixableChecks(before.checks).map((check) => check.id));
     const app = await this.registrations.application(clientId);
@@ -120,7 +150,7 @@ export class SamAppService {
     const servicePrincipalId = await this.registrations.ensureServicePrincipal(app.appId);
     let consent = await this.consents.read(servicePrincipalId);
     if (fixable.has('admin-consent')) consent = await this.consents.grantMissing(servicePrincipalId, consent);
-    const newSecret = fixable.has('secret') ? await this.secrets.add(app) : undefined;
+    const newSecret = fixable.has('secret') && secretAgreed ? await this.secrets.add(app) : undefined;
     const secret = newSecret?.text ?? (await this.vault.get(samAppSecretAccount(clientId))) ?? undefined;
     return this.result(clientId, consent, secret, newSecret);
   }

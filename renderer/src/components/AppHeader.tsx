@@ -24,10 +24,13 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   who: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', minWidth: 0 },
+  // Beside the picker (which names the profile) in a narrow window, the block would shrink to a letter or two.
+  whoBesidePicker: { '@media (max-width: 1099px)': { display: 'none' } },
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '100%' },
   muted: { color: tokens.colorNeutralForeground3 },
-  picker: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
-  button: { whiteSpace: 'nowrap', flexShrink: 0 },
+  picker: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  // Controls keep their one-line labels; the name and tenant give way (ellipsis) in a narrow window.
+  action: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
 export function AppHeader() {
@@ -54,7 +57,7 @@ export function AppHeader() {
               <label htmlFor={pickerId}>
                 <Caption1>Profile</Caption1>
               </label>
-              <Select id={pickerId} size="small" value={profile.id} onChange={(_, data) => selectProfile(data.value)}>
+              <Select id={pickerId} size="small" value={profile.id} title={`${profile.user} · partner tenant ${profile.partnerTenantId}`} onChange={(_, data) => selectProfile(data.value)}>
                 {profiles.map((candidate) => (
                   <option key={candidate.id} value={candidate.id}>
                     {candidate.name}
@@ -63,20 +66,20 @@ export function AppHeader() {
               </Select>
             </span>
           )}
-          <div className={styles.who}>
+          <div className={profiles.length > 1 ? `${styles.who} ${styles.whoBesidePicker}` : styles.who}>
             <Text weight="semibold" className={styles.ellipsis}>
               {profile.name}
             </Text>
-            <Caption1 className={`${styles.ellipsis} ${styles.muted}`}>
+            <Caption1 className={`${styles.ellipsis} ${styles.muted}`} title={`${profile.user} · partner tenant ${profile.partnerTenantId}`}>
               {profile.user} · partner tenant {profile.partnerTenantId}
             </Caption1>
           </div>
           <RefreshTokenBadge profile={profile} />
           <KeyVaultButton profile={profile} />
-          <Button size="small" className={styles.button} onClick={() => useSamDeskStore.getState().openCustomerConsent('main')}>
+          <Button size="small" className={styles.action} onClick={() => useSamDeskStore.getState().openCustomerConsent('main')}>
             Customer consent
           </Button>
-          <Button size="small" className={styles.button} onClick={() => useSamDeskStore.getState().openWizard('accounts')}>
+          <Button size="small" className={styles.action} onClick={() => useSamDeskStore.getState().openWizard('accounts')}>
             Partner accounts
           </Button>
         </div>

@@ -27,6 +27,7 @@ export const fixLabels: Record<Exclude<FixAction, 'none'>, string> = {
   'check-relationship': 'Open Partner Center',
   'system-browser': 'Sign in with my browser',
   retry: 'Try again',
+  're-enter-secret': 'Re-enter the secret',
 };
 
 export interface ErrorBarProps {

@@ -22,7 +22,7 @@ export function StartupScreen() {
     useShallow((state) => ({ error: state.startupError, loadAppState: state.loadAppState })),
   );
   return (
-    <div className={styles.screen}>
+    <main className={styles.screen}>
       {error ? (
         <div className={styles.error}>
           <ErrorBar title="SAM Desk could not start" error={error} onRetry={() => void loadAppState()} />
@@ -30,6 +30,6 @@ export function StartupScreen() {
       ) : (
         <Spinner label="Starting SAM Desk…" />
       )}
-    </div>
+    </main>
   );
 }

@@ -11,6 +11,7 @@ import { createLifetimeSlice } from './lifetimeSlice';
 import { createSettingsSlice } from './settingsSlice';
 import { createKeyVaultSlice } from './keyVaultSlice';
 import { createCustomerConsentSlice } from './customerConsentSlice';
+import { createSamAppSlice } from './samAppSlice';
 
 /** The renderer's one store, made of small slices. It never holds a secret (STYLE.md rule 7). */
 export const useSamDeskStore = create<SamDeskState>()((...args) => ({
@@ -25,6 +26,7 @@ export const useSamDeskStore = create<SamDeskState>()((...args) => ({
   ...createSettingsSlice(...args),
   ...createKeyVaultSlice(...args),
   ...createCustomerConsentSlice(...args),
+  ...createSamAppSlice(...args),
 }));
 
 const initialState = useSamDeskStore.getState();

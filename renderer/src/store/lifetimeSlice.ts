@@ -1,4 +1,4 @@
-import type { UserFacingError } from '../../../electron/ipc/contract';
+import type { RenewalResult, UserFacingError } from '../../../electron/ipc/contract';
 import { samdesk, toUserFacingError } from '../api';
 import type { SliceCreator } from './types';
 
@@ -12,72 +12,120 @@ export interface LifetimeSlice {
   renewalErrors: Record<string, UserFacingError>;
   openProfilesPanel: (profileId?: string) => void;
   closeProfilesPanel: () => void;
-  /** Reads every profile's countdown again (after a background renewal). */
+  /** When each profile was last renewed from this window, for the row's "Renewed at …". */
+  renewedAt: Record<string, string>;
+  /** Reads every profile's countdown again (after a background renewal); calls close together become one more read. */
   refreshProfiles: () => Promise<void>;
-  renewProfile: (profileId: string) => Promise<void>;
-  renewAllProfiles: () => Promise<void>;
+  /** Resolves with what happened, so the caller can say it (a toast); the rows show it too. */
+  renewProfile: (profileId: string) => Promise<RenewalOutcome>;
+  renewAllProfiles: () => Promise<RenewalOutcome[]>;
   /** Signs in again for this profile's partner tenant and app: the only fix for a dead refresh token. */
   reconsentProfile: (profileId: string) => Promise<void>;
 }
 
-export const createLifetimeSlice: SliceCreator<LifetimeSlice> = (set, get) => ({
-  profilesPanelOpen: false,
-  focusedProfileId: null,
-  renewingProfileIds: [],
-  renewingAll: false,
-  renewalErrors: {},
+/** A renewal as the window tells it: the profile as it is now, and the error when it did not renew. */
+export interface RenewalOutcome {
+  profileId: string;
+  profile?: RenewalResult['profile'];
+  renewed: boolean;
+  error?: UserFacingError;
+}
 
-  openProfilesPanel: (profileId) => set({ profilesPanelOpen: true, focusedProfileId: profileId ?? null }),
-  closeProfilesPanel: () => set({ profilesPanelOpen: false, focusedProfileId: null }),
+export const createLifetimeSlice: SliceCreator<LifetimeSlice> = (set, get) => {
+  // One read at a time; calls meanwhile (a burst of rotations) become one more read after it.
+  let reading: Promise<void> | undefined;
+  let readAgain = false;
+  const readProfiles = async (): Promise<void> => {
+    do {
+      readAgain = false;
+      try {
+        set({ profiles: await samdesk().profiles.list() });
+      } catch {
+        // The countdowns on screen stay as they were; the next refresh tries again.
+      }
+    } while (readAgain);
+  };
 
-  refreshProfiles: async () => {
-    try {
-      const profiles = await samdesk().profiles.list();
-      set({ profiles });
-    } catch {
-      // The countdowns on screen stay as they were; the next refresh tries again.
-    }
-  },
+  const keep = (results: RenewalResult[], at: string) =>
+    set((state) => {
+      const byId = new Map(results.map((result) => [result.profile.id, result]));
+      const renewed = results.filter((result) => result.renewed).map((result) => [result.profile.id, at] as const);
+      return {
+        profiles: state.profiles.map((profile) => byId.get(profile.id)?.profile ?? profile),
+        renewalErrors: {
+          ...Object.fromEntries(Object.entries(state.renewalErrors).filter(([id]) => !byId.has(id))),
+          ...Object.fromEntries(results.filter((result) => result.error).map((result) => [result.profile.id, toUserFacingError(result.error)])),
+        },
+        renewedAt: { ...Object.fromEntries(Object.entries(state.renewedAt).filter(([id]) => !byId.has(id))), ...Object.fromEntries(renewed) },
+      };
+    });
+  const outcome = (result: RenewalResult): RenewalOutcome => ({
+    profileId: result.profile.id,
+    profile: result.profile,
+    renewed: result.renewed,
+    ...(result.error ? { error: toUserFacingError(result.error) } : {}),
+  });
 
-  renewProfile: async (profileId) => {
-    set((state) => ({ renewingProfileIds: [...state.renewingProfileIds, profileId], renewalErrors: withoutKey(state.renewalErrors, profileId) }));
-    try {
-      const result = await samdesk().profiles.renew({ profileId });
-      set((state) => ({
-        profiles: state.profiles.map((profile) => (profile.id === profileId ? result.profile : profile)),
-        renewalErrors: result.error ? { ...state.renewalErrors, [profileId]: toUserFacingError(result.error) } : state.renewalErrors,
-      }));
-    } catch (reason) {
-      set((state) => ({ renewalErrors: { ...state.renewalErrors, [profileId]: toUserFacingError(reason, 'The renewal did not finish.') } }));
-    } finally {
-      set((state) => ({ renewingProfileIds: state.renewingProfileIds.filter((id) => id !== profileId) }));
-    }
-  },
+  return {
+    profilesPanelOpen: false,
+    focusedProfileId: null,
+    renewingProfileIds: [],
+    renewingAll: false,
+    renewalErrors: {},
+    renewedAt: {},
 
-  renewAllProfiles: async () => {
-    set({ renewingAll: true, renewalErrors: {} });
-    try {
-      const results = await samdesk().profiles.renewAll();
-      const errors = Object.fromEntries(results.filter((r) => r.error).map((r) => [r.profile.id, toUserFacingError(r.error)]));
-      const renewed = new Map(results.map((r) => [r.profile.id, r.profile]));
-      set((state) => ({ profiles: state.profiles.map((profile) => renewed.get(profile.id) ?? profile), renewalErrors: errors }));
-    } catch (reason) {
-      const error = toUserFacingError(reason, 'The renewal did not finish.');
-      set((state) => ({ renewalErrors: Object.fromEntries(state.profiles.map((profile) => [profile.id, error])) }));
-    } finally {
-      set({ renewingAll: false });
-    }
-  },
+    openProfilesPanel: (profileId) => set({ profilesPanelOpen: true, focusedProfileId: profileId ?? null }),
+    closeProfilesPanel: () => set({ profilesPanelOpen: false, focusedProfileId: null }),
 
-  reconsentProfile: (profileId) => {
-    const profile = get().profiles.find((candidate) => candidate.id === profileId);
-    if (!profile) return Promise.resolve();
-    // startConsent calls the API first, inside this click, so the harness's sign-in popup is allowed.
-    const pending = get().startConsent({ partnerTenant: profile.partnerTenantId, clientId: profile.clientId, profileName: profile.name });
-    set((state) => ({ renewalErrors: withoutKey(state.renewalErrors, profileId) }));
-    return pending;
-  },
-});
+    refreshProfiles: () => {
+      if (reading) {
+        readAgain = true;
+        return reading;
+      }
+      reading = readProfiles().finally(() => (reading = undefined));
+      return reading;
+    },
+
+    renewProfile: async (profileId) => {
+      set((state) => ({ renewingProfileIds: [...state.renewingProfileIds, profileId], renewalErrors: withoutKey(state.renewalErrors, profileId) }));
+      try {
+        const result = await samdesk().profiles.renew({ profileId });
+        keep([result], new Date().toISOString());
+        return outcome(result);
+      } catch (reason) {
+        const error = toUserFacingError(reason, 'The renewal did not finish.');
+        set((state) => ({ renewalErrors: { ...state.renewalErrors, [profileId]: error } }));
+        return { profileId, renewed: false, error };
+      } finally {
+        set((state) => ({ renewingProfileIds: state.renewingProfileIds.filter((id) => id !== profileId) }));
+      }
+    },
+
+    renewAllProfiles: async () => {
+      set({ renewingAll: true, renewalErrors: {} });
+      try {
+        const results = await samdesk().profiles.renewAll();
+        keep(results, new Date().toISOString());
+        return results.map(outcome);
+      } catch (reason) {
+        const error = toUserFacingError(reason, 'The renewal did not finish.');
+        set((state) => ({ renewalErrors: Object.fromEntries(state.profiles.map((profile) => [profile.id, error])) }));
+        return get().profiles.map((profile) => ({ profileId: profile.id, renewed: false, error }));
+      } finally {
+        set({ renewingAll: false });
+      }
+    },
+
+    reconsentProfile: (profileId) => {
+      const profile = get().profiles.find((candidate) => candidate.id === profileId);
+      if (!profile) return Promise.resolve();
+      // startConsent calls the API first, inside this click, so the harness's sign-in popup is allowed.
+      const pending = get().startConsent({ partnerTenant: profile.partnerTenantId, clientId: profile.clientId, profileName: profile.name });
+      set((state) => ({ renewalErrors: withoutKey(state.renewalErrors, profileId) }));
+      return pending;
+    },
+  };
+};
 
 function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
   const { [key]: _removed, ...rest } = record;

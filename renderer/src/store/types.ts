@@ -10,8 +10,9 @@ import type { LifetimeSlice } from './lifetimeSlice';
 import type { SettingsSlice } from './settingsSlice';
 import type { KeyVaultSlice } from './keyVaultSlice';
 import type { CustomerConsentSlice } from './customerConsentSlice';
+import type { SamAppSlice } from './samAppSlice';
 
-export type SamDeskState = ProfilesSlice & ConsentSlice & CustomersSlice & AccessCheckSlice & SnippetsSlice & UiSlice & WizardSlice & LifetimeSlice & SettingsSlice & KeyVaultSlice & CustomerConsentSlice;
+export type SamDeskState = ProfilesSlice & ConsentSlice & CustomersSlice & AccessCheckSlice & SnippetsSlice & UiSlice & WizardSlice & LifetimeSlice & SettingsSlice & KeyVaultSlice & CustomerConsentSlice & SamAppSlice;
 
 /** A slice sees the whole store but only defines its own part. */
 export type SliceCreator<Slice> = StateCreator<SamDeskState, [], [], Slice>;

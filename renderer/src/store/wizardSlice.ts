@@ -1,11 +1,7 @@
-import type {
-  ConsentVerification,
-  DeviceCodePromptView,
-  SamAppResult,
-  UserFacingError,
-} from '../../../electron/ipc/contract';
+import type { ConsentVerification, DeviceCodePromptView, UserFacingError } from '../../../electron/ipc/contract';
 import { samdesk, toUserFacingError } from '../api';
 import type { SliceCreator } from './types';
+import { wizardRunner } from './wizardRun';
 
 export const WIZARD_STEPS = ['Tenant', 'SAM app', 'Sign in', 'Exchange', 'Verify', 'Done'] as const;
 export type WizardStep = 1 | 2 | 3 | 4 | 5 | 6;
@@ -33,6 +29,9 @@ export interface WizardDraft {
   browser: SignInBrowser;
 }
 
+/** What takes focus when a step opens: its heading, or the secret field when the secret must be typed again. */
+export type WizardFocus = 'heading' | 'client-secret';
+
 export interface WizardSlice {
   wizardOpen: boolean;
   wizardView: WizardView;
@@ -40,8 +39,9 @@ export interface WizardSlice {
   wizardDraft: WizardDraft;
   wizardBusy: WizardBusy;
   wizardError: UserFacingError | null;
-  adminUser: string | null;
-  samApp: SamAppResult | null;
+  wizardFocus: WizardFocus;
+  /** The admin went past the optional Exchange device code; the verify step says so. */
+  exchangeSkipped: boolean;
   deviceCodePrompt: DeviceCodePromptView | null;
   deviceCodeUser: string | null;
   verification: ConsentVerification | null;
@@ -50,38 +50,27 @@ export interface WizardSlice {
   openWizard: (view?: WizardView, profileId?: string) => void;
   closeWizard: () => void;
   goToStep: (step: WizardStep) => void;
+  /** Microsoft refused the secret: back to the app step, the existing-app form, focus on the (emptied) secret field. */
+  reenterSecret: () => void;
   updateDraft: (change: Partial<WizardDraft>) => void;
   dismissWizardError: () => void;
-  adminSignIn: () => Promise<void>;
-  /** Resolves with the new secret so the step can show it once; it is never kept in the store. */
-  createSamApp: (displayName: string) => Promise<SamAppResult['newSecret']>;
-  checkSamApp: (clientSecret?: string) => Promise<void>;
-  fixSamApp: () => Promise<SamAppResult['newSecret']>;
   /** Calls the API first, synchronously, to stay inside the click that may open a popup. */
   signInAndConsent: (clientSecret?: string) => Promise<void>;
   startExchangeDeviceCode: () => Promise<void>;
+  /** Next on the optional Exchange step while a code is pending: the code is cancelled, the wizard goes on. */
+  skipExchange: () => void;
   cancelWizardWork: () => Promise<void>;
   verifyConsent: () => Promise<void>;
-  renameProfile: (profileId: string, name: string) => Promise<void>;
-  /** A published profile's vault secrets stay unless `vaultSecrets` is 'delete'. */
-  removeProfile: (profileId: string, vaultSecrets?: 'leave' | 'delete') => Promise<void>;
+  /** Resolves true when renamed (false: the error is on screen). */
+  renameProfile: (profileId: string, name: string) => Promise<boolean>;
+  /** A published profile's vault secrets stay unless `vaultSecrets` is 'delete'; resolves true when removed. */
+  removeProfile: (profileId: string, vaultSecrets?: 'leave' | 'delete') => Promise<boolean>;
 }
 
 const emptyDraft = (): WizardDraft => ({ partnerTenant: '', appMode: 'existing', clientId: '', profileName: '', browser: 'embedded' });
 
 export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
-  /** Runs one wizard call: marks it busy, keeps its plain-language error. */
-  const run = async <T>(busy: WizardBusy, work: () => Promise<T>, fallback: string): Promise<T | undefined> => {
-    set({ wizardBusy: busy, wizardError: null });
-    try {
-      return await work();
-    } catch (reason) {
-      set({ wizardError: toUserFacingError(reason, fallback) });
-      return undefined;
-    } finally {
-      set({ wizardBusy: null });
-    }
-  };
+  const { run, supersede } = wizardRunner(set);
 
   return {
     wizardOpen: false,
@@ -90,8 +79,8 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
     wizardDraft: emptyDraft(),
     wizardBusy: null,
     wizardError: null,
-    adminUser: null,
-    samApp: null,
+    wizardFocus: 'heading',
+    exchangeSkipped: false,
     deviceCodePrompt: null,
     deviceCodeUser: null,
     verification: null,
@@ -108,7 +97,11 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
           ? { ...emptyDraft(), partnerTenant: profile.partnerTenantId, clientId: profile.clientId, profileName: profile.name }
           : { ...emptyDraft(), partnerTenant: suggestions.partnerTenant ?? '', clientId: suggestions.clientId ?? '' },
         wizardError: null,
+        wizardFocus: 'heading',
+        exchangeSkipped: false,
         samApp: null,
+        samAppOrigin: null,
+        samAppMatch: null,
         adminUser: null,
         deviceCodePrompt: null,
         deviceCodeUser: null,
@@ -120,37 +113,11 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
       });
     },
     closeWizard: () => set({ wizardOpen: false, wizardView: 'steps', wizardError: null }),
-    goToStep: (wizardStep) => set({ wizardStep, wizardError: null }),
+    goToStep: (wizardStep) => set({ wizardStep, wizardError: null, wizardFocus: 'heading' }),
+    reenterSecret: () =>
+      set((state) => ({ wizardStep: 2, wizardError: null, wizardFocus: 'client-secret', wizardDraft: { ...state.wizardDraft, appMode: 'existing' } })),
     updateDraft: (change) => set((state) => ({ wizardDraft: { ...state.wizardDraft, ...change } })),
     dismissWizardError: () => set({ wizardError: null }),
-
-    adminSignIn: async () => {
-      const pending = samdesk().samApp.signIn({ partnerTenant: get().wizardDraft.partnerTenant, browser: get().wizardDraft.browser });
-      const result = await run('admin-sign-in', () => pending, 'Signing in did not finish.');
-      if (result) set({ adminUser: result.user });
-    },
-
-    createSamApp: async (displayName) => {
-      const result = await run('creating-app', () => samdesk().samApp.create({ displayName }), 'The app could not be created.');
-      if (!result) return undefined;
-      const { newSecret, ...rest } = result;
-      set((state) => ({ samApp: rest, wizardDraft: { ...state.wizardDraft, clientId: result.app.appId } }));
-      return newSecret;
-    },
-
-    checkSamApp: async (clientSecret) => {
-      const { clientId } = get().wizardDraft;
-      const result = await run('checking-app', () => samdesk().samApp.validate({ clientId, ...(clientSecret ? { clientSecret } : {}) }), 'The app could not be checked.');
-      if (result) set({ samApp: result });
-    },
-
-    fixSamApp: async () => {
-      const result = await run('fixing-app', () => samdesk().samApp.fix({ clientId: get().wizardDraft.clientId }), 'The app could not be fixed.');
-      if (!result) return undefined;
-      const { newSecret, ...rest } = result;
-      set({ samApp: rest });
-      return newSecret;
-    },
 
     signInAndConsent: async (clientSecret) => {
       const { partnerTenant, clientId, profileName, browser } = get().wizardDraft;
@@ -164,7 +131,7 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
       const profile = await run('signing-in', () => pending, 'Signing in did not finish.');
       if (!profile) return;
       get().addProfile(profile);
-      set({ wizardProfileId: profile.id, wizardStep: 4, verification: null });
+      set({ wizardProfileId: profile.id, wizardStep: 4, wizardFocus: 'heading', verification: null, exchangeSkipped: false });
     },
 
     startExchangeDeviceCode: async () => {
@@ -175,8 +142,16 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
       if (!prompt) return;
       set({ deviceCodePrompt: prompt, wizardBusy: 'device-code' });
       const outcome = await run('device-code', () => samdesk().deviceCode.wait(), 'The device-code sign-in did not finish.');
+      if (get().wizardStep !== 4) return;
       set({ deviceCodePrompt: null });
       if (outcome) set({ deviceCodeUser: outcome.user });
+    },
+
+    skipExchange: () => {
+      // The pending wait ends as cancelled; it no longer speaks for the wizard, which has moved on.
+      supersede();
+      set({ deviceCodePrompt: null, wizardBusy: null, wizardError: null, exchangeSkipped: true, wizardStep: 5, wizardFocus: 'heading' });
+      void samdesk().deviceCode.cancel().catch(() => undefined);
     },
 
     cancelWizardWork: async () => {
@@ -201,8 +176,10 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
       try {
         const profile = await samdesk().profiles.rename({ profileId, name });
         set((state) => ({ profiles: state.profiles.map((existing) => (existing.id === profileId ? profile : existing)) }));
+        return true;
       } catch (reason) {
         set({ wizardError: toUserFacingError(reason, 'The profile could not be renamed.') });
+        return false;
       }
     },
 
@@ -218,8 +195,10 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
             activeProfileId: state.activeProfileId === profileId ? (profiles[0]?.id ?? null) : state.activeProfileId,
           };
         });
+        return true;
       } catch (reason) {
         set({ wizardError: toUserFacingError(reason, 'The profile could not be removed.') });
+        return false;
       }
     },
   };

@@ -1,11 +1,12 @@
 import { Badge, Body1Strong, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, PersonKeyRegular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
-import { levelAt, type ProfileSummary, type UserFacingError } from '../../../../electron/ipc/contract';
+import { levelAt, NO_REFRESH_TOKEN, type ProfileSummary, type UserFacingError } from '../../../../electron/ipc/contract';
 import { formatDateTime } from '../../format';
 import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';
-import { levelColor, levelLabel, needsReconsent } from './lifetimeLook';
+import { levelColor, needsReconsent, stateLabel } from './lifetimeLook';
+import { lapsesLine, useRenewal } from './useRenewal';
 import { TimeLeftBadge } from './TimeLeftBadge';
 import { VaultStatusLine } from '../keyVault/VaultStatusLine';
 
@@ -30,7 +31,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   countdown: { display: 'flex', alignItems: 'flex-start', justifyContent: 'flex-end' },
   facts: { gridColumn: '1 / -1', display: 'flex', columnGap: tokens.spacingHorizontalL, flexWrap: 'wrap', color: tokens.colorNeutralForeground2 },
-  actions: { gridColumn: '1 / -1', display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'center' },
+  actions: { gridColumn: '1 / -1', display: 'flex', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: 'center', flexWrap: 'wrap' },
   message: { gridColumn: '1 / -1' },
 });
 
@@ -44,6 +45,8 @@ export function ProfileLifetimeRow({ profile, focused }: { profile: ProfileSumma
   const signingIn = useSamDeskStore((state) => state.consentStatus !== 'idle');
   const callError = useSamDeskStore((state) => state.renewalErrors[profile.id]);
   const publication = useSamDeskStore((state) => state.publications[profile.id]);
+  const renewedAt = useSamDeskStore((state) => state.renewedAt[profile.id]);
+  const { renewOne } = useRenewal();
   const level = levelAt(profile, now, thresholds);
   const reconsent = needsReconsent(profile, level);
   const error: Pick<UserFacingError, 'message' | 'action' | 'code'> | undefined =
@@ -60,7 +63,7 @@ export function ProfileLifetimeRow({ profile, focused }: { profile: ProfileSumma
         <span className={styles.title}>
           <Body1Strong>{profile.name}</Body1Strong>
           <Badge appearance="filled" size="small" color={levelColor[level]}>
-            {levelLabel[level]}
+            {stateLabel(profile, level)}
           </Badge>
         </span>
         <Caption1 className={styles.muted}>
@@ -72,7 +75,8 @@ export function ProfileLifetimeRow({ profile, focused }: { profile: ProfileSumma
       </div>
       <Caption1 className={styles.facts}>
         <span>Last used {formatDateTime(profile.lastRedeemedAt)}</span>
-        {level === 'revoked' ? (
+        {/* Without a stored token the message below says so; nothing lapses or renews. */}
+        {!profile.hasRefreshToken ? null : level === 'revoked' ? (
           <span>Revoked by Microsoft; only a new sign-in helps</span>
         ) : (
           <span>
@@ -84,7 +88,9 @@ export function ProfileLifetimeRow({ profile, focused }: { profile: ProfileSumma
       {error && (
         <MessageBar className={styles.message} intent={reconsent ? 'error' : 'warning'} layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Renewal failed{error.code?.startsWith('AADSTS') ? ` (${error.code})` : ''}</MessageBarTitle>
+            <MessageBarTitle>
+              {error.code === NO_REFRESH_TOKEN ? 'No refresh token stored' : `Renewal failed${error.code?.startsWith('AADSTS') ? ` (${error.code})` : ''}`}
+            </MessageBarTitle>
             {error.message} {error.action}
           </MessageBarBody>
         </MessageBar>
@@ -95,14 +101,21 @@ export function ProfileLifetimeRow({ profile, focused }: { profile: ProfileSumma
             Re-consent
           </Button>
         )}
-        <Button
-          appearance={reconsent ? 'secondary' : level === 'healthy' ? 'secondary' : 'primary'}
-          icon={renewing ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
-          disabled={renewing}
-          onClick={() => void useSamDeskStore.getState().renewProfile(profile.id)}
-        >
-          {renewing ? 'Renewing…' : 'Renew now'}
-        </Button>
+        {profile.hasRefreshToken && (
+          <Button
+            appearance={reconsent ? 'secondary' : level === 'healthy' ? 'secondary' : 'primary'}
+            icon={renewing ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
+            disabled={renewing}
+            onClick={() => void renewOne(profile.id)}
+          >
+            {renewing ? 'Renewing…' : 'Renew now'}
+          </Button>
+        )}
+        {renewedAt && !renewing && !error && (
+          <Caption1 role="status">
+            Renewed at {formatDateTime(renewedAt)}. {lapsesLine(profile)}
+          </Caption1>
+        )}
       </div>
     </div>
   );

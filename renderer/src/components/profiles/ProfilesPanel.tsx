@@ -17,7 +17,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { levelAt, type LifetimeLevel } from '../../../../electron/ipc/contract';
 import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';
+import { ProfilesPanelToaster } from '../AppToaster';
 import { ProfileLifetimeRow } from './ProfileLifetimeRow';
+import { useRenewal } from './useRenewal';
 
 const useStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2, display: 'block', marginBottom: tokens.spacingVerticalM },
@@ -49,6 +51,7 @@ export function ProfilesPanel() {
       }),
     [profiles, now, settings],
   );
+  const { renewAll } = useRenewal();
 
   return (
     <OverlayDrawer position="end" size="medium" open={open} onOpenChange={(_, data) => !data.open && useSamDeskStore.getState().closeProfilesPanel()}>
@@ -71,7 +74,7 @@ export function ProfilesPanel() {
             appearance="primary"
             icon={renewingAll ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
             disabled={renewingAll || profiles.length === 0}
-            onClick={() => void useSamDeskStore.getState().renewAllProfiles()}
+            onClick={() => void renewAll()}
           >
             {renewingAll ? 'Renewing…' : 'Renew all'}
           </Button>
@@ -90,6 +93,7 @@ export function ProfilesPanel() {
           ))}
         </div>
       </DrawerBody>
+      <ProfilesPanelToaster />
     </OverlayDrawer>
   );
 }

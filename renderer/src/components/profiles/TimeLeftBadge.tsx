@@ -4,7 +4,7 @@ import { levelAt, type ProfileSummary } from '../../../../electron/ipc/contract'
 import { formatDateTime } from '../../format';
 import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';
-import { levelColor, levelLabel, timeLeftText } from './lifetimeLook';
+import { levelColor, stateLabel, timeLeftText } from './lifetimeLook';
 
 const HOUR = 3600_000;
 
@@ -17,13 +17,14 @@ export function TimeLeftBadge({ profile, size = 'medium' }: { profile: ProfileSu
   // Read the clock at render too: a renewal re-renders with a new expiry between ticks.
   const now = Date.now();
   const level = levelAt(profile, now, thresholds);
-  const text = timeLeftText(level, expiresMs - now);
-  const hover =
-    level === 'revoked'
+  const text = timeLeftText(level, expiresMs - now, profile.hasRefreshToken);
+  const hover = !profile.hasRefreshToken
+    ? 'The keychain holds no refresh token for this profile. Sign in again (re-consent) to store one.'
+    : level === 'revoked'
       ? 'Microsoft revoked this refresh token. Sign in again (re-consent).'
       : `${level === 'expired' ? 'Lapsed' : 'Lapses'} ${formatDateTime(profile.expiresAt)} unless it is used or renewed before then.`;
   return (
-    <Badge appearance="tint" size={size} style={{ whiteSpace: 'nowrap', flexShrink: 0 }} color={levelColor[level]} icon={<ClockRegular />} title={hover} aria-label={`${levelLabel[level]}: ${text}. ${hover}`}>
+    <Badge appearance="tint" size={size} style={{ whiteSpace: 'nowrap', flexShrink: 0 }} color={levelColor[level]} icon={<ClockRegular />} title={hover} aria-label={`${stateLabel(profile, level)}: ${text}. ${hover}`}>
       {text}
     </Badge>
   );

@@ -19,8 +19,9 @@ export const levelLabel: Record<LifetimeLevel, string> = {
   revoked: 'Revoked',
 };
 
-/** "12 d 4 h left", "expired", "revoked". */
-export function timeLeftText(level: LifetimeLevel, msLeft: number): string {
+/** "12 d 4 h left", "expired", "revoked", or "no refresh token" when the keychain holds none. */
+export function timeLeftText(level: LifetimeLevel, msLeft: number, hasRefreshToken = true): string {
+  if (!hasRefreshToken) return 'no refresh token';
   if (level === 'revoked') return 'revoked';
   if (level === 'expired') return 'expired';
   return `${formatTimeLeft(msLeft)} left`;
@@ -28,5 +29,10 @@ export function timeLeftText(level: LifetimeLevel, msLeft: number): string {
 
 /** Only a new sign-in brings it back: show "Re-consent" instead of (or beside) "Renew now". */
 export function needsReconsent(profile: ProfileSummary, level: LifetimeLevel): boolean {
-  return level === 'expired' || level === 'revoked' || profile.lastError?.reconsent === true;
+  return !profile.hasRefreshToken || level === 'expired' || level === 'revoked' || profile.lastError?.reconsent === true;
+}
+
+/** The level's label, or what is really wrong when no token is stored. */
+export function stateLabel(profile: ProfileSummary, level: LifetimeLevel): string {
+  return profile.hasRefreshToken ? levelLabel[level] : 'No refresh token';
 }

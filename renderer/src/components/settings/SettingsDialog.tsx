@@ -18,6 +18,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Settings } from '../../../../electron/ipc/contract';
 import { useSamDeskStore } from '../../store';
+import { useAppToast } from '../AppToaster';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -33,6 +34,7 @@ export function SettingsDialog() {
     useShallow((state) => ({ open: state.settingsOpen, settings: state.settings, error: state.settingsError, saving: state.savingSettings })),
   );
   const [draft, setDraft] = useState<Settings | null>(settings);
+  const toast = useAppToast();
   useEffect(() => {
     if (open) setDraft(settings);
   }, [open, settings]);
@@ -60,7 +62,9 @@ export function SettingsDialog() {
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (draft) void useSamDeskStore.getState().saveSettings(draft);
+            // Saved, the dialog closes; the toast says what now holds (a refusal stays in the dialog with its reason).
+            if (draft)
+              void useSamDeskStore.getState().saveSettings(draft).then((saved) => saved && toast({ intent: 'success', title: 'Settings saved', body: savedLine(draft) }));
           }}
         >
           <DialogBody>
@@ -96,4 +100,9 @@ export function SettingsDialog() {
       </DialogSurface>
     </Dialog>
   );
+}
+
+/** "Warning 14 days and critical 3 days before a refresh token lapses; automatic renewal on." */
+function savedLine(settings: Settings): string {
+  return `Warning ${settings.warningDays} days and critical ${settings.criticalDays} days before a refresh token lapses; automatic renewal ${settings.autoRenew ? 'on' : 'off'}.`;
 }

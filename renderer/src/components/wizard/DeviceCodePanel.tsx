@@ -1,6 +1,8 @@
 import { Body1, Button, Caption1, Link, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular, OpenRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
+import { formatClockTime } from '../../format';
+import { useRevealOnMount } from './useRevealOnMount';
 import type { DeviceCodePromptView } from '../../../../electron/ipc/contract';
 
 const useStyles = makeStyles({
@@ -24,8 +26,10 @@ const useStyles = makeStyles({
 export function DeviceCodePanel({ prompt, onCancel }: { prompt: DeviceCodePromptView; onCancel: () => void }) {
   const styles = useStyles();
   const [copied, setCopied] = useState(false);
+  // In a small window the code would appear below the fold.
+  const panel = useRevealOnMount<HTMLDivElement>();
   return (
-    <div className={styles.panel}>
+    <div className={styles.panel} ref={panel}>
       <Body1>
         Open <Link href={prompt.verificationUri} target="_blank" rel="noreferrer">{prompt.verificationUri}</Link>, enter this code and sign in
         with your partner admin account:
@@ -46,7 +50,7 @@ export function DeviceCodePanel({ prompt, onCancel }: { prompt: DeviceCodePrompt
         <Spinner size="tiny" aria-hidden />
         <Caption1>
           Waiting for you to sign in. SAM Desk checks every {prompt.intervalSeconds} s; the code works until{' '}
-          {new Date(prompt.expiresAt).toLocaleTimeString()}.
+          {formatClockTime(new Date(prompt.expiresAt))}.
         </Caption1>
       </div>
     </div>

@@ -19,8 +19,10 @@ import { VaultRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ProfileSummary } from '../../../../electron/ipc/contract';
+import { useAppToast } from '../../components/AppToaster';
 import { ErrorBar } from '../../components/ErrorBar';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
+import { formatDateTime } from '../../format';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
 
@@ -51,6 +53,7 @@ export function AccountsView() {
       dismissError: state.dismissWizardError,
     })),
   );
+  const toast = useAppToast();
   const [removing, setRemoving] = useState<ProfileSummary | null>(null);
   const [vaultSecrets, setVaultSecrets] = useState<'leave' | 'delete'>('leave');
   const publication = useSamDeskStore((state) => (removing ? state.publications[removing.id] : undefined));
@@ -67,7 +70,9 @@ export function AccountsView() {
           <AccountRow
             key={profile.id}
             profile={profile}
-            onRename={(name) => void store.rename(profile.id, name)}
+            onRename={(name) =>
+              void store.rename(profile.id, name).then((renamed) => renamed && toast({ intent: 'success', title: `Renamed to “${name}”` }))
+            }
             onReconsent={() => store.openWizard('steps', profile.id)}
             onRemove={() => {
               setVaultSecrets('leave');
@@ -102,7 +107,14 @@ export function AccountsView() {
               <Button
                 appearance="primary"
                 onClick={() => {
-                  if (removing) void store.remove(removing.id, publication ? vaultSecrets : undefined);
+                  if (removing) {
+                    const { id, name } = removing;
+                    void store.remove(id, publication ? vaultSecrets : undefined).then(
+                      (removed) =>
+                        removed &&
+                        toast({ intent: 'success', title: `Removed “${name}”`, body: 'Its refresh tokens and client secret are gone from your keychain.' }),
+                    );
+                  }
                   setRemoving(null);
                 }}
               >
@@ -143,7 +155,8 @@ function AccountRow({ profile, onRename, onReconsent, onRemove }: { profile: Pro
         </Body1>
       )}
       <Caption1 className={styles.muted}>
-        {profile.user} · partner tenant {profile.partnerTenantId} · refresh token lapses {new Date(profile.refreshTokenExpiresAt).toLocaleDateString()}
+        {profile.user} · partner tenant {profile.partnerTenantId} ·{' '}
+        {profile.hasRefreshToken ? `refresh token lapses ${formatDateTime(profile.expiresAt)}` : 'no refresh token stored: sign in again'}
       </Caption1>
       <div className={styles.row}>
         <Button size="small" onClick={() => setEditing(true)} disabled={editing}>

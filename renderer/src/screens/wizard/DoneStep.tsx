@@ -1,17 +1,17 @@
 import { Body1, Button, Title2 } from '@fluentui/react-components';
 import { useShallow } from 'zustand/react/shallow';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
+import { formatDateTime } from '../../format';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
 
 /** Step 6: what SAM Desk keeps, until when, and how it stays valid. */
 export function DoneStep() {
   const styles = useStepStyles();
-  const { profile, verification, goToStep, closeWizard, openWizard, openCustomerConsent } = useSamDeskStore(
+  const { profile, verification, closeWizard, openWizard, openCustomerConsent } = useSamDeskStore(
     useShallow((state) => ({
       profile: state.profiles.find((candidate) => candidate.id === state.wizardProfileId),
       verification: state.verification,
-      goToStep: state.goToStep,
       closeWizard: state.closeWizard,
       openWizard: state.openWizard,
       openCustomerConsent: state.openCustomerConsent,
@@ -35,8 +35,7 @@ export function DoneStep() {
           when the token was issued and last used.
         </Body1>
         <Body1>
-          <strong>When it expires:</strong> {lapses ? new Date(lapses).toLocaleDateString() : '90 days after its last use'}, 90 days after the
-          token was last used. Access tokens for customers last about an hour and are minted on demand.
+          <strong>When it expires:</strong> {lapses ? formatDateTime(lapses) : 'in 90 days'}, 90 days after the token was last used. Access tokens for customers last about an hour and are minted on demand.
         </Body1>
         <Body1>
           <strong>How renewal works:</strong> every use returns a new refresh token, which SAM Desk stores. SAM Desk also renews tokens
@@ -50,9 +49,10 @@ export function DoneStep() {
           then every customer answers “not consented” (AADSTS65001). Partner Center can consent for the customers it lists, in one go.
         </Body1>
       </div>
-      <WizardFooter onBack={() => goToStep(5)} next={{ label: 'Consent your customers', onClick: () => openCustomerConsent('wizard') }}>
-        <Button onClick={() => openWizard('accounts')}>Manage partner accounts</Button>
-        <Button onClick={() => openWizard()}>Add another partner account</Button>
+      {/* A finished screen: no Back, and one-line labels. */}
+      <WizardFooter next={{ label: 'Consent your customers', onClick: () => openCustomerConsent('wizard') }}>
+        <Button onClick={() => openWizard('accounts')}>Manage accounts</Button>
+        <Button onClick={() => openWizard()}>Add another account</Button>
         <Button onClick={closeWizard}>Open customer list</Button>
       </WizardFooter>
     </div>

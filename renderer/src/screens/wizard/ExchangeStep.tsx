@@ -18,6 +18,7 @@ export function ExchangeStep() {
       deviceCodeUser: state.deviceCodeUser,
       goToStep: state.goToStep,
       start: state.startExchangeDeviceCode,
+      skip: state.skipExchange,
       cancel: state.cancelWizardWork,
       dismissError: state.dismissWizardError,
     })),
@@ -57,7 +58,7 @@ export function ExchangeStep() {
         ) : (
           <div className={styles.row}>
             <Button onClick={start} disabled={!!store.busy}>
-              {store.deviceCodeUser ? 'Get another code' : 'Get a device code'}
+              {store.error ? 'Get a new code' : store.deviceCodeUser ? 'Get another code' : 'Get a device code'}
             </Button>
           </div>
         )}
@@ -65,14 +66,18 @@ export function ExchangeStep() {
       {store.error && (
         <ErrorBar
           title={store.error.kind === 'cancelled' ? 'Device-code sign-in cancelled' : 'The device-code sign-in did not finish'}
-          error={store.error}
+          // The card's button is the one way to try again; the bar offers only a remedy that differs from it.
+          error={{ ...store.error, fix: store.error.fix === 'retry' ? undefined : store.error.fix }}
           onFix={onFix}
-          onRetry={start}
-          retryLabel="Get a new code"
           onDismiss={store.dismissError}
         />
       )}
-      <WizardFooter onBack={() => store.goToStep(3)} next={{ onClick: () => store.goToStep(5), disabled: !!waiting }} />
+      <WizardFooter
+        onBack={waiting ? undefined : () => store.goToStep(3)}
+        // The step is optional: Next goes on even while a code waits, and says it cancels the code.
+        notice={waiting ? 'This step is optional: Next cancels the pending code. You can connect Exchange PowerShell later (Partner accounts → Sign in again).' : undefined}
+        next={{ onClick: waiting ? store.skip : () => store.goToStep(5) }}
+      />
     </div>
   );
 }

@@ -1,9 +1,10 @@
-import { Body1, Button, Field, Input, Radio, RadioGroup, Spinner, Title2 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Body1, Button, Caption1, Field, Input, Radio, RadioGroup, Spinner, Title2 } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { fixableChecks } from '../../../../electron/core/samApp/samAppChecks';
 import { applicationIdSchema } from '../../../../electron/ipc/contract';
 import { ErrorBar } from '../../components/ErrorBar';
+import { CreateAppActions } from '../../components/wizard/CreateAppActions';
 import { SamAppChecklist } from '../../components/wizard/SamAppChecklist';
 import { SecretShownOnce } from '../../components/wizard/SecretShownOnce';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
@@ -32,11 +33,13 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
       draft: state.wizardDraft,
       busy: state.wizardBusy,
       error: state.wizardError,
+      focus: state.wizardFocus,
       adminUser: state.adminUser,
       samApp: state.samApp,
       updateDraft: state.updateDraft,
       goToStep: state.goToStep,
       adminSignIn: state.adminSignIn,
+      lookForSamApp: state.lookForSamApp,
       createSamApp: state.createSamApp,
       checkSamApp: state.checkSamApp,
       fixSamApp: state.fixSamApp,
@@ -45,15 +48,28 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
     })),
   );
   const onFix = useWizardFix();
-  const [appName, setAppName] = useState('SAM Desk');
+  const secretField = useRef<HTMLInputElement>(null);
+  const [appName, setAppName] = useState(() => useSamDeskStore.getState().samApp?.app.displayName ?? 'SAM Desk');
   const [clientIdError, setClientIdError] = useState<string>();
   const [newSecret, setNewSecret] = useState<{ text: string; expiresAt: string }>();
-  const { draft, busy, samApp } = store;
+  const { draft, busy, samApp, adminUser, lookForSamApp } = store;
   const failing = samApp?.checks.filter((check) => check.status === 'fail') ?? [];
   // Core's one rule for what “Fix the app” can put right (the same list SamAppService.fix acts on).
   const fixable = samApp ? fixableChecks(samApp.checks) : [];
+  const fixMintsSecret = fixable.some((check) => check.id === 'secret');
   const checkedThisApp = samApp?.app.appId === draft.clientId.trim().toLowerCase();
   const working = busy && busy in busyWords ? (busy as keyof typeof busyWords) : null;
+
+  // Sent back to type the secret again (Microsoft refused it): the emptied field has focus.
+  useEffect(() => {
+    if (store.focus === 'client-secret' && draft.appMode === 'existing') secretField.current?.focus();
+  }, [store.focus, draft.appMode]);
+
+  // Signed in to create: first look for an app this name already made, to offer it instead of a second one.
+  useEffect(() => {
+    if (adminUser && draft.appMode === 'create') void lookForSamApp(appName);
+    // The name is looked up again when the field is left (onBlur), not at every keystroke, so it is not a dependency.
+  }, [adminUser, draft.appMode, lookForSamApp]);
 
   // A secret SAM Desk just created is in the keychain; sign-in uses it, not what was typed before.
   const keepNewSecret = (secret: { text: string; expiresAt: string } | undefined) => {
@@ -75,16 +91,11 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
         Your Secure Application Model app
       </Title2>
       <Body1 className={styles.help}>
-        SAM Desk signs in through an app registration in your partner tenant, as Microsoft’s Secure Application Model
-        describes it: a multi-tenant Web app that returns to http://localhost, asks for Partner Center, Microsoft Graph,
-        Azure Resource Manager and Exchange Online permissions, each consented in your partner tenant, and has a client
-        secret that is not about to expire.
+        SAM Desk signs in through an app registration in your partner tenant, as Microsoft’s Secure Application Model describes it: a
+        multi-tenant Web app that returns to http://localhost, with Partner Center, Microsoft Graph, Azure Resource Manager, Exchange Online
+        and Azure Key Vault permissions consented in your partner tenant, and a client secret that is not about to expire.
       </Body1>
-      <RadioGroup
-        value={draft.appMode}
-        onChange={(_, data) => store.updateDraft({ appMode: data.value as 'create' | 'existing' })}
-        aria-label="SAM app"
-      >
+      <RadioGroup value={draft.appMode} onChange={(_, data) => store.updateDraft({ appMode: data.value as 'create' | 'existing' })} aria-label="SAM app">
         <Radio value="existing" label="Use an existing app registration" />
         <Radio value="create" label="Create a new app registration for me" />
       </RadioGroup>
@@ -102,21 +113,21 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
               spellCheck={false}
             />
           </Field>
-          <Field label="Client secret" hint="Its value, not its id. Stored in the OS keychain, never on disk. No secret? Check the app and let SAM Desk create one.">
-            <Input type="password" value={clientSecret} maxLength={512} autoComplete="off" onChange={(_, data) => onClientSecretChange(data.value)} />
+          <Field label="Client secret" hint="Its Value, not its Secret ID. Kept in the OS keychain, never on disk. No secret? Check the app and let SAM Desk create one.">
+            <Input ref={secretField} type="password" value={clientSecret} maxLength={512} autoComplete="off" onChange={(_, data) => onClientSecretChange(data.value)} />
           </Field>
         </div>
       )}
       {draft.appMode === 'create' && (
-        <Field label="App name" hint="Shown in Entra admin center and on consent pages">
-          <Input value={appName} maxLength={120} onChange={(_, data) => setAppName(data.value)} />
+        <Field label="App name" hint="Shown in Entra admin center and on consent pages. SAM Desk finds an app it created under this name again.">
+          <Input value={appName} maxLength={120} onChange={(_, data) => setAppName(data.value)} onBlur={() => void lookForSamApp(appName)} />
         </Field>
       )}
 
       <div className={styles.section}>
         <Body1 className={styles.help}>
-          {store.adminUser
-            ? `Signed in to Microsoft Graph as ${store.adminUser}.`
+          {adminUser
+            ? `Signed in to Microsoft Graph as ${adminUser}.`
             : 'To read or create the app, SAM Desk signs you in once with Microsoft’s Azure PowerShell app (a Global or Application Administrator).'}
         </Body1>
         {working ? (
@@ -125,18 +136,14 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
             <Body1>{busyWords[working]}</Body1>
             {working === 'admin-sign-in' && <Button onClick={() => void store.cancel()}>Cancel</Button>}
           </div>
-        ) : !store.adminUser ? (
+        ) : !adminUser ? (
           <div className={styles.row}>
             <Button appearance="primary" onClick={() => void store.adminSignIn()}>
               {draft.appMode === 'create' ? 'Sign in to create the app' : 'Sign in to check the app'}
             </Button>
           </div>
         ) : draft.appMode === 'create' ? (
-          <div className={styles.row}>
-            <Button appearance="primary" disabled={!appName.trim()} onClick={() => void store.createSamApp(appName.trim()).then(keepNewSecret)}>
-              Create the app
-            </Button>
-          </div>
+          <CreateAppActions appName={appName} onCreate={() => void store.createSamApp(appName.trim()).then(keepNewSecret)} />
         ) : (
           <div className={styles.row}>
             <Button appearance="primary" onClick={check}>
@@ -148,7 +155,7 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
 
       {store.error && (
         <ErrorBar
-          title={store.error.kind === 'cancelled' ? 'Sign-in cancelled' : 'That did not work'}
+          title={store.error.kind === 'cancelled' ? 'Nothing was changed' : 'That did not work'}
           error={store.error}
           onFix={(fix) => (fix === 'check-app' ? store.dismissError() : onFix(fix))}
           onDismiss={store.dismissError}
@@ -162,20 +169,25 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
           </Body1>
           <SamAppChecklist checks={samApp.checks} />
           {fixable.length > 0 && (
-            <div className={styles.row}>
-              <Body1>SAM Desk can fix {fixable.length === 1 ? 'this' : 'these'} for you through Microsoft Graph.</Body1>
-              <Button appearance="primary" disabled={!!busy} onClick={() => void store.fixSamApp().then(keepNewSecret)}>
-                Fix the app
-              </Button>
+            <div className={styles.section}>
+              <div className={styles.row}>
+                <Body1>SAM Desk can fix {fixable.length === 1 ? 'this' : 'these'} for you through Microsoft Graph.</Body1>
+                <Button appearance="primary" disabled={!!busy} onClick={() => void store.fixSamApp().then(keepNewSecret)}>
+                  {fixMintsSecret ? 'Fix the app and create a secret' : 'Fix the app'}
+                </Button>
+              </div>
+              {fixMintsSecret && (
+                <Caption1 className={styles.help}>
+                  Fixing adds a new client secret to the app (its other secrets stay). SAM Desk asks you first, keeps the new secret in your
+                  keychain and shows it to you once.
+                </Caption1>
+              )}
             </div>
           )}
         </div>
       )}
 
-      <WizardFooter
-        onBack={() => store.goToStep(1)}
-        next={{ onClick: () => store.goToStep(3), disabled: !checkedThisApp || failing.length > 0 || !!busy }}
-      >
+      <WizardFooter onBack={() => store.goToStep(1)} next={{ onClick: () => store.goToStep(3), disabled: !checkedThisApp || failing.length > 0 || !!busy }}>
         {draft.appMode === 'existing' && !checkedThisApp && (
           <Button appearance="subtle" disabled={!!busy || !applicationIdSchema.safeParse(draft.clientId).success} onClick={() => store.goToStep(3)}>
             Skip the check

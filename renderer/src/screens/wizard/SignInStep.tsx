@@ -1,4 +1,5 @@
 import { Body1, Radio, RadioGroup, Title2 } from '@fluentui/react-components';
+import type { FixAction } from '../../../../electron/ipc/contract';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBar } from '../../components/ErrorBar';
 import { SigningInPanel } from '../../components/SigningInPanel';
@@ -7,6 +8,9 @@ import { useSamDeskStore } from '../../store';
 import type { SignInBrowser } from '../../store/wizardSlice';
 import { useStepStyles } from './styles';
 import { useWizardFix } from './useWizardFix';
+
+/** Remedies that amount to signing in again: the footer's button already does that. */
+const SIGN_IN_AGAIN = new Set<FixAction>(['re-consent', 'retry', 'none']);
 
 /** Step 3: the one interactive sign-in with MFA, accepting the SAM app's permissions. */
 export function SignInStep({ clientSecret }: { clientSecret: string }) {
@@ -25,6 +29,8 @@ export function SignInStep({ clientSecret }: { clientSecret: string }) {
   );
   const signIn = () => void store.signIn(clientSecret.trim() || undefined); // keeps the click's user gesture
   const onFix = useWizardFix(signIn);
+  // One next action per error: signing in again is the footer's button, so the bar offers only a remedy that differs.
+  const remedy = store.error?.fix && !SIGN_IN_AGAIN.has(store.error.fix) ? store.error.fix : undefined;
 
   if (store.busy === 'signing-in' || (store.busy === 'cancelling' && !store.error)) {
     return (
@@ -55,13 +61,16 @@ export function SignInStep({ clientSecret }: { clientSecret: string }) {
       {store.error && (
         <ErrorBar
           title={store.error.kind === 'cancelled' ? 'Sign-in cancelled' : "Couldn't sign in"}
-          error={store.error}
+          error={{ ...store.error, fix: remedy }}
           onFix={onFix}
-          onRetry={signIn}
           onDismiss={store.dismissError}
         />
       )}
-      <WizardFooter onBack={() => store.goToStep(2)} next={{ label: 'Sign in', onClick: signIn }} />
+      <WizardFooter
+        onBack={() => store.goToStep(2)}
+        // Without a secret there is nothing to sign in with: the bar's "Re-enter the secret" is the way on.
+        next={remedy === 're-enter-secret' ? undefined : { label: store.error ? 'Sign in again' : 'Sign in', onClick: signIn, appearance: remedy ? 'secondary' : 'primary' }}
+      />
     </div>
   );
 }

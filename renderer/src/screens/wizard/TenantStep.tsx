@@ -1,38 +1,32 @@
-import { Body1, Field, Input, Link, Select, Title2 } from '@fluentui/react-components';
+import { Body1, Caption1, Field, Input, Link, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { tenantRefSchema } from '../../../../electron/ipc/contract';
+import { readPartnerTenant } from '../../../../electron/ipc/partnerTenant';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
 
-const clouds = [
-  { value: 'Microsoft public cloud', label: 'Microsoft public cloud (worldwide)' },
-  { value: 'Microsoft US Government cloud', label: 'US Government (GCC High, DoD)' },
-  { value: 'Microsoft Azure operated by 21Vianet (China)', label: 'China (operated by 21Vianet)' },
-];
-
-/** Step 1: which partner tenant, in which cloud. */
+/** Step 1: which partner tenant; the cloud is the one SAM Desk was started in. */
 export function TenantStep() {
   const styles = useStepStyles();
-  const { draft, cloud, updateDraft, goToStep, profiles, closeWizard } = useSamDeskStore(useShallow((state) => ({
-    draft: state.wizardDraft,
-    cloud: state.cloud,
-    updateDraft: state.updateDraft,
-    goToStep: state.goToStep,
-    profiles: state.profiles,
-    closeWizard: state.closeWizard,
-  })));
+  const { draft, cloud, updateDraft, goToStep, profiles, closeWizard } = useSamDeskStore(
+    useShallow((state) => ({
+      draft: state.wizardDraft,
+      cloud: state.cloud,
+      updateDraft: state.updateDraft,
+      goToStep: state.goToStep,
+      profiles: state.profiles,
+      closeWizard: state.closeWizard,
+    })),
+  );
   const [error, setError] = useState<string>();
-  const options = cloud && !clouds.some((option) => option.value === cloud.name)
-    ? [...clouds, { value: cloud.name, label: `${cloud.name} (development)` }]
-    : clouds;
-  const [chosenCloud, setChosenCloud] = useState(cloud?.name ?? clouds[0]!.value);
+  // The one rule (partnerTenant.ts): an id, a domain, a UPN's domain or an internationalised domain's A-label.
+  const reading = readPartnerTenant(draft.partnerTenant);
+  const note = reading.ok ? reading.note : undefined;
 
   const next = () => {
-    const parsed = tenantRefSchema.safeParse(draft.partnerTenant);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message);
-    updateDraft({ partnerTenant: parsed.data });
+    if (!reading.ok) return setError(reading.message);
+    updateDraft({ partnerTenant: reading.tenant });
     goToStep(2);
   };
 
@@ -42,14 +36,15 @@ export function TenantStep() {
         Connect your partner account
       </Title2>
       <Body1 className={styles.help}>
-        SAM Desk walks you through Microsoft’s Secure Application Model: an app registration in your partner tenant, one sign-in
-        with MFA, and a refresh token kept in your operating system’s keychain. Start with the partner tenant you administer.
+        SAM Desk walks you through Microsoft’s Secure Application Model: an app registration in your partner tenant, one sign-in with MFA,
+        and a refresh token kept in your operating system’s keychain. Start with the partner tenant you administer.
       </Body1>
       <Field
         label="Partner tenant (id or domain)"
         required
-        validationMessage={error}
-        hint={error ? undefined : 'Your partner tenant, e.g. contoso.onmicrosoft.com or its tenant id'}
+        validationMessage={error ?? note}
+        validationState={error ? 'error' : note ? 'none' : undefined}
+        hint={error || note ? undefined : 'Your partner tenant, e.g. contoso.onmicrosoft.com, its tenant id, or your own sign-in name'}
       >
         <Input
           value={draft.partnerTenant}
@@ -62,34 +57,26 @@ export function TenantStep() {
           spellCheck={false}
         />
       </Field>
-      <Field
-        label="Cloud"
-        hint={
-          chosenCloud === cloud?.name
-            ? `Sign-in goes to ${cloud?.loginHost ?? 'Microsoft'}.`
-            : `SAM Desk is running against ${cloud?.name}. To use this cloud, set SAMDESK_CLOUD and restart SAM Desk.`
-        }
-        validationState={chosenCloud === cloud?.name ? 'none' : 'warning'}
-      >
-        <Select value={chosenCloud} onChange={(_, data) => setChosenCloud(data.value)}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
       <Field label="Profile name" hint="Optional: how this partner account is listed, e.g. Contoso production">
         <Input value={draft.profileName} maxLength={80} onChange={(_, data) => updateDraft({ profileName: data.value })} />
       </Field>
+      {cloud && (
+        // The cloud is fixed for the run (SAMDESK_CLOUD): a line that says so, not a dropdown that cannot switch.
+        <div className={styles.section} aria-label="Cloud" role="group">
+          <Body1>
+            <strong>Cloud:</strong> {cloud.name} (sign-in at {cloud.loginHost})
+          </Body1>
+          <Caption1 className={styles.help}>
+            SAM Desk works in the cloud it was started in. For another, quit SAM Desk and start it again with SAMDESK_CLOUD set to public,
+            usgov (US Government) or china (21Vianet).
+          </Caption1>
+        </div>
+      )}
       <Body1 className={styles.help}>
         Your team already keeps the refresh token in Azure Key Vault?{' '}
         <Link onClick={() => useSamDeskStore.getState().openJoinVault()}>Join from the vault</Link> instead.
       </Body1>
-      <WizardFooter
-        onBack={profiles.length > 0 ? closeWizard : undefined}
-        next={{ onClick: next, disabled: chosenCloud !== cloud?.name }}
-      />
+      <WizardFooter onBack={profiles.length > 0 ? closeWizard : undefined} next={{ onClick: next }} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBar } from '../../components/ErrorBar';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
+import { formatDateTime } from '../../format';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
 import { useWizardFix } from './useWizardFix';
@@ -16,7 +17,6 @@ const useStyles = makeStyles({
   bad: { color: tokens.colorPaletteRedForeground1 },
 });
 
-const when = (iso: string) => new Date(iso).toLocaleString();
 
 /** Step 5: use the stored token for real, and say what it can do. */
 export function VerifyStep() {
@@ -26,6 +26,7 @@ export function VerifyStep() {
       busy: state.wizardBusy,
       error: state.wizardError,
       verification: state.verification,
+      exchangeSkipped: state.exchangeSkipped,
       goToStep: state.goToStep,
       verify: state.verifyConsent,
       dismissError: state.dismissWizardError,
@@ -60,7 +61,16 @@ export function VerifyStep() {
         </div>
       )}
       {store.error && (
-        <ErrorBar title="The stored consent does not work" error={store.error} onFix={onFix} onRetry={verify} onDismiss={store.dismissError} />
+        // "Check again" in the footer is the retry; the bar offers only a remedy that differs from it.
+        <ErrorBar
+          title="The stored consent does not work"
+          error={{ ...store.error, fix: store.error.fix === 'retry' ? undefined : store.error.fix }}
+          onFix={onFix}
+          onDismiss={store.dismissError}
+        />
+      )}
+      {store.exchangeSkipped && (
+        <Body1 className={styles.help}>You skipped the optional Exchange device code; the code was cancelled. Scripts that need it can be connected later.</Body1>
       )}
       {result && !result.mfa && (
         <MessageBar intent="warning" layout="multiline">
@@ -84,9 +94,9 @@ export function VerifyStep() {
           <dt className={styles.term}>Permissions</dt>
           <dd className={styles.value}>{result.scopes.join(', ') || 'none listed'}</dd>
           <dt className={styles.term}>Access token</dt>
-          <dd className={styles.value}>expires {when(result.accessTokenExpiresAt)} (minted again whenever needed)</dd>
+          <dd className={styles.value}>expires {formatDateTime(result.accessTokenExpiresAt)} (minted again whenever needed)</dd>
           <dt className={styles.term}>Refresh token</dt>
-          <dd className={styles.value}>lapses {when(result.refreshTokenExpiresAt)} unless used or renewed</dd>
+          <dd className={styles.value}>lapses {formatDateTime(result.refreshTokenExpiresAt)} unless used or renewed</dd>
           <dt className={styles.term}>Partner Center</dt>
           {result.partnerCenter.ok
             ? service(true, `${result.partnerCenter.customerCount} customers`)
@@ -96,7 +106,9 @@ export function VerifyStep() {
           <dt className={styles.term}>Exchange Online (SAM app)</dt>
           {result.exchangeModern.ok ? service(true, 'Works') : service(false, result.exchangeModern.error.message)}
           <dt className={styles.term}>Exchange PowerShell app</dt>
-          <dd className={styles.value}>{result.exchangeDeviceCodeStored ? 'Connected by device code' : 'Not connected (only needed for older scripts)'}</dd>
+          <dd className={styles.value}>
+            {result.exchangeDeviceCodeStored ? 'Connected by device code' : store.exchangeSkipped ? 'Skipped (only needed for older scripts)' : 'Not connected (only needed for older scripts)'}
+          </dd>
         </dl>
       )}
       <WizardFooter onBack={() => store.goToStep(4)} next={{ onClick: () => store.goToStep(6), disabled: !result }}>

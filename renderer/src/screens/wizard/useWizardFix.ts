@@ -16,6 +16,8 @@ export function useWizardFix(onRetry?: () => void): (fix: FixAction) => void {
         return store.goToStep(3);
       case 'check-app':
         return store.goToStep(2);
+      case 're-enter-secret':
+        return store.reenterSecret();
       case 'check-tenant':
         return store.goToStep(1);
       case 'grant-customer-consent':

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { levelAt, NO_REFRESH_TOKEN } from '../../electron/ipc/contract';
+import { summarize, type ProfileRecord } from '../../electron/core/profiles/profileStore';
+
+const now = new Date('2026-11-30T12:00:00Z');
+const record: ProfileRecord = {
+  id: 'p-1',
+  name: 'Northwind',
+  cloud: 'custom',
+  partnerTenantId: '00000000-0000-0000-0000-000000000001',
+  clientId: '00000000-0000-0000-0000-000000000002',
+  hasClientSecret: true,
+  user: 'admin@northwind.example',
+  mfa: true,
+  issuedAt: now.toISOString(),
+  lastRedeemedAt: now.toISOString(),
+};
+
+describe('a profile summary says what the keychain holds', () => {
+  it('counts down while the refresh token is stored', () => {
+    const summary = summarize(record, now);
+    expect(summary).toMatchObject({ hasRefreshToken: true, level: 'healthy' });
+    expect(summary.lastError).toBeUndefined();
+  });
+
+  it('is expired, with the reason and re-consent, when the keychain holds no refresh token, whatever its dates say', () => {
+    const summary = summarize(record, now, undefined, { hasRefreshToken: false });
+    expect(summary).toMatchObject({
+      hasRefreshToken: false,
+      level: 'expired',
+      lastError: { code: NO_REFRESH_TOKEN, message: 'No refresh token is stored in the keychain for this profile.', reconsent: true },
+    });
+    // The window's live level (the header badge, the tray) holds it too: no green countdown beside it.
+    expect(levelAt(summary, now.getTime())).toBe('expired');
+    expect(JSON.stringify(summary)).not.toMatch(/hasClientSecret/);
+  });
+});
