@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { ProfileSummary } from '../../ipc/contract';
 import { VersionedJsonFile } from './versionedFile';
 import { withFileLock } from '../vault/fileLock';
-import { needsReconsent, refreshTokenLifetime } from '../lifetime/lifetime';
+import { needsInteractiveSignIn } from '../identity/deadToken';
+import { refreshTokenLifetime } from '../lifetime/lifetime';
 import { defaultLevelThresholds, type LevelThresholds } from '../../ipc/timeLeft';
 
 export const REFRESH_TOKEN_INACTIVITY_MS = 90 * 24 * 3600_000;
@@ -86,6 +87,6 @@ export function summarize(
     refreshTokenExpiresAt: lifetime.inactivityExpiresAt.toISOString(),
     level: lifetime.level,
     expiresAt: lifetime.expiresAt.toISOString(),
-    ...(lifetime.failure ? { lastError: { ...lifetime.failure, reconsent: needsReconsent(lifetime.failure.code) } } : {}),
+    ...(lifetime.failure ? { lastError: { ...lifetime.failure, reconsent: needsInteractiveSignIn(lifetime.failure.code) } } : {}),
   };
 }
