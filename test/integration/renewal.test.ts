@@ -4,7 +4,6 @@ import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { createServices, type Services } from '../../electron/core/app/services';
 import { createHandlers, type Handlers } from '../../electron/core/app/handlers';
 import { dispatch } from '../../electron/core/app/dispatch';
-import { RenewalScheduler } from '../../electron/core/renewal/renewalScheduler';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
 import type { ProfileSummary } from '../../electron/ipc/contract';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
@@ -59,7 +58,7 @@ describe('refresh token lifetime and renewal against the simulated cloud', () =>
     const profile = await consent();
     expect(profile).toMatchObject({ level: 'healthy' });
     const consented = await storedToken(profile.id);
-    const scheduler = new RenewalScheduler(services.renewal, () => undefined);
+    const scheduler = services.renewalScheduler;
 
     await advanceDays(6);
     expect(await scheduler.check()).toEqual([]);
