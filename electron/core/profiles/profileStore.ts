@@ -8,8 +8,6 @@ import { needsInteractiveSignIn } from '../identity/deadToken';
 import { refreshTokenLifetime } from '../lifetime/lifetime';
 import { defaultLevelThresholds, type LevelThresholds } from '../../ipc/timeLeft';
 
-export const REFRESH_TOKEN_INACTIVITY_MS = 90 * 24 * 3600_000;
-
 const profileRecordSchema = z.object({
   id: z.string(),
   name: z.string(),

@@ -12,7 +12,7 @@ import { createSettingsSlice } from './settingsSlice';
 import { createKeyVaultSlice } from './keyVaultSlice';
 import { createCustomerConsentSlice } from './customerConsentSlice';
 
-/** The renderer's one store, made of small slices. It never holds a secret (STYLE.md rule 7). */
+/** The renderer's one store, made of small slices. It never holds a secret. */
 export const useSamDeskStore = create<SamDeskState>()((...args) => ({
   ...createProfilesSlice(...args),
   ...createConsentSlice(...args),
