@@ -16,7 +16,8 @@ import { signedInProfile } from '../support/signedInProfile';
 import { completeSignIn, launchChromium } from '../support/browser';
 import { waitUntil } from '../support/bounded';
 import { loadMainProcess, type LoadedMainProcess } from '../support/electron/loadMain';
-import { preventable, type ElectronStandIn, type StandInWebContents } from '../support/electron/standIn';
+import type { ElectronStandIn } from '../support/electron/standIn';
+import { preventable, type StandInWebContents } from '../support/electron/standInWindows';
 import { useSimulatedApp } from '../support/simulatedApp';
 
 const DAY_MS = 24 * 3600_000;
