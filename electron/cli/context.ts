@@ -1,5 +1,5 @@
 import type { Services } from '../core/app/services';
-import type { UserFacingError } from '../ipc/contract';
+import type { UserFacingError } from '../ipc/errors';
 import { OTHER_CLOUD } from '../core/app/userFacingError';
 import { isDeadRefreshToken } from '../core/identity/deadToken';
 

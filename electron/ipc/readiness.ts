@@ -4,7 +4,8 @@
  * re-exports it); the verdict itself is computed by electron/core/readiness/readiness.ts, in main,
  * the renderer and the CLI alike.
  */
-import type { AccessResource, SnippetModule } from './contract';
+import type { AccessResource } from './accessCheck';
+import type { SnippetModule } from './schemas';
 
 /** Why a probe failed, in the categories a partner admin acts on. */
 export type ProbeProblem =

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
-import type { Settings } from '../ipc/contract';
+import type { Settings } from '../ipc/settings';
 import type { Services } from '../core/app/services';
 import { noticesDue } from '../core/tray/notificationPolicy';
 import { NotificationStateFile } from '../core/tray/notificationState';

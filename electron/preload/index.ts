@@ -1,5 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_GLOBAL, IPC_PREFIX, buildApi, channelNames, type Envelope, type EventName } from '../ipc/contract';
+import { API_GLOBAL, IPC_PREFIX, buildApi, type Envelope } from '../ipc/api';
+import { channelNames } from '../ipc/channels';
+import type { EventName } from '../ipc/events';
 
 // One frozen object of domain functions; the renderer never sees ipcRenderer.
 contextBridge.exposeInMainWorld(

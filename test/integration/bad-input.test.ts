@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/app/dispatch';
 import { silentLogger } from '../../electron/core/app/logger';
-import { refreshTokenSchema } from '../../electron/ipc/contract';
+import { refreshTokenSchema } from '../../electron/ipc/schemas';
 import { signedInProfile } from '../support/signedInProfile';
 import { useSimulatedApp } from '../support/simulatedApp';
 

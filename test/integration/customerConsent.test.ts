@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../electron/core/app/services';
 import { applicationGrants } from '../../electron/core/customerConsent/customerConsentService';
-import { countConsents, type EventPayloads } from '../../electron/ipc/contract';
+import { countConsents } from '../../electron/ipc/customerConsentSummary';
+import type { EventPayloads } from '../../electron/ipc/events';
 import { signedInProfile } from '../support/signedInProfile';
 import { simClient } from '../support/simClient';
 import { useSimulatedApp } from '../support/simulatedApp';

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gdapStatuses, givesAccess, type EventPayloads } from '../../electron/ipc/contract';
+import { gdapStatuses } from '../../electron/ipc/customers';
+import type { EventPayloads } from '../../electron/ipc/events';
+import { givesAccess } from '../../electron/ipc/relationships';
 import { createHttpClient } from '../../electron/core/http/httpClient';
 import { CustomerTenantService } from '../../electron/core/tenants/customerTenants';
 import { signedInProfile } from '../support/signedInProfile';

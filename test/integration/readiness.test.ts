@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { judgeReadiness } from '../../electron/core/readiness/readiness';
-import type { CustomerTenant, EventPayloads, ProbeResults, SnippetModule } from '../../electron/ipc/contract';
+import type { CustomerTenant } from '../../electron/ipc/customers';
+import type { EventPayloads } from '../../electron/ipc/events';
+import type { ProbeResults } from '../../electron/ipc/readiness';
+import type { SnippetModule } from '../../electron/ipc/schemas';
 import { parseCustomersFile } from '../sim/customersFile';
 import { signedInProfile } from '../support/signedInProfile';
 import { useSimulatedApp } from '../support/simulatedApp';

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright';
 import { dispatch } from '../../electron/core/app/dispatch';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
-import type { ProfileSummary } from '../../electron/ipc/contract';
+import type { ProfileSummary } from '../../electron/ipc/profiles';
 import { chromiumOpener, launchChromium } from '../support/browser';
 import { runCli } from '../support/cli';
 import { useSimulatedApp } from '../support/simulatedApp';

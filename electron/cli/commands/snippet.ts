@@ -1,4 +1,4 @@
-import { snippetModeSchema, snippetModuleSchema } from '../../ipc/contract';
+import { snippetModeSchema, snippetModuleSchema } from '../../ipc/schemas';
 import { pickProfile, UsageError, type CliCommand } from '../context';
 import { resolveTenant } from './token';
 

@@ -1,4 +1,5 @@
-import { applicationIdSchema, refreshTokenSchema, type VaultNameScheme, type VaultPublication } from '../../ipc/contract';
+import type { VaultNameScheme, VaultPublication } from '../../ipc/keyVault';
+import { applicationIdSchema, refreshTokenSchema } from '../../ipc/schemas';
 import { cloudBinding, type CloudEndpoints } from '../config/cloud';
 import type { ExtraCa } from '../config/environment';
 import { SignInSlot } from '../identity/consent';

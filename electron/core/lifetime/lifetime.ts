@@ -7,7 +7,7 @@
  * from issuance (AADSTS700084); a Conditional Access sign-in frequency ends it a fixed time after
  * the interactive sign-in (AADSTS70043).
  */
-import type { LifetimeLevel } from '../../ipc/contract';
+import type { LifetimeLevel } from '../../ipc/profiles';
 import { levelForTimeLeft, type LevelThresholds } from '../../ipc/timeLeft';
 import { deadTokenLevel } from '../identity/deadToken';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ProfileSummary } from '../../ipc/contract';
+import type { ProfileSummary } from '../../ipc/profiles';
 import { samAppSecretAccount } from '../identity/consent';
 import { UnknownProfileError } from '../identity/refreshTokens';
 import type { ProfileLifetimes } from '../lifetime/profileLifetimes';

@@ -1,7 +1,7 @@
 import { displayText } from '../../ipc/displayText';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { ProfileSummary } from '../../ipc/contract';
+import type { ProfileSummary } from '../../ipc/profiles';
 import { VersionedJsonFile } from './versionedFile';
 import { withFileLock } from '../vault/fileLock';
 import { needsInteractiveSignIn } from '../identity/deadToken';

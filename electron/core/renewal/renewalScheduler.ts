@@ -1,4 +1,4 @@
-import type { RenewalResult } from '../../ipc/contract';
+import type { RenewalResult } from '../../ipc/profiles';
 import type { RenewalService } from './renewalService';
 
 export const RENEWAL_CHECK_INTERVAL_MS = 3600_000;

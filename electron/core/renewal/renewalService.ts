@@ -1,4 +1,4 @@
-import type { RenewalResult } from '../../ipc/contract';
+import type { RenewalResult } from '../../ipc/profiles';
 import { toUserFacingError } from '../app/userFacingError';
 import { MicrosoftIdentityError } from '../identity/aadsts';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';

@@ -1,4 +1,4 @@
-import type { UserFacingError } from '../../../electron/ipc/contract';
+import type { UserFacingError } from '../../../electron/ipc/errors';
 import { samdesk, toUserFacingError } from '../api';
 import type { SliceCreator } from './types';
 

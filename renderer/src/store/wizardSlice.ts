@@ -1,9 +1,5 @@
-import type {
-  ConsentVerification,
-  DeviceCodePromptView,
-  SamAppResult,
-  UserFacingError,
-} from '../../../electron/ipc/contract';
+import type { UserFacingError } from '../../../electron/ipc/errors';
+import type { ConsentVerification, DeviceCodePromptView, SamAppResult } from '../../../electron/ipc/wizard';
 import { samdesk, toUserFacingError } from '../api';
 import type { SliceCreator } from './types';
 

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StartupNotice } from '../../../ipc/contract';
+import type { StartupNotice } from '../../../ipc/app';
 import { CorruptMetadataError, parseSetAsideName } from '../../profiles/versionedFile';
 import type { HandlerGroup } from './types';
 import { otherCloudNotice } from '../../profiles/cloudBinding';

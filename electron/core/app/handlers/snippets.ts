@@ -1,4 +1,4 @@
-import type { CopiedSnippet } from '../../../ipc/contract';
+import type { CopiedSnippet } from '../../../ipc/app';
 import type { HandlerGroup } from './types';
 
 export const snippetHandlers: HandlerGroup<'snippets.copy'> = (services) => {

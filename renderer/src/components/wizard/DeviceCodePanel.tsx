@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, Link, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular, OpenRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { DeviceCodePromptView } from '../../../../electron/ipc/contract';
+import type { DeviceCodePromptView } from '../../../../electron/ipc/wizard';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start' },

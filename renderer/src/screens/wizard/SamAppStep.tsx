@@ -2,7 +2,7 @@ import { Body1, Button, Field, Input, Radio, RadioGroup, Spinner, Title2 } from 
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { fixableChecks } from '../../../../electron/core/samApp/samAppChecks';
-import { applicationIdSchema } from '../../../../electron/ipc/contract';
+import { applicationIdSchema } from '../../../../electron/ipc/schemas';
 import { ErrorBar } from '../../components/ErrorBar';
 import { SamAppChecklist } from '../../components/wizard/SamAppChecklist';
 import { SecretShownOnce } from '../../components/wizard/SecretShownOnce';

@@ -1,7 +1,7 @@
 import { Body1, Field, Input, Link, Select, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { tenantRefSchema } from '../../../../electron/ipc/contract';
+import { tenantRefSchema } from '../../../../electron/ipc/schemas';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
