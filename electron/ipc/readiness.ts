@@ -1,7 +1,6 @@
 /**
  * "Will this work for this customer?": what a readiness check ("Check access") found per customer
- * and resource, and the verdict per customer × module. Part of the IPC contract (contract.ts
- * re-exports it); the verdict itself is computed by electron/core/readiness/readiness.ts, in main,
+ * and resource, and the verdict per customer × module. Part of the IPC contract; the verdict itself is computed by electron/core/readiness/readiness.ts, in main,
  * the renderer and the CLI alike.
  */
 import type { AccessResource } from './accessCheck';
