@@ -1,7 +1,7 @@
 /**
  * "Will this work for this customer?": what a readiness check ("Check access") found per customer
- * and resource, and the verdict per customer × module. Part of the IPC contract; the verdict itself is computed by electron/core/readiness/readiness.ts, in main,
- * the renderer and the CLI alike.
+ * and resource, and the verdict per customer × module. Part of the IPC contract; the verdict
+ * itself is computed by electron/core/readiness/readiness.ts, in main, the renderer and the CLI alike.
  */
 import type { AccessResource } from './accessCheck';
 import type { SnippetModule } from './schemas';

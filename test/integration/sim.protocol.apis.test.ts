@@ -1,24 +1,12 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests read loosely typed JSON off the wire */
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulatedCloud, type SimulatedCloud } from '../sim/index';
-import { simWire } from '../support/simWire';
+import { describe, expect, it } from 'vitest';
+import type { SimulatedCloud } from '../sim/index';
+import { useSimWire } from '../support/simWire';
 
 /** Partner Center, Graph and their throttling, as the simulator speaks them. */
 let cloud: SimulatedCloud;
-const { call, control, tokenPath, deviceCodeTokens, expectAadError } = simWire(() => cloud);
-
-beforeAll(async () => {
-  cloud = await startSimulatedCloud({ customers: 5, autoApprove: true, deviceCodeIntervalSeconds: 1 });
-});
-
-afterAll(async () => {
-  await cloud?.stop();
-});
-
-beforeEach(async () => {
-  await control('reset');
-});
+const { call, control, tokenPath, deviceCodeTokens, expectAadError } = useSimWire({ customers: 5, autoApprove: true, deviceCodeIntervalSeconds: 1 }, { get: () => cloud, set: (started) => (cloud = started) });
 
 describe('Partner Center', () => {
   it('pages customers with seekOperation=Next and MS-ContinuationToken, from links.next', async () => {

@@ -1,25 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { PublicClientApplication } from '@azure/msal-node';
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { currentTotp, startSimulatedCloud, type SimulatedCloud } from '../sim/index';
-import { simWire } from '../support/simWire';
+import { useSimWire } from '../support/simWire';
 
 /** The identity platform as the simulator speaks it: discovery, tokens, cross-tenant redemption, browser sign-in. */
 let cloud: SimulatedCloud;
-const { call, control, tokenPath, networkClient, deviceCodeTokens, redeem, expectAadError } = simWire(() => cloud);
-
-beforeAll(async () => {
-  cloud = await startSimulatedCloud({ customers: 5, autoApprove: true, deviceCodeIntervalSeconds: 1 });
-});
-
-afterAll(async () => {
-  await cloud?.stop();
-});
-
-beforeEach(async () => {
-  await control('reset');
-});
+const { call, control, tokenPath, networkClient, deviceCodeTokens, redeem, expectAadError } = useSimWire({ customers: 5, autoApprove: true, deviceCodeIntervalSeconds: 1 }, { get: () => cloud, set: (started) => (cloud = started) });
 
 describe('discovery', () => {
   it('serves v2 and v1 OpenID configuration on the sim url', async () => {

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
-import { expect } from 'vitest';
-import type { SimInfo } from '../sim';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { startSimulatedCloud, type SimInfo, type SimOptions, type SimulatedCloud } from '../sim';
 import { simProtocol, type Reply } from './simProtocol';
 
 export function simWire(current: () => SimInfo) {
@@ -79,4 +79,22 @@ export function simWire(current: () => SimInfo) {
   }
 
   return { call, control, tokenPath, networkClient, deviceCodeTokens, redeem, expectAadError };
+}
+
+/**
+ * A protocol test file's simulated cloud: started before its tests, reset before each, stopped
+ * after; `slot` is the file's own variable, which a test may point at a second cloud for a while.
+ */
+export function useSimWire(options: SimOptions, slot: { get(): SimulatedCloud; set(cloud: SimulatedCloud): void }) {
+  const wire = simWire(() => slot.get());
+  beforeAll(async () => {
+    slot.set(await startSimulatedCloud(options));
+  });
+  afterAll(async () => {
+    await slot.get()?.stop();
+  });
+  beforeEach(async () => {
+    await wire.control('reset');
+  });
+  return wire;
 }
