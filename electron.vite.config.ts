@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+/** The contract's files that hold zod schemas (electron/ipc/, split by concern). */
+const CONTRACT_FILES = /\/electron\/ipc\/(schemas|channels|settings|accessCheck|keyVault|wizard)\.ts$/;
+
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
@@ -39,7 +42,7 @@ export default defineConfig({
           // The IPC contract's zod schemas are main's (it validates every input); the window uses
           // the contract's types and a few pure helpers. Declared free of side effects, the schemas
           // stay out of the window's first chunk (the wizard's chunk keeps the two it uses).
-          moduleSideEffects: (id: string) => !id.replace(/\\/g, '/').endsWith('/electron/ipc/contract.ts'),
+          moduleSideEffects: (id: string) => !CONTRACT_FILES.test(id.replace(/\\/g, '/')),
         },
       },
     },

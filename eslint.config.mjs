@@ -1,9 +1,11 @@
-// Lint enforces the architecture in STYLE.md, not only style:
-// - only electron/main/** and electron/preload/** may import 'electron' (STYLE.md §3);
-// - raw ipcMain / ipcRenderer appear only in the typed wrappers (STYLE.md §1, §2);
+// Lint enforces the architecture (docs/ARCHITECTURE.md), not only style:
+// - only electron/main/** and electron/preload/** may import 'electron';
+// - raw ipcMain / ipcRenderer appear only in the typed wrappers;
 // - the renderer and electron/ipc/** (the contract and other browser-safe rules it shares) reach
-//   neither Node nor main-process code;
+//   neither Node nor main-process code, and electron/ipc/** imports nothing outside itself;
+// - inside electron/core, only the composition root (app/services.ts, app/handlers*) imports it;
 // - no console.log in app code.
+// Runtime import cycles are found by scripts/import-cycles.mjs (npm run lint, and a unit test).
 // Type-unaware rules only, so it stays fast.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
@@ -16,11 +18,11 @@ const ELECTRON_ALLOWED = ['electron/main/**', 'electron/preload/**', 'test/suppo
 const IPC_WRAPPERS = ['electron/main/ipcBinding.ts', 'electron/preload/index.ts', 'test/support/electron/**'];
 
 const electronImportBan = {
-  paths: [{ name: 'electron', message: 'Only electron/main/** and electron/preload/** may import electron (STYLE.md §3).' }],
+  paths: [{ name: 'electron', message: 'Only electron/main/** and electron/preload/** may import electron ' }],
   patterns: [
     {
       group: ['electron/*', '@electron/*'],
-      message: 'Only electron/main/** and electron/preload/** may use Electron (STYLE.md §3).',
+      message: 'Only electron/main/** and electron/preload/** may use Electron ',
     },
   ],
 };
@@ -50,16 +52,39 @@ const browserImportBan = {
   patterns: [
     ...electronImportBan.patterns,
     { group: ['node:*'], message: 'The renderer runs in a sandbox without Node; ask main through the preload API.' },
+    { group: ['**/test/*', '**/bench/*', '**/scripts/*'], message: 'App code never imports tests, benchmarks or scripts.' },
     {
       // Any path into electron/ other than the shared, browser-safe electron/ipc/ and the pure core modules above.
       regex: `(^|/)electron/(?!ipc/|(${RENDERER_SHARED_CORE.map((path) => path.replace('electron/', '')).join('|')})(\\.ts)?$)`,
-      message: 'The renderer may import only electron/ipc/** and the pure core modules listed in eslint.config.mjs from electron/ (STYLE.md §1).',
+      message: 'The renderer may import only electron/ipc/** and the pure core modules listed in eslint.config.mjs from electron/',
+    },
+  ],
+};
+
+// The composition root builds every service (services.ts) and maps channels onto them (handlers*).
+// Domain code receives its collaborators through its constructor instead; types may be shared.
+const compositionRootBan = {
+  patterns: [
+    {
+      group: ['**/app/services', '**/app/handlers', '**/app/handlers/*', './services', './handlers', './handlers/*'],
+      allowTypeImports: true,
+      message: 'Only the composition root (electron/core/app/services.ts, handlers*), electron/main and electron/cli build or reach all services; take what you need through the constructor.',
+    },
+  ],
+};
+
+// electron/ipc/** is shared with the renderer: it stands on its own.
+const ipcSelfContained = {
+  patterns: [
+    {
+      group: ['../*', '!../ipc', '!../ipc/*'],
+      message: 'electron/ipc/** imports only electron/ipc/** (and packages the browser has, like zod): the renderer imports it too.',
     },
   ],
 };
 
 const ipcWrappersOnly = {
-  message: 'Use the typed IPC wrappers (electron/main/ipcBinding.ts, electron/preload/index.ts), never raw ipcMain/ipcRenderer (STYLE.md §1-2).',
+  message: 'Use the typed IPC wrappers (electron/main/ipcBinding.ts, electron/preload/index.ts), never raw ipcMain/ipcRenderer',
 };
 
 export default defineConfig(
@@ -120,6 +145,15 @@ export default defineConfig(
   {
     files: ['renderer/**', 'electron/ipc/**', ...RENDERER_SHARED_CORE.map((path) => `${path}.ts`)],
     rules: { 'no-restricted-imports': ['error', browserImportBan] },
+  },
+  {
+    files: ['electron/core/**'],
+    ignores: ['electron/core/app/services.ts', 'electron/core/app/handlers.ts', 'electron/core/app/handlers/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', compositionRootBan] },
+  },
+  {
+    files: ['electron/ipc/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', ipcSelfContained] },
   },
   {
     // Playwright fixtures must destructure their first argument, even when they use none of it.

@@ -3,7 +3,7 @@ import { chromiumArgs, chromiumExecutable } from './test/support/chromium';
 
 // End-to-end tests. The renderer's production bundle runs in Debian's Chromium (never
 // `npx playwright install`); *.electron.spec.ts drive the packaged app and skip, saying so,
-// where no Electron binary is installed (DESIGN.md, "Where this machine differs").
+// where no Electron binary is installed (README, "System packages").
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Two kinds of Vitest suites (STYLE.md §12): fast pure-logic unit tests, and integration tests
+// Two kinds of Vitest suites: fast pure-logic unit tests, and integration tests
 // that start the simulated cloud's HTTPS servers and use the real OS keychain.
 export default defineConfig({
   test: {

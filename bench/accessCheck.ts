@@ -1,6 +1,6 @@
 import type { Services } from '../electron/core/app/services';
 import type { ProfileRecord } from '../electron/core/profiles/profileStore';
-import type { AccessCheckReport } from '../electron/ipc/contract';
+import type { AccessCheckReport } from '../electron/ipc/accessCheck';
 import { vaultAccounts } from '../electron/core/vault/secretVault';
 import { bareClient, bareRedeem } from './bareClient';
 import { time } from './measure';

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright';
 import type { Environment } from '../electron/core/config/environment';
 import type { ProfileRecord } from '../electron/core/profiles/profileStore';
 import { CustomerListCache } from '../electron/core/tenants/customerCache';
-import type { CustomerList } from '../electron/ipc/contract';
+import type { CustomerList } from '../electron/ipc/customers';
 import { startHarness } from '../test/harness/server';
 
 /** In the page: when the customer list (its "Updated …" footer) has first been painted. */

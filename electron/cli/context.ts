@@ -1,6 +1,7 @@
 import type { Services } from '../core/app/services';
-import type { UserFacingError } from '../ipc/contract';
+import type { UserFacingError } from '../ipc/errors';
 import { OTHER_CLOUD } from '../core/app/userFacingError';
+import { isDeadRefreshToken } from '../core/identity/deadToken';
 
 /** Thrown for anything the user typed wrong; exits with the usage code. */
 export class UsageError extends Error {}
@@ -29,9 +30,7 @@ export function exitCodeFor(error: UserFacingError): number {
     case 'keychain':
       return exitCodes.keychain;
     case 'microsoft':
-      return ['AADSTS700082', 'AADSTS50173', 'AADSTS70043', 'AADSTS700084'].includes(error.code ?? '')
-        ? exitCodes.expired
-        : exitCodes.microsoft;
+      return isDeadRefreshToken(error.code) ? exitCodes.expired : exitCodes.microsoft;
     default:
       return exitCodes.failure;
   }

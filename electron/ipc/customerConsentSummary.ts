@@ -3,7 +3,7 @@
  * in exactly one), and the finding each row gives the readiness model. Pure; shared by the window
  * and main.
  */
-import type { CustomerConsent } from './contract';
+import type { CustomerConsent } from './wizard';
 import type { ConsentFinding } from './readiness';
 
 export type ConsentCategory = 'consented' | 'needs-repair' | 'not-consented' | 'not-through-partner-center' | 'no-access' | 'could-not-check';

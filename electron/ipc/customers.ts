@@ -1,8 +1,8 @@
 /**
  * Customer tenants as the renderer sees them: GDAP relationships as Graph returns them and DAP as
- * Partner Center says it. Part of the IPC contract (contract.ts re-exports it).
+ * Partner Center says it. Part of the IPC contract (docs/ARCHITECTURE.md).
  */
-import type { UserFacingError } from './contract';
+import type { UserFacingError } from './errors';
 
 /**
  * Graph's delegatedAdminRelationshipStatus (https://learn.microsoft.com/graph/api/resources/delegatedadminrelationship);

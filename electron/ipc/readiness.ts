@@ -1,10 +1,10 @@
 /**
  * "Will this work for this customer?": what a readiness check ("Check access") found per customer
- * and resource, and the verdict per customer × module. Part of the IPC contract (contract.ts
- * re-exports it); the verdict itself is computed by electron/core/readiness/readiness.ts, in main,
- * the renderer and the CLI alike.
+ * and resource, and the verdict per customer × module. Part of the IPC contract; the verdict
+ * itself is computed by electron/core/readiness/readiness.ts, in main, the renderer and the CLI alike.
  */
-import type { AccessResource, SnippetModule } from './contract';
+import type { AccessResource } from './accessCheck';
+import type { SnippetModule } from './schemas';
 
 /** Why a probe failed, in the categories a partner admin acts on. */
 export type ProbeProblem =

@@ -3,7 +3,7 @@
  * matters most. Shared by main (the merged list is sorted with it) and the renderer (badges,
  * summaries), so it lives beside the contract; pure.
  */
-import type { GdapStatus, Relationship } from './contract';
+import type { GdapStatus, Relationship } from './customers';
 
 /**
  * `active`, or `expiring` ("has passed its expiration date" while deprovisioning has not finished,

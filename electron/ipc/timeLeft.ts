@@ -2,7 +2,7 @@
  * How SAM Desk words and grades time left, the same in the window, the tray and the CLI.
  * Shared by main and renderer, so it lives beside the contract; pure.
  */
-import type { LifetimeLevel, ProfileSummary } from './contract';
+import type { LifetimeLevel, ProfileSummary } from './profiles';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

@@ -1,4 +1,4 @@
-import type { VaultPublication } from './contract';
+import type { VaultPublication } from './keyVault';
 
 /** "just now", "3 min ago", "2 h ago", "4 d ago". */
 export function formatAgo(iso: string, now: Date): string {

@@ -1,5 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { IPC_PREFIX, channelNames, type EventName, type EventPayloads } from '../ipc/contract';
+import { IPC_PREFIX } from '../ipc/api';
+import { channelNames } from '../ipc/channels';
+import type { EventName, EventPayloads } from '../ipc/events';
 import { dispatch } from '../core/app/dispatch';
 import type { Handlers } from '../core/app/handlers';
 

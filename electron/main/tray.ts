@@ -1,8 +1,7 @@
 import { app, BrowserWindow, Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
-import type { Settings } from '../ipc/contract';
+import type { Settings } from '../ipc/settings';
 import type { Services } from '../core/app/services';
-import { RenewalScheduler } from '../core/renewal/renewalScheduler';
 import { noticesDue } from '../core/tray/notificationPolicy';
 import { NotificationStateFile } from '../core/tray/notificationState';
 import { trayModel, type TrayIcon, type TrayModel } from '../core/tray/trayModel';
@@ -85,14 +84,14 @@ export function startLifetimeWatch(options: { services: Services; mainWindow: ()
     tray.setContextMenu(Menu.buildFromTemplate(items));
   }
 
-  const scheduler = new RenewalScheduler(services.renewal, () => {
-    tellRenderer();
-    void refresh();
-  });
+  const scheduler = services.renewalScheduler;
   const ticker = setInterval(() => void refresh().catch(() => undefined), TICK_MS);
   void services.settings.get().then((settings) => applyStartAtLogin(settings.startAtLogin));
   void refresh().catch(() => undefined);
-  void scheduler.start();
+  void scheduler.start(() => {
+    tellRenderer();
+    void refresh();
+  });
 
   return {
     refresh,

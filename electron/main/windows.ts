@@ -1,7 +1,7 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { SIGN_IN_PARTITION } from './security';
-import { APP_ORIGIN, developmentServerUrl, rendererOrigin as originFor, secureWebPreferences as securePreferences } from './securityPolicy';
+import { APP_ORIGIN, developmentServerUrl, rendererOrigin as originFor, secureWebPreferences } from './securityPolicy';
 
 /** The electron-vite dev server, in an unpackaged run only (securityPolicy.ts decides). */
 const devServer = () => developmentServerUrl(process.env, app.isPackaged);
@@ -12,7 +12,7 @@ const devServer = () => developmentServerUrl(process.env, app.isPackaged);
  * devTools only in development. The settings themselves are in securityPolicy.ts, unit-tested.
  */
 function windowPreferences(preload?: string) {
-  return securePreferences({ preload, devTools: devServer() !== undefined });
+  return secureWebPreferences({ preload, devTools: devServer() !== undefined });
 }
 
 export function createMainWindow(): BrowserWindow {

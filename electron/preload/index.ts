@@ -1,7 +1,9 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_GLOBAL, IPC_PREFIX, buildApi, channelNames, type Envelope, type EventName } from '../ipc/contract';
+import { API_GLOBAL, IPC_PREFIX, buildApi, type Envelope } from '../ipc/api';
+import { channelNames } from '../ipc/channels';
+import type { EventName } from '../ipc/events';
 
-// One frozen object of domain functions; the renderer never sees ipcRenderer (STYLE.md §2).
+// One frozen object of domain functions; the renderer never sees ipcRenderer.
 contextBridge.exposeInMainWorld(
   API_GLOBAL,
   buildApi(

@@ -1,4 +1,5 @@
-import type { SamDeskApi, UserFacingError } from '../../electron/ipc/contract';
+import type { SamDeskApi } from '../../electron/ipc/api';
+import type { UserFacingError } from '../../electron/ipc/errors';
 
 /** The preload's API. Read lazily so tests can install a stub before the first call. */
 export function samdesk(): SamDeskApi {

@@ -1,6 +1,8 @@
-import { givesAccess, levelForTimeLeft, type CustomerTenant, type GdapStatus, type LevelThresholds, type Relationship } from '../../electron/ipc/contract';
+import type { CustomerTenant, GdapStatus, Relationship } from '../../electron/ipc/customers';
+import { givesAccess } from '../../electron/ipc/relationships';
+import { levelForTimeLeft, type LevelThresholds } from '../../electron/ipc/timeLeft';
 
-export { formatTimeLeft } from '../../electron/ipc/contract';
+export { formatTimeLeft } from '../../electron/ipc/timeLeft';
 
 /** How urgent a refresh token's expiry is; the thresholds are the user's settings (default 14 d, 3 d), as in the tray. */
 export type ExpiryLevel = 'ok' | 'warning' | 'critical' | 'expired';

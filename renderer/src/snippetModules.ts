@@ -1,4 +1,4 @@
-import type { SnippetMode, SnippetModule } from '../../electron/ipc/contract';
+import type { SnippetMode, SnippetModule } from '../../electron/ipc/schemas';
 
 /** One PowerShell module a snippet can connect; the detail pane renders one card per entry. */
 export interface SnippetModuleCard {

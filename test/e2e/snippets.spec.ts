@@ -1,7 +1,8 @@
 import { decodeJwt } from 'jose';
 import { test, expect } from './fixtures';
 import { loadPowerShellGrammar, parsePowerShell, syntaxProblems } from '../unit/powershellSyntax';
-import { snippetModuleSchema, type SamDeskApi } from '../../electron/ipc/contract';
+import type { SamDeskApi } from '../../electron/ipc/api';
+import { snippetModuleSchema } from '../../electron/ipc/schemas';
 import { snippetCatalog } from '../../electron/core/snippets/catalog';
 
 // Consent happens in-process by device code (the simulator approves the first poll, with MFA), so

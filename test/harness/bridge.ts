@@ -3,7 +3,9 @@
  * Browser side of the harness: the same `window.samdesk` the Electron preload exposes, built by
  * the contract's `buildApi`, but carried over HTTP to the real main-process handlers.
  */
-import { API_GLOBAL, buildApi, channelNames, type Envelope, type EventName } from '../../electron/ipc/contract';
+import { API_GLOBAL, buildApi, type Envelope } from '../../electron/ipc/api';
+import { channelNames } from '../../electron/ipc/channels';
+import type { EventName } from '../../electron/ipc/events';
 
 declare global {
   interface Window {

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
-import type { EventName, EventPayloads } from '../../electron/ipc/contract';
+import type { EventName, EventPayloads } from '../../electron/ipc/events';
 import { dispatch } from '../../electron/core/app/dispatch';
 import { createHandlers, type HandlerOptions } from '../../electron/core/app/handlers';
 import { createServices, type Services } from '../../electron/core/app/services';

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AccessCheckService } from '../../electron/core/accessCheck/accessCheckService';
-import { createServices, type Services } from '../../electron/core/app/services';
 import { createHttpClient } from '../../electron/core/http/httpClient';
-import { startSimulatedCloud, type SimulatedCloud } from '../sim';
-import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
+import { useSimulatedApp } from '../support/simulatedApp';
 
 /**
  * An access check through a 429 storm that outlasts its Retry-After (Microsoft Graph's guidance:
@@ -13,30 +11,20 @@ import { signedInProfile } from '../support/signedInProfile';
  * once it knew it was throttled.
  */
 describe('checking access while Microsoft throttles', () => {
-  let sim: SimulatedCloud;
-  let isolated: IsolatedEnvironment;
-  let services: Services;
+  const setup = useSimulatedApp({ cloud: { customers: 48 } });
   let profileId: string;
   let consented: string[];
 
   beforeAll(async () => {
-    sim = await startSimulatedCloud({ customers: 48 });
-    isolated = isolatedEnvironment(sim);
-    services = createServices(isolated.environment, { opener: { open: () => ({ close: () => undefined }) } });
-    profileId = (await signedInProfile(sim, services)).id;
-    await services.customers.list(profileId, true);
-    consented = sim.state.customers.filter((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId)).map((c) => c.id);
+    profileId = (await signedInProfile(setup.sim, setup.services)).id;
+    await setup.services.customers.list(profileId, true);
+    consented = setup.sim.state.customers.filter((c) => c.relationship === 'DAP' && setup.sim.state.isConsented(c.id, setup.sim.samAppId)).map((c) => c.id);
   });
 
   beforeEach(() => {
-    sim.state.controls.faults = [];
-    sim.state.controls.latency = [{ ms: 20, path: '/oauth2/v2.0/token' }];
-    sim.state.stats.clear();
-  });
-
-  afterAll(async () => {
-    await isolated?.cleanUp();
-    await sim?.stop();
+    setup.sim.state.controls.faults = [];
+    setup.sim.state.controls.latency = [{ ms: 20, path: '/oauth2/v2.0/token' }];
+    setup.sim.state.stats.clear();
   });
 
   /**
@@ -47,18 +35,18 @@ describe('checking access while Microsoft throttles', () => {
   function watchedCheck() {
     const events: Array<'sent' | 'throttled' | 'answered'> = [];
     const accessCheck = new AccessCheckService({
-      cloud: isolated.environment.cloud,
-      keeper: services.keeper,
-      vault: services.vault,
-      customers: services.customers,
-      home: isolated.environment.home,
+      cloud: setup.isolated.environment.cloud,
+      keeper: setup.services.keeper,
+      vault: setup.services.vault,
+      customers: setup.services.customers,
+      home: setup.isolated.environment.home,
       httpWithSleep: (pause) => {
         const sleep = async (ms: number, signal?: AbortSignal) => {
           events.push('throttled');
           await pause(ms, signal);
           events.push('sent');
         };
-        const http = createHttpClient({ extraCa: isolated.environment.extraCa, sleep });
+        const http = createHttpClient({ extraCa: setup.isolated.environment.extraCa, sleep });
         return { send: (request) => (events.push('sent'), http.send(request).finally(() => events.push('answered'))) };
       },
     });
@@ -68,13 +56,13 @@ describe('checking access while Microsoft throttles', () => {
   it('sends one probe at a time while a 429 storm outlasts its Retry-After, never the pool again, and reports no customer as throttled', async () => {
     const { accessCheck, events } = watchedCheck();
     // The first four requests (the pool starts with four) and the next two after them are throttled.
-    sim.state.controls.faults = [{ path: '/oauth2/v2.0/token', status: 429, retryAfter: 1, count: 6 }];
+    setup.sim.state.controls.faults = [{ path: '/oauth2/v2.0/token', status: 429, retryAfter: 1, count: 6 }];
     const customers = consented.slice(0, 12);
     const report = await accessCheck.run({ profileId, resources: ['azure'], customerTenantIds: customers, concurrency: 8 });
 
     expect(report.customers.map((c) => c.results.azure)).toEqual(customers.map(() => ({ status: 'ok' })));
     // Every throttled answer cost one request more, no other request was made.
-    expect(sim.state.stats.get('token v2')).toBe(customers.length + 6);
+    expect(setup.sim.state.stats.get('token v2')).toBe(customers.length + 6);
     // From the first throttled answer SAM Desk saw to the first answer after the storm, what it sent
     // were probes, each sent after the one before was answered: never two in flight.
     const start = events.indexOf('throttled');
@@ -96,11 +84,11 @@ describe('checking access while Microsoft throttles', () => {
   it('asks a customer again later when it is still throttled after the HTTP client’s four tries, instead of reporting it "Throttled"', async () => {
     const { accessCheck } = watchedCheck();
     // One at a time: the first customer's four tries are all throttled.
-    sim.state.controls.faults = [{ path: '/oauth2/v2.0/token', status: 429, retryAfter: 1, count: 4 }];
+    setup.sim.state.controls.faults = [{ path: '/oauth2/v2.0/token', status: 429, retryAfter: 1, count: 4 }];
     const report = await accessCheck.run({ profileId, resources: ['azure'], customerTenantIds: consented.slice(0, 2), concurrency: 1 });
 
     expect(report.customers.map((c) => c.results.azure)).toEqual([{ status: 'ok' }, { status: 'ok' }]);
     // Four throttled tries, the same customer once more later, and the second customer.
-    expect(sim.state.stats.get('token v2')).toBe(4 + 1 + 1);
+    expect(setup.sim.state.stats.get('token v2')).toBe(4 + 1 + 1);
   });
 });

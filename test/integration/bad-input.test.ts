@@ -1,14 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulatedCloud, type SimulatedCloud } from '../sim';
-import { createServices, type Services } from '../../electron/core/app/services';
-import { createHandlers, type Handlers } from '../../electron/core/app/handlers';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/app/dispatch';
 import { silentLogger } from '../../electron/core/app/logger';
-import { refreshTokenSchema } from '../../electron/ipc/contract';
-import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
+import { refreshTokenSchema } from '../../electron/ipc/schemas';
 import { signedInProfile } from '../support/signedInProfile';
+import { useSimulatedApp } from '../support/simulatedApp';
 
 const GUID = '6c1a5e0b-3f7e-4a59-9a53-1b4a2c9d8e7f';
 const PROFILE = 'p-bad-input';
@@ -88,49 +85,41 @@ const badRequests: Array<[string, string, unknown]> = [
 ];
 
 describe('bad input through dispatch()', () => {
-  let sim: SimulatedCloud;
-  let isolated: IsolatedEnvironment;
-  let services: Services;
-  let handlers: Handlers;
-
-  /** Every file under SAMDESK_HOME with its content, and every keychain entry of this run. */
-  async function snapshot(): Promise<{ files: Record<string, string>; keychain: Array<{ account: string; password: string }> }> {
-    const { home } = isolated.environment;
-    const files: Record<string, string> = {};
-    for (const entry of readdirSync(home, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      const path = join(entry.parentPath, entry.name);
-      files[relative(home, path)] = readFileSync(path, 'utf8');
-    }
-    const keychain = (await isolated.keychain.entries()).sort((a, b) => a.account.localeCompare(b.account));
-    return { files, keychain };
-  }
-
-  beforeAll(async () => {
-    sim = await startSimulatedCloud({ customers: 5 });
-    isolated = isolatedEnvironment(sim);
-    services = createServices(isolated.environment, {
+  const setup = useSimulatedApp({
+    cloud: { customers: 5 },
+    services: () => ({
       opener: {
         open() {
           throw new Error('A bad request must never reach the sign-in window.');
         },
       },
       logger: silentLogger,
-    });
-    handlers = createHandlers(services);
-    await signedInProfile(sim, services, PROFILE);
-    await handlers['tenants.list']({ profileId: PROFILE, refresh: true });
-    // The list is saved in the background after the answer: the snapshots start once it is on disk.
-    await services.customers.written(PROFILE);
+    }),
   });
-  afterAll(async () => {
-    await isolated?.cleanUp();
-    await sim?.stop();
+
+  /** Every file under SAMDESK_HOME with its content, and every keychain entry of this run. */
+  async function snapshot(): Promise<{ files: Record<string, string>; keychain: Array<{ account: string; password: string }> }> {
+    const { home } = setup.isolated.environment;
+    const files: Record<string, string> = {};
+    for (const entry of readdirSync(home, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      files[relative(home, path)] = readFileSync(path, 'utf8');
+    }
+    const keychain = (await setup.isolated.keychain.entries()).sort((a, b) => a.account.localeCompare(b.account));
+    return { files, keychain };
+  }
+
+  beforeAll(async () => {
+    await signedInProfile(setup.sim, setup.services, PROFILE);
+    await setup.handlers['tenants.list']({ profileId: PROFILE, refresh: true });
+    // The list is saved in the background after the answer: the snapshots start once it is on disk.
+    await setup.services.customers.written(PROFILE);
   });
 
   it.each(badRequests)('refuses %s with a clear message, and nothing stored changes', async (_what, channel, input) => {
     const before = await snapshot();
-    const result = await dispatch(handlers, channel, input);
+    const result = await dispatch(setup.handlers, channel, input);
 
     expect(result.ok).toBe(false);
     const error = (result as { error: { kind: string; message: string } }).error;
@@ -143,8 +132,8 @@ describe('bad input through dispatch()', () => {
   });
 
   it('still answers good requests afterwards', async () => {
-    expect(await dispatch(handlers, 'tenants.list', { profileId: PROFILE })).toMatchObject({ ok: true });
-    expect(await dispatch(handlers, 'app.state', undefined)).toMatchObject({ ok: true });
+    expect(await dispatch(setup.handlers, 'tenants.list', { profileId: PROFILE })).toMatchObject({ ok: true });
+    expect(await dispatch(setup.handlers, 'app.state', undefined)).toMatchObject({ ok: true });
   });
 });
 

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../electron/core/app/services';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckEntry } from '../../electron/cli/commands/check';
 import { parseCustomersFile } from '../sim/customersFile';
-import { startSimulatedCloud, type SimulatedCloud } from '../sim';
-import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { runCli } from '../support/cli';
 import { signedInProfile } from '../support/signedInProfile';
+import { useSimulatedApp } from '../support/simulatedApp';
 
 const customersFile = JSON.stringify([
   { id: 'c0000000-0000-4000-8000-000000000001', name: 'Alder Mail', domain: 'aldermail.onmicrosoft.com', relationship: 'GDAP', gdapRoles: ['Exchange Administrator', 'Global Reader'], azureSubscriptions: 1 },
@@ -14,19 +12,11 @@ const customersFile = JSON.stringify([
 
 /** `samdesk check` as a person or a scheduler runs it, in its own process, against the simulated cloud. */
 describe('samdesk check', () => {
-  let sim: SimulatedCloud;
-  let isolated: IsolatedEnvironment;
-  const samdesk = (...args: string[]) => runCli(args, isolated.variables);
+  const setup = useSimulatedApp({ cloud: { customers: parseCustomersFile(customersFile) } });
+  const samdesk = (...args: string[]) => runCli(args, setup.isolated.variables);
 
   beforeAll(async () => {
-    sim = await startSimulatedCloud({ customers: parseCustomersFile(customersFile) });
-    isolated = isolatedEnvironment(sim);
-    await signedInProfile(sim, createServices(isolated.environment, { opener: { open: () => ({ close: () => undefined }) } }));
-  });
-
-  afterAll(async () => {
-    await isolated?.cleanUp();
-    await sim?.stop();
+    await signedInProfile(setup.sim, setup.newServices());
   });
 
   it('--json prints one entry per customer and module, ready true/false/null with reason and fix, and exits 0 whatever it found', async () => {

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
-import { startSimulatedCloud, type SimulatedCloud } from '../sim';
-import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
+import type { SimulatedCloud } from '../sim';
 import { runBuiltCli } from '../support/cli';
 import { loadPowerShellGrammar, parsePowerShell, syntaxProblems } from '../unit/powershellSyntax';
+import { useSimulatedApp } from '../support/simulatedApp';
 
 await loadPowerShellGrammar();
 
@@ -15,25 +15,17 @@ await loadPowerShellGrammar();
  * CLI's own device-code sign-in (the simulator approves the first poll, with MFA).
  */
 describe('the samdesk token, snippet and refresh-token commands', () => {
-  let sim: SimulatedCloud;
-  let isolated: IsolatedEnvironment;
+  const setup = useSimulatedApp({ cloud: { customers: 12, autoApprove: true, deviceCodeIntervalSeconds: 1 } });
   let customer: SimulatedCloud['state']['customers'][number];
 
-  const samdesk = (...args: string[]) => runBuiltCli(args, isolated.variables);
+  const samdesk = (...args: string[]) => runBuiltCli(args, setup.isolated.variables);
 
   beforeAll(async () => {
     if (!existsSync(join('out', 'main', 'cli.js'))) throw new Error('The CLI is not built: run npx electron-vite build first.');
-    sim = await startSimulatedCloud({ customers: 12, autoApprove: true, deviceCodeIntervalSeconds: 1 });
-    isolated = isolatedEnvironment(sim);
-    const consent = await samdesk('consent', '--device-code', '--tenant', sim.partnerDomain, '--client-id', sim.samAppId);
+    const consent = await samdesk('consent', '--device-code', '--tenant', setup.sim.partnerDomain, '--client-id', setup.sim.samAppId);
     expect(consent.stderr).toBe('');
     expect(consent.status).toBe(0);
-    customer = sim.state.customers.find((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId))!;
-  });
-
-  afterAll(async () => {
-    await isolated?.cleanUp();
-    await sim?.stop();
+    customer = setup.sim.state.customers.find((c) => c.relationship === 'DAP' && setup.sim.state.isConsented(c.id, setup.sim.samAppId))!;
   });
 
   it('prints an access token for a customer named by its domain, and JSON with --json', async () => {
@@ -75,7 +67,7 @@ describe('the samdesk token, snippet and refresh-token commands', () => {
 
     const revealed = await samdesk('refresh-token', '--reveal');
     expect(revealed.status).toBe(0);
-    const [account] = await isolated.keychain.entries().then((all) =>
+    const [account] = await setup.isolated.keychain.entries().then((all) =>
       all.filter((entry) => entry.account.endsWith('/refresh-token')),
     );
     expect(revealed.stdout.trim()).toBe(account!.password);
@@ -91,11 +83,11 @@ describe('the samdesk token, snippet and refresh-token commands', () => {
     expect(badModule.status).toBe(2);
     expect(badModule.stderr).toMatch(/Unknown module “skype”.*az\|graph\|exchange/);
 
-    sim.state.setConsent(customer.id, sim.samAppId, false);
+    setup.sim.state.setConsent(customer.id, setup.sim.samAppId, false);
     const notConsented = await samdesk('token', '--tenant', customer.id, '--resource', 'graph');
     expect(notConsented.status).toBe(6);
     expect(notConsented.stderr).toMatch(/AADSTS65001/);
     expect(notConsented.stderr).not.toMatch(/eyJ|0\.A/);
-    sim.state.setConsent(customer.id, sim.samAppId, true);
+    setup.sim.state.setConsent(customer.id, setup.sim.samAppId, true);
   });
 });

@@ -1,92 +1,80 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../electron/core/app/services';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ProfileRecord } from '../../electron/core/profiles/profileStore';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
-import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import type { AppRegistration } from '../sim/state';
-import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
 import { simProtocol } from '../support/simProtocol';
 import { cloudBinding } from '../../electron/core/config/cloud';
+import { useSimulatedApp } from '../support/simulatedApp';
 
 /** Renewal, the access check and the snippets redeem as the profile's client type: the secret for the SAM app's Web shape. */
 describe('redeeming as the SAM app’s client type', () => {
-  let sim: SimulatedCloud;
-  let isolated: IsolatedEnvironment;
-  let services: Services;
+  const setup = useSimulatedApp({ cloud: { customers: 6 } });
   let wire: ReturnType<typeof simProtocol>;
-  const tokenRequests = () => sim.state.stats.get('token v2') ?? 0;
+  const tokenRequests = () => setup.sim.state.stats.get('token v2') ?? 0;
 
   /**
    * A profile as the consent wizard leaves it for the SAM app's one shape: authorization code to
    * the Web redirect, redeemed with the client secret, both kept in the keychain.
    */
-  async function confidentialProfile(id: string, clientId = sim.samAppId): Promise<ProfileRecord> {
-    const redeemed = await wire.redeemCode(clientId, await wire.authorize(clientId), { client_secret: sim.samAppSecret });
+  async function confidentialProfile(id: string, clientId = setup.sim.samAppId): Promise<ProfileRecord> {
+    const redeemed = await wire.redeemCode(clientId, await wire.authorize(clientId), { client_secret: setup.sim.samAppSecret });
     expect(redeemed.status).toBe(200);
     const now = new Date().toISOString();
     const profile: ProfileRecord = {
       id,
       name: id,
       cloud: 'custom',
-      boundTo: cloudBinding(services.environment.cloud),
-      partnerTenantId: sim.partnerTenantId,
+      boundTo: cloudBinding(setup.services.environment.cloud),
+      partnerTenantId: setup.sim.partnerTenantId,
       clientId,
       hasClientSecret: true,
-      user: sim.user,
+      user: setup.sim.user,
       mfa: true,
       issuedAt: now,
       lastRedeemedAt: now,
     };
-    await services.vault.set(vaultAccounts.refreshToken(id), redeemed.json.refresh_token);
-    await services.vault.set(vaultAccounts.clientSecret(id), sim.samAppSecret);
-    await services.profiles.upsert(profile);
+    await setup.services.vault.set(vaultAccounts.refreshToken(id), redeemed.json.refresh_token);
+    await setup.services.vault.set(vaultAccounts.clientSecret(id), setup.sim.samAppSecret);
+    await setup.services.profiles.upsert(profile);
     return profile;
   }
 
   /** An older registration: http://localhost under "Mobile and desktop" (a public client), with a secret. */
   function publicShapedApp(): AppRegistration {
-    const seeded = sim.state.findApp(sim.samAppId)!;
+    const seeded = setup.sim.state.findApp(setup.sim.samAppId)!;
     const app: AppRegistration = { ...seeded, id: randomUUID(), appId: randomUUID(), publicClientRedirectUris: ['http://localhost'], webRedirectUris: [] };
-    sim.state.apps.set(app.id, app);
-    sim.state.setConsent(sim.partnerTenantId, app.appId, true);
+    setup.sim.state.apps.set(app.id, app);
+    setup.sim.state.setConsent(setup.sim.partnerTenantId, app.appId, true);
     return app;
   }
 
   beforeAll(async () => {
-    sim = await startSimulatedCloud({ customers: 6 });
-    isolated = isolatedEnvironment(sim);
-    services = createServices(isolated.environment, { opener: { open: () => ({ close: () => undefined }) } });
-    wire = simProtocol(sim);
+    wire = simProtocol(setup.sim);
   });
 
   beforeEach(async () => {
     await wire.control('reset');
   });
 
-  afterAll(async () => {
-    await isolated?.cleanUp();
-    await sim?.stop();
-  });
-
   it('renewal presents the secret of a confidential profile, and its token survives the admin changing their password', async () => {
     const profile = await confidentialProfile('p-web');
     await wire.control('clock', { advanceSeconds: 5 });
-    await wire.control('revoke', { user: sim.user, event: 'user-changed-password' });
+    await wire.control('revoke', { user: setup.sim.user, event: 'user-changed-password' });
 
-    const renewal = await services.renewal.renew(profile.id);
+    const renewal = await setup.services.renewal.renew(profile.id);
 
     expect(renewal).toMatchObject({ renewed: true });
-    expect((await services.profiles.get(profile.id))?.hasClientSecret).toBe(true);
+    expect((await setup.services.profiles.get(profile.id))?.hasClientSecret).toBe(true);
   });
 
   it('a device-code profile (a public client’s token) is revoked by the same password change and says so', async () => {
-    const profile = await signedInProfile(sim, services, 'p-device');
+    const profile = await signedInProfile(setup.sim, setup.services, 'p-device');
     await wire.control('clock', { advanceSeconds: 5 });
-    await wire.control('revoke', { user: sim.user, event: 'user-changed-password' });
+    await wire.control('revoke', { user: setup.sim.user, event: 'user-changed-password' });
 
-    const renewal = await services.renewal.renew(profile.id);
+    const renewal = await setup.services.renewal.renew(profile.id);
 
     expect(renewal).toMatchObject({ renewed: false, error: { code: 'AADSTS50173' }, profile: { level: 'revoked' } });
   });
@@ -95,48 +83,48 @@ describe('redeeming as the SAM app’s client type', () => {
     const app = publicShapedApp();
     const signedIn = await wire.redeemCode(app.appId, await wire.authorize(app.appId));
     const profile: ProfileRecord = { ...(await confidentialProfile('p-public-old')), clientId: app.appId };
-    await services.profiles.upsert(profile);
-    await services.vault.set(vaultAccounts.refreshToken(profile.id), signedIn.json.refresh_token);
+    await setup.services.profiles.upsert(profile);
+    await setup.services.vault.set(vaultAccounts.refreshToken(profile.id), signedIn.json.refresh_token);
     const before = tokenRequests();
 
-    const first = await services.renewal.renew(profile.id);
+    const first = await setup.services.renewal.renew(profile.id);
 
     expect(first).toMatchObject({ renewed: true });
     expect(tokenRequests() - before).toBe(2);
-    expect((await services.profiles.get(profile.id))?.hasClientSecret).toBe(false);
+    expect((await setup.services.profiles.get(profile.id))?.hasClientSecret).toBe(false);
     // The secret stays in the keychain; nothing is lost.
-    expect(await services.vault.get(vaultAccounts.clientSecret(profile.id))).toBe(sim.samAppSecret);
-    await services.renewal.renew(profile.id);
+    expect(await setup.services.vault.get(vaultAccounts.clientSecret(profile.id))).toBe(setup.sim.samAppSecret);
+    await setup.services.renewal.renew(profile.id);
     expect(tokenRequests() - before).toBe(3);
   });
 
   it('the access check learns the same once for the whole batch, and every customer still answers', async () => {
     const app = publicShapedApp();
-    for (const customer of sim.state.customers) sim.state.setConsent(customer.id, app.appId, true);
+    for (const customer of setup.sim.state.customers) setup.sim.state.setConsent(customer.id, app.appId, true);
     const signedIn = await wire.redeemCode(app.appId, await wire.authorize(app.appId));
     const profile: ProfileRecord = { ...(await confidentialProfile('p-public-batch')), clientId: app.appId };
-    await services.profiles.upsert(profile);
-    await services.vault.set(vaultAccounts.refreshToken(profile.id), signedIn.json.refresh_token);
+    await setup.services.profiles.upsert(profile);
+    await setup.services.vault.set(vaultAccounts.refreshToken(profile.id), signedIn.json.refresh_token);
 
-    const report = await services.accessCheck.run({ profileId: profile.id, resources: ['graph'], concurrency: 1 });
+    const report = await setup.services.accessCheck.run({ profileId: profile.id, resources: ['graph'], concurrency: 1 });
 
     expect(report.customers.filter((customer) => customer.results.graph?.status === 'ok').length).toBeGreaterThan(0);
     expect(JSON.stringify(report)).not.toContain('700025');
-    expect((await services.profiles.get(profile.id))?.hasClientSecret).toBe(false);
+    expect((await setup.services.profiles.get(profile.id))?.hasClientSecret).toBe(false);
   });
 
   it('a stored profile without the secret of a Web-shaped app gets AADSTS7000218, said plainly, and keeps its token', async () => {
     const profile = await confidentialProfile('p-no-secret');
-    await services.profiles.upsert({ ...profile, hasClientSecret: false });
-    const token = await services.vault.get(vaultAccounts.refreshToken(profile.id));
+    await setup.services.profiles.upsert({ ...profile, hasClientSecret: false });
+    const token = await setup.services.vault.get(vaultAccounts.refreshToken(profile.id));
 
-    const renewal = await services.renewal.renew(profile.id);
+    const renewal = await setup.services.renewal.renew(profile.id);
 
     expect(renewal.error).toMatchObject({
       code: 'AADSTS7000218',
       message: 'The SAM app is a confidential (Web) app, so Microsoft needs its client secret, and SAM Desk has none for it.',
       fix: 'check-app',
     });
-    expect(await services.vault.get(vaultAccounts.refreshToken(profile.id))).toBe(token);
+    expect(await setup.services.vault.get(vaultAccounts.refreshToken(profile.id))).toBe(token);
   });
 });

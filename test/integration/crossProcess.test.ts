@@ -2,16 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulatedCloud, type SimulatedCloud } from '../sim';
-import { createServices, type Services } from '../../electron/core/app/services';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../electron/core/app/logger';
 import { LoopbackListener } from '../../electron/core/identity/loopback';
 import { withFileLock } from '../../electron/core/vault/fileLock';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
-import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
 import { runCli, runTypeScript } from '../support/cli';
+import { useSimulatedApp } from '../support/simulatedApp';
 
 const root = join(__dirname, '../..');
 
@@ -58,41 +56,29 @@ describe('the metadata lock across processes', () => {
 });
 
 describe('the app and the CLI redeeming the same refresh token at once', () => {
-  let sim: SimulatedCloud;
-  let isolated: IsolatedEnvironment;
-  let services: Services;
-
-  beforeAll(async () => {
-    sim = await startSimulatedCloud({ customers: 8 });
-    isolated = isolatedEnvironment(sim);
-    services = createServices(isolated.environment, { opener: { open: () => ({ close() {} }) }, logger: silentLogger });
-  });
-  afterAll(async () => {
-    await isolated?.cleanUp();
-    await sim?.stop();
-  });
+  const setup = useSimulatedApp({ cloud: { customers: 8 }, services: () => ({ logger: silentLogger }) });
 
   it('both finish, the metadata stays whole and the keychain ends with a token that works', async () => {
-    const profile = await signedInProfile(sim, services, 'p-race');
-    const first = await services.vault.get(vaultAccounts.refreshToken(profile.id));
+    const profile = await signedInProfile(setup.sim, setup.services, 'p-race');
+    const first = await setup.services.vault.get(vaultAccounts.refreshToken(profile.id));
     // Another profile written meanwhile must survive the CLI's and the app's metadata writes.
     const [cliA, cliB, appRedemptions] = await Promise.all([
-      runCli(['customers', '--refresh', '--profile', 'p-race'], isolated.variables),
-      runCli(['customers', '--refresh', '--profile', 'p-race'], isolated.variables),
+      runCli(['customers', '--refresh', '--profile', 'p-race'], setup.isolated.variables),
+      runCli(['customers', '--refresh', '--profile', 'p-race'], setup.isolated.variables),
       Promise.all(
-        Array.from({ length: 6 }, (_, i) => services.keeper.redeem(profile.id, sim.partnerTenantId, i % 2 ? 'graph' : 'partnercenter')),
+        Array.from({ length: 6 }, (_, i) => setup.services.keeper.redeem(profile.id, setup.sim.partnerTenantId, i % 2 ? 'graph' : 'partnercenter')),
       ),
-      signedInProfile(sim, services, 'p-meanwhile'),
+      signedInProfile(setup.sim, setup.services, 'p-meanwhile'),
     ]);
 
     expect([cliA.status, cliA.stderr, cliB.status, cliB.stderr]).toEqual([0, '', 0, '']);
     expect(cliA.stdout.split('\n').length).toBeGreaterThan(3);
     expect(appRedemptions.every((token) => token.accessToken.startsWith('eyJ'))).toBe(true);
-    expect((await services.profiles.list()).map((p) => p.id).sort()).toEqual(['p-meanwhile', 'p-race']);
-    const last = await services.vault.get(vaultAccounts.refreshToken(profile.id));
+    expect((await setup.services.profiles.list()).map((p) => p.id).sort()).toEqual(['p-meanwhile', 'p-race']);
+    const last = await setup.services.vault.get(vaultAccounts.refreshToken(profile.id));
     expect(last).toMatch(/^0\.A/);
     expect(last).not.toBe(first);
-    await expect(services.keeper.redeem(profile.id, sim.partnerTenantId, 'graph')).resolves.toMatchObject({
+    await expect(setup.services.keeper.redeem(profile.id, setup.sim.partnerTenantId, 'graph')).resolves.toMatchObject({
       accessToken: expect.stringMatching(/^eyJ/),
     });
   });

@@ -1,47 +1,37 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../electron/core/app/services';
-import { gdapStatuses, givesAccess, type EventPayloads } from '../../electron/ipc/contract';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gdapStatuses } from '../../electron/ipc/customers';
+import type { EventPayloads } from '../../electron/ipc/events';
+import { givesAccess } from '../../electron/ipc/relationships';
 import { createHttpClient } from '../../electron/core/http/httpClient';
 import { CustomerTenantService } from '../../electron/core/tenants/customerTenants';
-import { startSimulatedCloud, type SimulatedCloud } from '../sim';
-import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
+import { useSimulatedApp } from '../support/simulatedApp';
 
 const CUSTOMERS = 10_000;
 
 describe('the customer list at 10,000 customers', () => {
-  let sim: SimulatedCloud;
-  let isolated: IsolatedEnvironment;
-  let services: Services;
-  let profileId: string;
   const progress: Array<EventPayloads['tenants.progress']> = [];
+  const setup = useSimulatedApp({
+    cloud: { customers: CUSTOMERS },
+    services: () => ({ events: { emit: (event, payload) => event === 'tenants.progress' && progress.push(payload as EventPayloads['tenants.progress']) } }),
+  });
+  let profileId: string;
 
   beforeAll(async () => {
-    sim = await startSimulatedCloud({ customers: CUSTOMERS });
-    isolated = isolatedEnvironment(sim);
-    services = createServices(isolated.environment, {
-      opener: { open: () => ({ close: () => undefined }) },
-      events: { emit: (event, payload) => event === 'tenants.progress' && progress.push(payload as EventPayloads['tenants.progress']) },
-    });
-    profileId = (await signedInProfile(sim, services)).id;
-  });
-
-  afterAll(async () => {
-    await isolated?.cleanUp();
-    await sim?.stop();
+    profileId = (await signedInProfile(setup.sim, setup.services)).id;
   });
 
   it('lists every customer once, merged from Partner Center (seekOperation=Next paging) and both GDAP endpoints, with all their relationships', async () => {
-    sim.state.stats.clear();
-    const { customers, fromCache } = await services.customers.list(profileId, true);
+    setup.sim.state.stats.clear();
+    const { customers, fromCache } = await setup.services.customers.list(profileId, true);
 
     expect(fromCache).toBeUndefined();
     expect(customers).toHaveLength(CUSTOMERS);
     expect(new Set(customers.map((c) => c.tenantId)).size).toBe(CUSTOMERS);
     // Every relationship of every customer, in every status Graph knows.
     const byId = new Map(customers.map((c) => [c.tenantId, c]));
-    for (const expected of sim.state.customers) {
-      expect(byId.get(expected.id)!.relationships.map((r) => r.id).sort()).toEqual(sim.state.gdap.ofCustomer(expected.id).map((r) => r.id).sort());
+    for (const expected of setup.sim.state.customers) {
+      expect(byId.get(expected.id)!.relationships.map((r) => r.id).sort()).toEqual(setup.sim.state.gdap.ofCustomer(expected.id).map((r) => r.id).sort());
     }
     const statuses = new Set(customers.flatMap((c) => c.relationships.map((r) => r.status)));
     expect(statuses).toEqual(new Set(gdapStatuses.filter((status) => status !== 'unknown')));
@@ -55,40 +45,40 @@ describe('the customer list at 10,000 customers', () => {
     expect(customers.filter((c) => c.inPartnerCenter).every((c) => c.dap === 'unknown')).toBe(true);
 
     // Each source is paged to its end, each page once: 500 a page for Partner Center, 300 for Graph.
-    const listedByPartnerCenter = sim.state.customers.filter((c) => c.relationship === 'DAP' || c.resellerRelationship).length;
-    const withUsableGdap = sim.state.customers.filter((c) => sim.state.gdap.hasUsableRelationship(c.id, now)).length;
+    const listedByPartnerCenter = setup.sim.state.customers.filter((c) => c.relationship === 'DAP' || c.resellerRelationship).length;
+    const withUsableGdap = setup.sim.state.customers.filter((c) => setup.sim.state.gdap.hasUsableRelationship(c.id, now)).length;
     expect(customers.filter((c) => c.inPartnerCenter)).toHaveLength(listedByPartnerCenter);
-    expect(sim.state.stats.get('partnercenter customers')).toBe(Math.ceil(listedByPartnerCenter / 500));
-    expect(sim.state.stats.get('graph delegatedAdminCustomers')).toBe(Math.ceil(withUsableGdap / 300));
-    expect(sim.state.stats.get('graph delegatedAdminRelationships')).toBe(Math.ceil(sim.state.gdap.all().length / 300));
+    expect(setup.sim.state.stats.get('partnercenter customers')).toBe(Math.ceil(listedByPartnerCenter / 500));
+    expect(setup.sim.state.stats.get('graph delegatedAdminCustomers')).toBe(Math.ceil(withUsableGdap / 300));
+    expect(setup.sim.state.stats.get('graph delegatedAdminRelationships')).toBe(Math.ceil(setup.sim.state.gdap.all().length / 300));
   });
 
   it('names GDAP-only customers (no reseller relationship, so no DAP) from Graph, with their relationships’ end dates', async () => {
-    const { customers } = await services.customers.list(profileId, false);
-    const gdapOnly = sim.state.customers.filter((c) => c.relationship === 'GDAP' && !c.resellerRelationship && sim.state.gdap.ofCustomer(c.id).length > 0);
+    const { customers } = await setup.services.customers.list(profileId, false);
+    const gdapOnly = setup.sim.state.customers.filter((c) => c.relationship === 'GDAP' && !c.resellerRelationship && setup.sim.state.gdap.ofCustomer(c.id).length > 0);
     expect(gdapOnly.length).toBeGreaterThan(1000);
     for (const expected of gdapOnly.slice(0, 50)) {
       const listed = customers.find((c) => c.tenantId === expected.id);
-      const [relationship] = sim.state.gdap.ofCustomer(expected.id);
+      const [relationship] = setup.sim.state.gdap.ofCustomer(expected.id);
       expect(listed).toMatchObject({
         name: expected.displayName,
         domain: '',
         inPartnerCenter: false,
         dap: 'no',
-        relationships: [{ id: relationship!.id, status: sim.state.gdap.statusAt(relationship!, Date.now()), endsAt: new Date(relationship!.endMs!).toISOString() }],
+        relationships: [{ id: relationship!.id, status: setup.sim.state.gdap.statusAt(relationship!, Date.now()), endsAt: new Date(relationship!.endMs!).toISOString() }],
       });
     }
   });
 
   it('opens with the cached list at once, and reports progress against its size when refreshing', async () => {
-    sim.state.stats.clear();
-    const cached = await services.customers.list(profileId, false);
+    setup.sim.state.stats.clear();
+    const cached = await setup.services.customers.list(profileId, false);
     expect(cached.fromCache).toBe(true);
     expect(cached.customers).toHaveLength(CUSTOMERS);
-    expect(sim.state.stats.size).toBe(0);
+    expect(setup.sim.state.stats.size).toBe(0);
 
     progress.length = 0;
-    await services.customers.list(profileId, true);
+    await setup.services.customers.list(profileId, true);
     const loaded = progress.map((event) => event.loaded);
     expect(loaded.length).toBeGreaterThan(10);
     expect(loaded).toEqual([...loaded].sort((a, b) => a - b));
@@ -99,11 +89,11 @@ describe('the customer list at 10,000 customers', () => {
     const waits: number[] = [];
     // The same service over a client whose waits are recorded (and skipped) instead of slept.
     const http = createHttpClient({
-      extraCa: isolated.environment.extraCa,
+      extraCa: setup.isolated.environment.extraCa,
       sleep: async (ms) => void waits.push(ms),
     });
-    const customers = new CustomerTenantService(isolated.environment.cloud, http, services.keeper, isolated.environment.home);
-    sim.state.controls.faults.push({ path: '/partnercenter/v1/customers', status: 429, retryAfter: 3, count: 2 });
+    const customers = new CustomerTenantService(setup.isolated.environment.cloud, http, setup.services.keeper, setup.isolated.environment.home);
+    setup.sim.state.controls.faults.push({ path: '/partnercenter/v1/customers', status: 429, retryAfter: 3, count: 2 });
 
     const list = await customers.list(profileId, true);
 

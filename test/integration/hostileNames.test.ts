@@ -1,39 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulatedCloud, type SimulatedCloud } from '../sim';
-import { createServices, type Services } from '../../electron/core/app/services';
-import { createHandlers, type Handlers } from '../../electron/core/app/handlers';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { UNSAFE_TEXT } from '../../electron/ipc/displayText';
-import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
 import { runCli } from '../support/cli';
+import { useSimulatedApp } from '../support/simulatedApp';
 
 /** A customer whose Partner Center name carries terminal escapes and a right-to-left override. */
 const HOSTILE = { id: '0e0e0e0e-0000-4000-8000-000000000001', name: 'Evil \u001b]0;pwned\u0007Corp \u202egpj.exe', domain: 'evilcorp.onmicrosoft.com', relationship: 'DAP' as const };
 
 describe('hostile customer names reach no screen, terminal or notification as they are', () => {
-  let sim: SimulatedCloud;
-  let isolated: IsolatedEnvironment;
-  let services: Services;
-  let handlers: Handlers;
+  const setup = useSimulatedApp({
+    cloud: { customers: [HOSTILE, { id: '0e0e0e0e-0000-4000-8000-000000000002', name: 'Plain Ltd', domain: 'plain.onmicrosoft.com', relationship: 'DAP' }] },
+    handlers: { confirm: async () => true },
+  });
   let profileId: string;
 
   beforeAll(async () => {
-    sim = await startSimulatedCloud({ customers: [HOSTILE, { id: '0e0e0e0e-0000-4000-8000-000000000002', name: 'Plain Ltd', domain: 'plain.onmicrosoft.com', relationship: 'DAP' }] });
-    isolated = isolatedEnvironment(sim);
-    services = createServices(isolated.environment, { opener: { open: () => ({ close() {} }) } });
-    handlers = createHandlers(services, { confirm: async () => true });
-    profileId = (await signedInProfile(sim, services, 'p-hostile')).id;
-  });
-
-  afterAll(async () => {
-    await isolated?.cleanUp();
-    await sim?.stop();
+    profileId = (await signedInProfile(setup.sim, setup.services, 'p-hostile')).id;
   });
 
   it('the customer list, the consent screen and the CLI show the name without its control and bidi characters', async () => {
-    const { customers } = await handlers['tenants.list']({ profileId, refresh: true });
-    const consents = await handlers['customerConsent.list']({ profileId });
-    const cli = await runCli(['customers'], isolated.variables);
+    const { customers } = await setup.handlers['tenants.list']({ profileId, refresh: true });
+    const consents = await setup.handlers['customerConsent.list']({ profileId });
+    const cli = await runCli(['customers'], setup.isolated.variables);
     expect(cli.status).toBe(0);
     const shown: Array<[string, string]> = [
       ['tenants.list', JSON.stringify(customers)],

@@ -4,7 +4,7 @@ import { createServices, type Services } from '../../electron/core/app/services'
 import { createHandlers, type Handlers } from '../../electron/core/app/handlers';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
 import type { ProfileRecord } from '../../electron/core/profiles/profileStore';
-import type { VaultPublication } from '../../electron/ipc/contract';
+import type { VaultPublication } from '../../electron/ipc/keyVault';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
 import { RunbookCredential, simSecretClient } from '../support/keyVault';

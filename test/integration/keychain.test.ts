@@ -1,16 +1,15 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulatedCloud, type SimulatedCloud } from '../sim';
-import { createServices, type Services } from '../../electron/core/app/services';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../electron/core/app/services';
 import { createHandlers } from '../../electron/core/app/handlers';
 import { dispatch } from '../../electron/core/app/dispatch';
 import { silentLogger } from '../../electron/core/app/logger';
 import { KeychainError, keychainFix, vaultAccounts, type SecretVault } from '../../electron/core/vault/secretVault';
-import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
 import { runCli, runTypeScript } from '../support/cli';
+import { useSimulatedApp } from '../support/simulatedApp';
 
 /** A session bus address where nothing listens: what a headless box without a Secret Service looks like. */
 const NO_SECRET_SERVICE = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/samdesk-no-bus', DISPLAY: undefined };
@@ -29,28 +28,19 @@ const refusingVault = (reason: string): SecretVault => ({
 });
 
 describe('keychain trouble', () => {
-  let sim: SimulatedCloud;
-  let isolated: IsolatedEnvironment;
-  let services: Services;
+  const setup = useSimulatedApp({ cloud: { customers: 5 }, services: () => ({ logger: silentLogger }) });
 
   beforeAll(async () => {
-    sim = await startSimulatedCloud({ customers: 5 });
-    isolated = isolatedEnvironment(sim);
-    services = createServices(isolated.environment, { opener: { open: () => ({ close() {} }) }, logger: silentLogger });
-    await signedInProfile(sim, services, 'p-keychain');
-  });
-  afterAll(async () => {
-    await isolated?.cleanUp();
-    await sim?.stop();
+    await signedInProfile(setup.sim, setup.services, 'p-keychain');
   });
 
   it('the CLI exits 7 with the fix for this OS when no Secret Service is running, and writes no secret to disk', async () => {
-    const run = await runCli(['customers', '--refresh'], { ...isolated.variables, ...NO_SECRET_SERVICE });
+    const run = await runCli(['customers', '--refresh'], { ...setup.isolated.variables, ...NO_SECRET_SERVICE });
     expect(run.status).toBe(7);
     expect(run.stderr).toContain('SAM Desk could not use the OS keychain');
     expect(run.stderr).toContain(keychainFix(process.platform));
     expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^samdesk: /);
-    expect(filesUnder(isolated.environment.home).some((file) => file.includes('refresh'))).toBe(false);
+    expect(filesUnder(setup.isolated.environment.home).some((file) => file.includes('refresh'))).toBe(false);
   });
 
   it('a secret that cannot reach the keychain is not saved anywhere else', async () => {
@@ -72,7 +62,7 @@ describe('keychain trouble', () => {
   });
 
   it('a keychain that refuses (locked, or access denied) reaches the UI as a keychain error with the fix', async () => {
-    const refusing = createServices(isolated.environment, {
+    const refusing = createServices(setup.isolated.environment, {
       opener: { open: () => ({ close() {} }) },
       vault: refusingVault('The user refused access to the keyring'),
       logger: silentLogger,
@@ -89,12 +79,12 @@ describe('keychain trouble', () => {
   });
 
   it('a damaged metadata file is set aside and reported at start; the keychain entries stay', async () => {
-    const { home } = isolated.environment;
-    const tokenBefore = await isolated.keychain.get(vaultAccounts.refreshToken('p-keychain'));
+    const { home } = setup.isolated.environment;
+    const tokenBefore = await setup.isolated.keychain.get(vaultAccounts.refreshToken('p-keychain'));
     expect(tokenBefore).toMatch(/^0\.A/);
     writeFileSync(join(home, 'profiles.json'), '{"schemaVersion":1,"data":[{"id":"p-keych');
 
-    const handlers = createHandlers(services);
+    const handlers = createHandlers(setup.services);
     const result = await dispatch(handlers, 'app.state', undefined);
 
     expect(result.ok).toBe(true);
@@ -108,15 +98,15 @@ describe('keychain trouble', () => {
       },
     ]);
     expect(readdirSync(home).filter((name) => name.startsWith('profiles.json.corrupt-'))).toHaveLength(1);
-    expect(await isolated.keychain.get(vaultAccounts.refreshToken('p-keychain'))).toBe(tokenBefore);
+    expect(await setup.isolated.keychain.get(vaultAccounts.refreshToken('p-keychain'))).toBe(tokenBefore);
     // The next start is clean: no second notice, nothing else moved.
-    const again = await dispatch(createHandlers(services), 'app.state', undefined);
+    const again = await dispatch(createHandlers(setup.services), 'app.state', undefined);
     expect(again).toMatchObject({ ok: true, value: { profiles: [] } });
     expect((again as { value: { notices?: unknown } }).value.notices).toBeUndefined();
   });
 
   it('metadata files are private to the user (0600 in a 0700 folder)', async () => {
-    await signedInProfile(sim, services, 'p-private');
-    expect(statSync(join(isolated.environment.home, 'profiles.json')).mode & 0o777).toBe(0o600);
+    await signedInProfile(setup.sim, setup.services, 'p-private');
+    expect(statSync(join(setup.isolated.environment.home, 'profiles.json')).mode & 0o777).toBe(0o600);
   });
 });

@@ -8,18 +8,19 @@ import { join } from 'node:path';
 import { connect } from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright';
-import { channelNames, IPC_PREFIX, type AppState } from '../../electron/ipc/contract';
+import { IPC_PREFIX } from '../../electron/ipc/api';
+import type { AppState } from '../../electron/ipc/app';
+import { channelNames } from '../../electron/ipc/channels';
 import { appPageHeaders, concealedClipboardFormats, secureWebPreferences } from '../../electron/main/securityPolicy';
-import { createServices } from '../../electron/core/app/services';
 import { silentLogger } from '../../electron/core/app/logger';
-import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { generateTls } from '../sim/ca';
-import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
 import { completeSignIn, launchChromium } from '../support/browser';
 import { waitUntil } from '../support/bounded';
 import { loadMainProcess, type LoadedMainProcess } from '../support/electron/loadMain';
-import { preventable, type ElectronStandIn, type StandInWebContents } from '../support/electron/standIn';
+import type { ElectronStandIn } from '../support/electron/standIn';
+import { preventable, type StandInWebContents } from '../support/electron/standInWindows';
+import { useSimulatedApp } from '../support/simulatedApp';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -47,19 +48,16 @@ function invoke(electron: ElectronStandIn, channel: string, input?: unknown, fro
 }
 
 describe('the Electron main process, on the stand-in', () => {
-  let sim: SimulatedCloud;
-  let isolated: IsolatedEnvironment;
+  const setup = useSimulatedApp({ cloud: { customers: 5 } });
   let browser: Browser;
   let main: LoadedMainProcess | undefined;
   const load = async (options: Omit<Parameters<typeof loadMainProcess>[0], 'env'> & { env?: Record<string, string> } = {}) => {
-    main = await loadMainProcess({ ...options, env: { ...isolated.variables, ...options.env } });
+    main = await loadMainProcess({ ...options, env: { ...setup.isolated.variables, ...options.env } });
     return main.electron;
   };
 
   beforeAll(async () => {
-    sim = await startSimulatedCloud({ customers: 5 });
-    isolated = isolatedEnvironment(sim);
-    browser = await launchChromium(sim);
+    browser = await launchChromium(setup.sim);
   });
 
   afterEach(async () => {
@@ -69,8 +67,6 @@ describe('the Electron main process, on the stand-in', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await isolated?.cleanUp();
-    await sim?.stop();
   });
 
   it('a second instance exits at once without starting anything; the first comes to the front', async () => {
@@ -137,8 +133,8 @@ describe('the Electron main process, on the stand-in', () => {
     expect(webview.defaultPrevented).toBe(true);
 
     expect(contents.windowOpenHandler!({ url: 'https://evil.example/' } as never)).toEqual({ action: 'deny' });
-    expect(contents.windowOpenHandler!({ url: `${sim.url}/help` } as never)).toEqual({ action: 'deny' });
-    expect(electron.openedExternally).toEqual([`${sim.url}/help`]);
+    expect(contents.windowOpenHandler!({ url: `${setup.sim.url}/help` } as never)).toEqual({ action: 'deny' });
+    expect(electron.openedExternally).toEqual([`${setup.sim.url}/help`]);
 
     const ask = (session: typeof electron.session.defaultSession, permission: string, requestingUrl: string) =>
       new Promise<boolean>((resolve) => session.permissionRequestHandler!(contents as never, permission as never, resolve, { requestingUrl } as never));
@@ -159,10 +155,10 @@ describe('the Electron main process, on the stand-in', () => {
   });
 
   it('the tray shows the worst level and warns once; its Renew renews and its Quit quits', async () => {
-    const setup = createServices(isolated.environment, { opener: { open: () => ({ close() {} }) }, logger: silentLogger });
-    const profile = await signedInProfile(sim, setup, 'p-tray');
-    await setup.profiles.update((all) => all.map((p) => (p.id === profile.id ? { ...p, lastRedeemedAt: new Date(Date.now() - 80 * DAY_MS).toISOString() } : p)));
-    await setup.settings.set({ autoRenew: false });
+    const services = setup.newServices({ logger: silentLogger });
+    const profile = await signedInProfile(setup.sim, services, 'p-tray');
+    await services.profiles.update((all) => all.map((p) => (p.id === profile.id ? { ...p, lastRedeemedAt: new Date(Date.now() - 80 * DAY_MS).toISOString() } : p)));
+    await services.settings.set({ autoRenew: false });
 
     const electron = await load();
     const tray = () => electron.trays[0]!;
@@ -179,18 +175,18 @@ describe('the Electron main process, on the stand-in', () => {
 
     tray().menu!.click('Renew all');
     await waitUntil(() => String((tray().image as { path: string }).path).endsWith('tray-healthy.png'), 'the healthy icon after renewing');
-    expect(Date.now() - Date.parse((await setup.profiles.get(profile.id))!.lastRedeemedAt)).toBeLessThan(DAY_MS);
+    expect(Date.now() - Date.parse((await services.profiles.get(profile.id))!.lastRedeemedAt)).toBeLessThan(DAY_MS);
 
     tray().menu!.click('Quit SAM Desk');
     expect(electron.app.quitRequested).toBe(1);
     expect(tray().destroyed).toBe(true);
-    await setup.settings.set({ autoRenew: true });
+    await services.settings.set({ autoRenew: true });
   });
 
   it('main puts a copied snippet on the clipboard marked concealed, the window gets the preview, and quitting clears it', async () => {
-    const setup = createServices(isolated.environment, { opener: { open: () => ({ close() {} }) }, logger: silentLogger });
-    const profile = await signedInProfile(sim, setup, 'p-clipboard');
-    const customer = sim.state.customers.find((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId))!;
+    const services = setup.newServices({ logger: silentLogger });
+    const profile = await signedInProfile(setup.sim, services, 'p-clipboard');
+    const customer = setup.sim.state.customers.find((c) => c.relationship === 'DAP' && setup.sim.state.isConsented(c.id, setup.sim.samAppId))!;
     const electron = await load();
 
     const copied = await invoke(electron, 'snippets.copy', { profileId: profile.id, customerTenantId: customer.id, module: 'az' });
@@ -206,16 +202,16 @@ describe('the Electron main process, on the stand-in', () => {
 
   it('the sign-in window closes when the code arrives, and closing it yourself cancels the sign-in', async () => {
     const electron = await load();
-    const consent = () => invoke(electron, 'consent.start', { partnerTenant: sim.partnerDomain, clientId: sim.samAppId, clientSecret: sim.samAppSecret, profileName: 'Stand-in' });
+    const consent = () => invoke(electron, 'consent.start', { partnerTenant: setup.sim.partnerDomain, clientId: setup.sim.samAppId, clientSecret: setup.sim.samAppSecret, profileName: 'Stand-in' });
 
     const signedIn = consent();
     await waitUntil(() => electron.windows.length === 2, 'the sign-in window');
     const signInWindow = electron.windows[1]!;
     expect(signInWindow.options.webPreferences).toEqual({ ...secureWebPreferences({ devTools: false }), partition: 'signin' });
-    expect(signInWindow.title).toBe(`Sign in to Microsoft — ${new URL(sim.url).host}`);
+    expect(signInWindow.title).toBe(`Sign in to Microsoft — ${new URL(setup.sim.url).host}`);
     const page = await browser.newPage();
     await page.goto(signInWindow.loadedUrls[0]!);
-    await completeSignIn(page, sim);
+    await completeSignIn(page, setup.sim);
     expect(await signedIn).toMatchObject({ ok: true, value: { name: 'Stand-in', level: 'healthy' } });
     expect(signInWindow.destroyed).toBe(true);
     await page.close();
@@ -224,7 +220,7 @@ describe('the Electron main process, on the stand-in', () => {
     await waitUntil(() => electron.windows.length === 3, 'the second sign-in window');
     // Inside the sign-in window, only the login host and the loopback redirect may be shown.
     const contents = electron.windows[2]!.webContents;
-    const toLogin = preventable({ url: `${sim.url}/common/login` });
+    const toLogin = preventable({ url: `${setup.sim.url}/common/login` });
     const away = preventable({ url: 'https://evil.example/phish' });
     const awayFrame = preventable({ url: 'https://evil.example/frame', isMainFrame: false });
     contents.emit('will-navigate', toLogin);
@@ -237,30 +233,30 @@ describe('the Electron main process, on the stand-in', () => {
 
   it("Chromium trusts the simulator's CA for the simulator's host only, and only for certificates it issued", async () => {
     const electron = await load();
-    const simCertificate = await peerCertificatePem(sim.url);
+    const simCertificate = await peerCertificatePem(setup.sim.url);
     const foreign = generateTls().certPem;
     for (const session of [electron.session.defaultSession, electron.session.fromPartition('signin')]) {
       const verdict = (hostname: string, data: string) =>
         new Promise<number>((resolve) => session.certificateVerifyProc!({ hostname, certificate: { data } } as never, resolve));
-      expect(await verdict(new URL(sim.url).hostname, simCertificate)).toBe(0);
+      expect(await verdict(new URL(setup.sim.url).hostname, simCertificate)).toBe(0);
       expect(await verdict('login.microsoftonline.com', simCertificate)).toBe(-3);
-      expect(await verdict(new URL(sim.url).hostname, foreign)).toBe(-3);
+      expect(await verdict(new URL(setup.sim.url).hostname, foreign)).toBe(-3);
     }
   });
 
   it('changing a tenant needs a confirmation main shows itself; a no changes nothing', async () => {
     const electron = await load();
     electron.dialogAnswer = 1; // the user clicks Cancel
-    const appsBefore = sim.state.apps.size;
+    const appsBefore = setup.sim.state.apps.size;
     const declined = await invoke(electron, 'samApp.create', { displayName: 'SAM Desk \u202eevil' });
     expect(declined).toMatchObject({ ok: false, error: { kind: 'cancelled', message: 'Nothing was changed: “Create the app” was not confirmed.' } });
     expect(electron.dialogs).toEqual([
       expect.objectContaining({ type: 'question', buttons: ['Create the app', 'Cancel'], cancelId: 1, message: 'Create the app registration “SAM Desk evil” in your partner tenant?' }),
     ]);
-    const refused = await invoke(electron, 'customerConsent.grant', { profileId: 'p-none', customerTenantIds: [sim.state.customers[0]!.id] });
+    const refused = await invoke(electron, 'customerConsent.grant', { profileId: 'p-none', customerTenantIds: [setup.sim.state.customers[0]!.id] });
     expect(refused).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
     expect(electron.dialogs[1]).toMatchObject({ message: expect.stringMatching(/^Consent the SAM app in the customer tenant “/) });
-    expect(sim.state.apps.size).toBe(appsBefore);
+    expect(setup.sim.state.apps.size).toBe(appsBefore);
   });
 
   it('a packaged build ignores the development overrides; an unpackaged one honours them', async () => {
@@ -282,13 +278,13 @@ describe('the Electron main process, on the stand-in', () => {
     const planted = await load({ isPackaged: true });
     const refused = (await invoke(planted, 'app.state')) as { value: AppState };
     expect(refused.value.cloud).toEqual({ name: 'Microsoft public cloud', loginHost: 'https://login.microsoftonline.com' });
-    expect(refused.value.notices).toContainEqual(expect.objectContaining({ title: 'A development setting was ignored', action: `To use that cloud, start SAM Desk with --allow-custom-cloud=${sim.url}.` }));
+    expect(refused.value.notices).toContainEqual(expect.objectContaining({ title: 'A development setting was ignored', action: `To use that cloud, start SAM Desk with --allow-custom-cloud=${setup.sim.url}.` }));
     // Nor is the simulator's CA trusted anywhere.
     expect(planted.session.defaultSession.certificateVerifyProc).toBeNull();
     await main!.unload();
 
-    const optedIn = await load({ isPackaged: true, argv: [`--allow-custom-cloud=${sim.url}`] });
-    expect(((await invoke(optedIn, 'app.state')) as { value: AppState }).value.cloud).toEqual({ name: 'Simulated cloud', loginHost: sim.url });
+    const optedIn = await load({ isPackaged: true, argv: [`--allow-custom-cloud=${setup.sim.url}`] });
+    expect(((await invoke(optedIn, 'app.state')) as { value: AppState }).value.cloud).toEqual({ name: 'Simulated cloud', loginHost: setup.sim.url });
     expect(optedIn.session.defaultSession.certificateVerifyProc).not.toBeNull();
   });
 });

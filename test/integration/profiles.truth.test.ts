@@ -5,7 +5,7 @@ import { dispatch } from '../../electron/core/app/dispatch';
 import { silentLogger } from '../../electron/core/app/logger';
 import type { SystemClipboard } from '../../electron/core/clipboard/clipboardKeeper';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
-import type { EventName } from '../../electron/ipc/contract';
+import type { EventName } from '../../electron/ipc/events';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';

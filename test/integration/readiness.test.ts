@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../electron/core/app/services';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { judgeReadiness } from '../../electron/core/readiness/readiness';
-import type { CustomerTenant, EventPayloads, ProbeResults, SnippetModule } from '../../electron/ipc/contract';
+import type { CustomerTenant } from '../../electron/ipc/customers';
+import type { EventPayloads } from '../../electron/ipc/events';
+import type { ProbeResults } from '../../electron/ipc/readiness';
+import type { SnippetModule } from '../../electron/ipc/schemas';
 import { parseCustomersFile } from '../sim/customersFile';
-import { startSimulatedCloud, type SimulatedCloud } from '../sim';
-import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { signedInProfile } from '../support/signedInProfile';
+import { useSimulatedApp } from '../support/simulatedApp';
 
 /**
  * One customer per case, by position (the simulator's per-index profile gives index 2 an expired
@@ -26,38 +27,28 @@ const rows = [
 const id = (name: string) => rows.find((row) => row.name === name)!.id;
 
 describe('readiness per customer and module, checked against the simulated cloud', () => {
-  let sim: SimulatedCloud;
-  let isolated: IsolatedEnvironment;
-  let services: Services;
+  const progress: Array<EventPayloads['probes.progress']> = [];
+  const setup = useSimulatedApp({
+    cloud: { customers: parseCustomersFile(JSON.stringify(rows)) },
+    services: () => ({ events: { emit: (event, payload) => event === 'probes.progress' && progress.push(payload as EventPayloads['probes.progress']) } }),
+  });
   let profileId: string;
   let customers: CustomerTenant[];
   let results: ProbeResults;
-  const progress: Array<EventPayloads['probes.progress']> = [];
 
   const verdict = (name: string, module: SnippetModule) =>
     judgeReadiness({ customer: customers.find((c) => c.tenantId === id(name))!, module, probe: results.byTenant[id(name)], nowMs: Date.now() });
 
   beforeAll(async () => {
-    sim = await startSimulatedCloud({ customers: parseCustomersFile(JSON.stringify(rows)) });
     // Juniper's relationship grants Exchange Administrator, but to a group the admin is not in.
-    const [juniper] = sim.state.gdap.ofCustomer(id('Juniper Unassigned'));
-    const breakGlass = sim.state.gdap.groups().find((group) => group.members.length === 0)!;
-    sim.state.gdap.assignmentsOf(juniper!.id)[0]!.groupId = breakGlass.id;
-    sim.state.controls.customerPolicies.set(id('Grove Blocked'), { kind: 'block' });
-    isolated = isolatedEnvironment(sim);
-    services = createServices(isolated.environment, {
-      opener: { open: () => ({ close: () => undefined }) },
-      events: { emit: (event, payload) => event === 'probes.progress' && progress.push(payload as EventPayloads['probes.progress']) },
-    });
-    profileId = (await signedInProfile(sim, services)).id;
-    customers = (await services.customers.list(profileId, true)).customers;
-    await services.probes.run({ profileId, resources: ['azure', 'graph', 'exchange', 'partnercenter'], concurrency: 4 });
-    results = await services.probes.results(profileId);
-  });
-
-  afterAll(async () => {
-    await isolated?.cleanUp();
-    await sim?.stop();
+    const [juniper] = setup.sim.state.gdap.ofCustomer(id('Juniper Unassigned'));
+    const breakGlass = setup.sim.state.gdap.groups().find((group) => group.members.length === 0)!;
+    setup.sim.state.gdap.assignmentsOf(juniper!.id)[0]!.groupId = breakGlass.id;
+    setup.sim.state.controls.customerPolicies.set(id('Grove Blocked'), { kind: 'block' });
+    profileId = (await signedInProfile(setup.sim, setup.services)).id;
+    customers = (await setup.services.customers.list(profileId, true)).customers;
+    await setup.services.probes.run({ profileId, resources: ['azure', 'graph', 'exchange', 'partnercenter'], concurrency: 4 });
+    results = await setup.services.probes.results(profileId);
   });
 
   it('finds Exchange, Graph and Azure ready where the roles and a subscription are there', () => {
@@ -147,18 +138,18 @@ describe('readiness per customer and module, checked against the simulated cloud
 
   it('a later check of one customer keeps the others’ results, and cancel stops a run with the rest skipped', async () => {
     const before = results.byTenant[id('Alpine Mail')];
-    await services.probes.run({ profileId, resources: ['exchange'], customerTenantIds: [id('Birch Readers')], concurrency: 1 });
-    const after = await services.probes.results(profileId);
+    await setup.services.probes.run({ profileId, resources: ['exchange'], customerTenantIds: [id('Birch Readers')], concurrency: 1 });
+    const after = await setup.services.probes.results(profileId);
     expect(after.byTenant[id('Alpine Mail')]).toEqual(before);
     expect(after.lastRun?.customers.map((c) => c.tenantId)).toEqual([id('Birch Readers')]);
     // Birch's other resources from the first run are still there.
     expect(Object.keys(after.byTenant[id('Birch Readers')]!.results).sort()).toEqual(['azure', 'exchange', 'graph', 'partnercenter']);
 
-    sim.state.controls.latency = [{ ms: 200, path: '/oauth2/v2.0/token' }];
-    const running = services.probes.run({ profileId, resources: ['graph'], concurrency: 1 });
-    services.probes.cancel();
+    setup.sim.state.controls.latency = [{ ms: 200, path: '/oauth2/v2.0/token' }];
+    const running = setup.services.probes.run({ profileId, resources: ['graph'], concurrency: 1 });
+    setup.services.probes.cancel();
     const cancelled = await running;
-    sim.state.controls.latency = [];
+    setup.sim.state.controls.latency = [];
     expect(cancelled.cancelled).toBe(true);
     expect(cancelled.customers.some((c) => c.results.graph?.status === 'skipped')).toBe(true);
   });

@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright';
-import { createServices, type Services } from '../../electron/core/app/services';
 import { silentLogger } from '../../electron/core/app/logger';
 import { toUserFacingError } from '../../electron/core/app/userFacingError';
 import { canFix, fixableChecks } from '../../electron/core/samApp/samAppChecks';
 import { SamAppService } from '../../electron/core/samApp/samAppService';
 import { requiredResources } from '../../electron/core/samApp/samPermissions';
-import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { requestedResourceAppIds } from '../sim/state';
 import { chromiumOpener, launchChromium } from '../support/browser';
-import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { simCaller, type SimCaller } from '../support/simHttp';
+import { useSimulatedApp } from '../support/simulatedApp';
 
 const GRAPH = '00000003-0000-0000-c000-000000000000';
 const AZURE = '797f4846-ba00-4fd7-ba43-dac1f8f63013';
@@ -24,27 +22,27 @@ const REQUIRED = requiredResources.map((resource) => resource.resourceAppId);
  * The service's waits for replication advance the simulator's clock instead of the wall clock.
  */
 describe('creating the SAM app through Microsoft Graph', () => {
-  let sim: SimulatedCloud;
   let api: SimCaller;
-  let isolated: IsolatedEnvironment;
   let browser: Browser;
-  let services: Services;
+  const setup = useSimulatedApp({
+    cloud: { customers: 5 },
+    services: async (sim) => {
+      browser = await launchChromium(sim);
+      return { opener: chromiumOpener(browser, sim, { consent: false }), logger: silentLogger };
+    },
+  });
   let samApp: SamAppService;
   const waits: number[] = [];
 
   beforeAll(async () => {
-    sim = await startSimulatedCloud({ customers: 5 });
-    api = simCaller(sim);
-    isolated = isolatedEnvironment(sim);
-    browser = await launchChromium(sim);
-    const opener = chromiumOpener(browser, sim, { consent: false });
-    services = createServices(isolated.environment, { opener, logger: silentLogger });
+    api = simCaller(setup.sim);
+    const opener = chromiumOpener(browser, setup.sim, { consent: false });
     const sleep = async (ms: number) => {
       waits.push(ms);
       await api.control('clock', { advanceSeconds: ms / 1000 });
     };
-    samApp = new SamAppService(isolated.environment.cloud, services.http, services.vault, opener, undefined, { sleep });
-    await samApp.signIn(sim.partnerDomain, 'embedded');
+    samApp = new SamAppService(setup.isolated.environment.cloud, setup.services.http, setup.services.vault, opener, undefined, { sleep });
+    await samApp.signIn(setup.sim.partnerDomain, 'embedded');
   });
   afterEach(async () => {
     await api.call('DELETE', '/_sim/faults');
@@ -53,15 +51,13 @@ describe('creating the SAM app through Microsoft Graph', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await isolated?.cleanUp();
-    await sim?.stop();
   });
 
-  const appsNamed = (name: string) => [...sim.state.apps.values()].filter((app) => app.displayName === name);
-  const servicePrincipalsOf = (appId: string) => sim.state.servicePrincipals.filter((sp) => sp.appId === appId && sp.tenantId === sim.partnerTenantId);
+  const appsNamed = (name: string) => [...setup.sim.state.apps.values()].filter((app) => app.displayName === name);
+  const servicePrincipalsOf = (appId: string) => setup.sim.state.servicePrincipals.filter((sp) => sp.appId === appId && sp.tenantId === setup.sim.partnerTenantId);
   /** The partner tenant's grants for the app, per resource app id: their ids and scopes. */
   const grantsOf = (appId: string) =>
-    Object.fromEntries(sim.state.permissionGrantsOf(sim.partnerTenantId, appId, servicePrincipalsOf(appId)[0]!.id).map(({ grant, resourceAppId }) => [resourceAppId, grant]));
+    Object.fromEntries(setup.sim.state.permissionGrantsOf(setup.sim.partnerTenantId, appId, servicePrincipalsOf(appId)[0]!.id).map(({ grant, resourceAppId }) => [resourceAppId, grant]));
   const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
   /** Exactly one app of that name, one service principal, one secret (the keychain's), one grant per resource. */
@@ -70,7 +66,7 @@ describe('creating the SAM app through Microsoft Graph', () => {
     expect(others).toEqual([]);
     expect(servicePrincipalsOf(app!.appId)).toHaveLength(1);
     expect(app!.passwordCredentials).toHaveLength(1);
-    const stored = await isolated.keychain.get(`sam-app/${app!.appId}/client-secret`);
+    const stored = await setup.isolated.keychain.get(`sam-app/${app!.appId}/client-secret`);
     expect(app!.passwordCredentials[0]!.secretHash).toBe(sha256(stored!));
     expect(Object.keys(grantsOf(app!.appId)).sort()).toEqual([...REQUIRED].sort());
     return app!;
@@ -86,7 +82,7 @@ describe('creating the SAM app through Microsoft Graph', () => {
     expect(grants[AZURE]!.scope).toBe('user_impersonation');
     expect(grants[EXCHANGE]!.scope).toBe('Exchange.Manage');
     expect(grants[GRAPH]!.scope.split(' ')).toEqual(expect.arrayContaining(['Directory.AccessAsUser.All', 'DelegatedAdminRelationship.Read.All', 'User.Read']));
-    expect(result.newSecret?.text).toBe(await isolated.keychain.get(`sam-app/${app.appId}/client-secret`));
+    expect(result.newSecret?.text).toBe(await setup.isolated.keychain.get(`sam-app/${app.appId}/client-secret`));
   });
 
   it('a second Create with the same name finds the app again: no second app, service principal, grant or secret', async () => {
@@ -110,7 +106,7 @@ describe('creating the SAM app through Microsoft Graph', () => {
 
     const result = await samApp.create('SAM Desk (lost answers)');
 
-    expect(sim.state.controls.faults).toEqual([]);
+    expect(setup.sim.state.controls.faults).toEqual([]);
     expect(result.checks.filter((check) => check.status !== 'pass')).toEqual([]);
     const app = await expectExactlyOne('SAM Desk (lost answers)');
     expect(sha256(result.newSecret!.text)).toBe(app.passwordCredentials[0]!.secretHash);
@@ -157,20 +153,20 @@ describe('creating the SAM app through Microsoft Graph', () => {
 
   it('a gateway page (502) and an empty 401 read as plain sentences, never HTML or "undefined"', async () => {
     await api.control('faults', { path: '/graph/v1.0/applications', method: 'GET', status: 502, count: -1 });
-    const gateway = toUserFacingError(await samApp.validate(sim.samAppId, undefined).catch((e: unknown) => e));
+    const gateway = toUserFacingError(await samApp.validate(setup.sim.samAppId, undefined).catch((e: unknown) => e));
     expect(gateway).toEqual({ kind: 'microsoft', message: 'Microsoft Graph answered 502 Bad Gateway (a gateway error page); try again in a minute.' });
 
     await api.call('DELETE', '/_sim/faults');
     await api.control('faults', { path: '/graph/v1.0/applications', method: 'GET', status: 401 });
-    const unauthorized = toUserFacingError(await samApp.validate(sim.samAppId, undefined).catch((e: unknown) => e));
+    const unauthorized = toUserFacingError(await samApp.validate(setup.sim.samAppId, undefined).catch((e: unknown) => e));
     expect(unauthorized).toEqual({ kind: 'microsoft', message: 'Microsoft Graph answered 401 Unauthorized without saying why; sign in again, then try again.' });
     for (const message of [gateway.message, unauthorized.message]) expect(message).not.toMatch(/<|undefined/);
   });
 
   it('reports a missing Exchange grant even where Graph’s is there, and Fix grants only Exchange', async () => {
-    sim.state.revokeConsent(sim.partnerTenantId, sim.samAppId, EXCHANGE);
-    const kept = grantsOf(sim.samAppId);
-    const before = await samApp.validate(sim.samAppId, sim.samAppSecret);
+    setup.sim.state.revokeConsent(setup.sim.partnerTenantId, setup.sim.samAppId, EXCHANGE);
+    const kept = grantsOf(setup.sim.samAppId);
+    const before = await samApp.validate(setup.sim.samAppId, setup.sim.samAppSecret);
 
     expect(before.checks.find((check) => check.id === 'admin-consent')).toMatchObject({
       status: 'fail',
@@ -179,9 +175,9 @@ describe('creating the SAM app through Microsoft Graph', () => {
     expect(canFix(before.checks)).toBe(true);
     expect(fixableChecks(before.checks).map((check) => check.id)).toEqual(['admin-consent']);
 
-    const after = await samApp.fix(sim.samAppId, { newSecret: false });
+    const after = await samApp.fix(setup.sim.samAppId, { newSecret: false });
     expect(after.checks.find((check) => check.id === 'admin-consent')?.status).toBe('pass');
-    const grants = grantsOf(sim.samAppId);
+    const grants = grantsOf(setup.sim.samAppId);
     expect(grants[EXCHANGE]!.scope).toBe('Exchange.Manage');
     for (const resource of REQUIRED.filter((id) => id !== EXCHANGE)) expect(grants[resource]!.id).toBe(kept[resource]!.id);
     expect(after.newSecret).toBeUndefined();

@@ -5,7 +5,7 @@ import { createHandlers, type Handlers } from '../../electron/core/app/handlers'
 import { dispatch } from '../../electron/core/app/dispatch';
 import { silentLogger } from '../../electron/core/app/logger';
 import type { Confirmation } from '../../electron/core/app/confirmations';
-import type { SamAppResult } from '../../electron/ipc/contract';
+import type { SamAppResult } from '../../electron/ipc/wizard';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { chromiumOpener, launchChromium } from '../support/browser';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';

@@ -3,19 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { issuedSecrets } from '../sim/tokens';
-import { createServices, type Services } from '../../electron/core/app/services';
-import { createHandlers, type Handlers } from '../../electron/core/app/handlers';
 import { dispatch } from '../../electron/core/app/dispatch';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
-import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { chromiumOpener, launchChromium } from '../support/browser';
 import { cliCommand, runCli } from '../support/cli';
 import type { ProcessRun } from '../support/process';
 import { RunbookCredential, simControl, simSecretClient } from '../support/keyVault';
 import { desktopClipboard } from '../harness/desktopClipboard';
 import type { SystemClipboard } from '../../electron/core/clipboard/clipboardKeeper';
+import { useSimulatedApp } from '../support/simulatedApp';
 
 /** Every regular file under `folder` (bounded in size), skipping what cannot be read (sockets, vanished files). */
 function filesUnder(folder: string): string[] {
@@ -53,11 +50,14 @@ function read(file: string): Buffer | undefined {
  * outside the keychain. The only place one may appear is the clipboard, after an explicit snippets.copy.
  */
 describe('secrets never leak', () => {
-  let sim: SimulatedCloud;
-  let isolated: IsolatedEnvironment;
   let browser: Browser;
-  let services: Services;
-  let handlers: Handlers;
+  const setup = useSimulatedApp({
+    cloud: { customers: 12 },
+    services: async (sim) => {
+      browser = await launchChromium(sim);
+      return { opener: chromiumOpener(browser, sim), clipboard: recordingClipboard };
+    },
+  });
   const issued = new Set<string>();
   /** Everything the renderer received: answers to every call. */
   const received: unknown[] = [];
@@ -75,7 +75,7 @@ describe('secrets never leak', () => {
   let tmpBefore: Set<string>;
 
   const call = async (channel: string, input?: unknown) => {
-    const result = await dispatch(handlers, channel, input);
+    const result = await dispatch(setup.handlers, channel, input);
     received.push(result);
     return result;
   };
@@ -83,69 +83,62 @@ describe('secrets never leak', () => {
   beforeAll(async () => {
     issuedSecrets.record = issued;
     tmpBefore = new Set(readdirSync(tmpdir()));
-    sim = await startSimulatedCloud({ customers: 12 });
-    issued.add(sim.samAppSecret);
-    isolated = isolatedEnvironment(sim);
-    browser = await launchChromium(sim);
-    services = createServices(isolated.environment, { opener: chromiumOpener(browser, sim), clipboard: recordingClipboard });
-    handlers = createHandlers(services);
+    issued.add(setup.sim.samAppSecret);
 
-    const consent = await call('consent.start', { partnerTenant: sim.partnerDomain, clientId: sim.samAppId, clientSecret: sim.samAppSecret });
+    const consent = await call('consent.start', { partnerTenant: setup.sim.partnerDomain, clientId: setup.sim.samAppId, clientSecret: setup.sim.samAppSecret });
     expect(consent).toMatchObject({ ok: true });
     const profileId = (consent as { value: { id: string } }).value.id;
     expect(await call('app.state')).toMatchObject({ ok: true });
     expect(await call('tenants.list', { profileId, refresh: true })).toMatchObject({ ok: true });
-    const customer = sim.state.customers.find((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId))!;
+    const customer = setup.sim.state.customers.find((c) => c.relationship === 'DAP' && setup.sim.state.isConsented(c.id, setup.sim.samAppId))!;
     expect(await call('snippets.copy', { profileId, customerTenantId: customer.id, module: 'az' })).toMatchObject({ ok: true });
     expect(await call('profiles.renew', { profileId })).toMatchObject({ ok: true });
     expect(await call('consent.verify', { profileId })).toMatchObject({ ok: true });
     // The Key Vault path: find vaults, publish (CIPP's names, with the client secret), a push after a renewal,
     // a version a runbook wrote behind SAM Desk's back adopted, a refusal, and a published profile's script snippet.
     expect(await call('keyVault.vaults', { profileId })).toMatchObject({ ok: true });
-    expect(await call('keyVault.publish', { profileId, vaultUrl: sim.keyVaultUrl, names: 'cipp' })).toMatchObject({ ok: true, value: { state: 'in-sync' } });
+    expect(await call('keyVault.publish', { profileId, vaultUrl: setup.sim.keyVaultUrl, names: 'cipp' })).toMatchObject({ ok: true, value: { state: 'in-sync' } });
     expect(await call('profiles.renew', { profileId })).toMatchObject({ ok: true });
-    await services.keyVault.sync.flush();
-    const runbook = new RunbookCredential(sim, (await services.vault.get(vaultAccounts.refreshToken(profileId)))!, sim.samAppSecret);
-    const runbookVault = simSecretClient(sim, runbook);
+    await setup.services.keyVault.sync.flush();
+    const runbook = new RunbookCredential(setup.sim, (await setup.services.vault.get(vaultAccounts.refreshToken(profileId)))!, setup.sim.samAppSecret);
+    const runbookVault = simSecretClient(setup.sim, runbook);
     await runbookVault.getSecret('RefreshToken'); // its Key Vault token rotates the runbook's copy
     await runbookVault.setSecret('RefreshToken', runbook.refreshToken);
     expect(await call('keyVault.sync', { profileId })).toMatchObject({ ok: true, value: { lastAdoptedAt: expect.any(String) } });
-    await simControl(sim, '/_sim/keyvault/roles', { roles: [] });
+    await simControl(setup.sim, '/_sim/keyvault/roles', { roles: [] });
     expect(await call('keyVault.sync', { profileId })).toMatchObject({ ok: false, error: { code: 'ForbiddenByRbac' } });
-    await simControl(sim, '/_sim/keyvault/roles', { roles: ['Key Vault Secrets Officer'] });
+    await simControl(setup.sim, '/_sim/keyvault/roles', { roles: ['Key Vault Secrets Officer'] });
     expect(await call('keyVault.list')).toMatchObject({ ok: true });
-    expect(await call('snippets.copy', { profileId, customerTenantId: sim.state.customers[0]!.id, module: 'graph', mode: 'script' })).toMatchObject({ ok: true });
+    expect(await call('snippets.copy', { profileId, customerTenantId: setup.sim.state.customers[0]!.id, module: 'graph', mode: 'script' })).toMatchObject({ ok: true });
     // The readiness path: probes (a token and one call per customer and resource), their saved results, the consent check.
     expect(await call('probes.run', { profileId, resources: ['azure', 'graph', 'exchange', 'partnercenter'], concurrency: 4 })).toMatchObject({ ok: true });
     expect(await call('probes.results', { profileId })).toMatchObject({ ok: true });
     expect(await call('customerConsent.list', { profileId })).toMatchObject({ ok: true });
     // An expected failure: a customer without consent answers AADSTS65001, whose body the error passes through.
-    sim.state.setConsent(customer.id, sim.samAppId, false);
+    setup.sim.state.setConsent(customer.id, setup.sim.samAppId, false);
     expect(await call('snippets.copy', { profileId, customerTenantId: customer.id, module: 'graph' })).toMatchObject({ ok: false });
 
     console.log(`secrets.leak: the CLI runs as ${cliCommand().built ? 'bin/samdesk.js (built)' : 'electron/cli/samdesk.ts through tsx (no fresh build)'}`);
     for (const args of [['profiles'], ['profiles', '--json'], ['customers', '--refresh'], ['customers', '--json'], ['vault', 'status'], ['vault', 'status', '--json'], ['renew'], ['check'], ['check', '--json']]) {
-      cliRuns.push(await runCli(args, isolated.variables));
+      cliRuns.push(await runCli(args, setup.isolated.variables));
     }
     // A revoked token: the failure path through the CLI and the app.
-    const revoke = await services.http.send({
+    const revoke = await setup.services.http.send({
       method: 'POST',
-      url: `${sim.url}/_sim/revoke`,
+      url: `${setup.sim.url}/_sim/revoke`,
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ user: sim.user }),
+      body: JSON.stringify({ user: setup.sim.user }),
     });
     expect(revoke.status).toBe(200);
-    cliRuns.push(await runCli(['customers', '--refresh'], isolated.variables));
+    cliRuns.push(await runCli(['customers', '--refresh'], setup.isolated.variables));
     // No Key Vault token any more (a new process has none remembered): the vault path's failure through the CLI.
-    cliRuns.push(await runCli(['vault', 'publish', '--vault', sim.keyVaultUrl], isolated.variables));
+    cliRuns.push(await runCli(['vault', 'publish', '--vault', setup.sim.keyVaultUrl], setup.isolated.variables));
     expect(await call('profiles.renew', { profileId })).toBeDefined();
     await browser.close();
   });
 
   afterAll(async () => {
     issuedSecrets.record = undefined;
-    await isolated?.cleanUp();
-    await sim?.stop();
   });
 
   const leaksIn = (haystack: Buffer | string): string[] => {
@@ -157,14 +150,14 @@ describe('secrets never leak', () => {
     expect(issued.size).toBeGreaterThan(10);
     expect(cliRuns.slice(0, 7).map((run) => run.status)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(leaksIn(snippetText).length).toBeGreaterThanOrEqual(2);
-    const [profile] = await services.profiles.list();
-    const stored = await isolated.keychain.get(vaultAccounts.refreshToken(profile!.id));
+    const [profile] = await setup.services.profiles.list();
+    const stored = await setup.isolated.keychain.get(vaultAccounts.refreshToken(profile!.id));
     expect(issued.has(stored!)).toBe(true);
-    expect(await isolated.keychain.get(vaultAccounts.clientSecret(profile!.id))).toBe(sim.samAppSecret);
+    expect(await setup.isolated.keychain.get(vaultAccounts.clientSecret(profile!.id))).toBe(setup.sim.samAppSecret);
   });
 
   it('none is in SAMDESK_HOME: metadata, caches or logs', () => {
-    const files = filesUnder(isolated.environment.home);
+    const files = filesUnder(setup.isolated.environment.home);
     expect(files.some((file) => file.includes('profiles.json'))).toBe(true);
     expect(files.some((file) => file.endsWith('key-vault.json'))).toBe(true);
     const leaks = files.flatMap((file) => leaksIn(read(file) ?? Buffer.alloc(0)).map((secret) => `${file}: ${secret}`));

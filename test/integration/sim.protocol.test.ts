@@ -1,122 +1,13 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the tests read loosely typed JSON off the wire */
-import { readFileSync } from 'node:fs';
-import { request as httpsRequest } from 'node:https';
 import { createHash, randomBytes } from 'node:crypto';
-import { PublicClientApplication, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+import { PublicClientApplication } from '@azure/msal-node';
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { currentTotp, startSimulatedCloud, type SimulatedCloud } from '../sim/index';
+import { useSimWire } from '../support/simWire';
 
+/** The identity platform as the simulator speaks it: discovery, tokens, cross-tenant redemption, browser sign-in. */
 let cloud: SimulatedCloud;
-let ca: string;
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-  json: any;
-}
-
-function call(method: string, url: string, opts: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {
-  const target = url.startsWith('http') ? url : `${cloud.url}${url}`;
-  const headers: Record<string, string> = { ...opts.headers };
-  let body: string | undefined;
-  if (opts.form) {
-    body = new URLSearchParams(opts.form).toString();
-    headers['content-type'] = 'application/x-www-form-urlencoded';
-  } else if (opts.json !== undefined) {
-    body = JSON.stringify(opts.json);
-    headers['content-type'] = 'application/json';
-  }
-  return new Promise((resolve, reject) => {
-    const req = httpsRequest(target, { method, ca, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-      });
-    });
-    req.on('error', reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
-
-/** MSAL's network module over node:https, trusting only the sim's CA. */
-const networkClient: INetworkModule = {
-  async sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
-    const r = await call('GET', url, { headers: options?.headers });
-    return { status: r.status, headers: r.headers as Record<string, string>, body: r.json as T };
-  },
-  async sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
-    const r = await new Promise<Reply>((resolve, reject) => {
-      const req = httpsRequest(url, { method: 'POST', ca, headers: options?.headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: JSON.parse(text) });
-        });
-      });
-      req.on('error', reject);
-      req.end(options?.body ?? '');
-    });
-    return { status: r.status, headers: r.headers as Record<string, string>, body: r.json as T };
-  },
-};
-
-const tokenPath = (tenant: string) => `/${tenant}/oauth2/v2.0/token`;
-const control = (path: string, json: unknown = {}) => call('POST', `/_sim/${path}`, { json });
-
-/** Device-code sign-in as the seeded admin (autoApprove), raw protocol. */
-async function deviceCodeTokens(scope = 'https://graph.microsoft.com/.default offline_access openid profile'): Promise<any> {
-  const code = await call('POST', `/organizations/oauth2/v2.0/devicecode`, { form: { client_id: cloud.samAppId, scope } });
-  const token = await call('POST', tokenPath(cloud.partnerTenantId), {
-    form: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: cloud.samAppId, device_code: code.json.device_code, scope, client_info: '1' },
-  });
-  expect(token.status).toBe(200);
-  return token.json;
-}
-
-function redeem(refreshToken: string, tenant: string, scope: string) {
-  return call('POST', tokenPath(tenant), {
-    form: { grant_type: 'refresh_token', client_id: cloud.samAppId, refresh_token: refreshToken, scope: `${scope} offline_access`, client_info: '1' },
-  });
-}
-
-function expectAadError(reply: Reply, code: number, error: string, status = 400): void {
-  expect(reply.status).toBe(status);
-  expect(Object.keys(reply.json).sort()).toEqual(
-    ['correlation_id', 'error', 'error_codes', 'error_description', 'error_uri', 'timestamp', 'trace_id', ...(reply.json.suberror ? ['suberror'] : [])].sort(),
-  );
-  expect(reply.json.error).toBe(error);
-  expect(reply.json.error_codes).toEqual([code]);
-  expect(reply.json.error_description).toMatch(
-    new RegExp(`^AADSTS${code}: .+ Trace ID: [0-9a-f-]{36} Correlation ID: [0-9a-f-]{36} Timestamp: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ$`),
-  );
-  expect(reply.json.timestamp).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/);
-  expect(reply.json.error_uri).toBe(`${cloud.url}/error?code=${code}`);
-}
-
-beforeAll(async () => {
-  cloud = await startSimulatedCloud({ customers: 5, autoApprove: true, deviceCodeIntervalSeconds: 1 });
-  ca = readFileSync(cloud.caFile, 'utf8');
-});
-
-afterAll(async () => {
-  await cloud?.stop();
-});
-
-beforeEach(async () => {
-  await control('reset');
-});
+const { call, control, tokenPath, networkClient, deviceCodeTokens, redeem, expectAadError } = useSimWire({ customers: 5, autoApprove: true, deviceCodeIntervalSeconds: 1 }, { get: () => cloud, set: (started) => (cloud = started) });
 
 describe('discovery', () => {
   it('serves v2 and v1 OpenID configuration on the sim url', async () => {
@@ -222,8 +113,8 @@ describe('tokens', () => {
 
   it('answers device-code polling with authorization_pending and slow_down when not auto-approved', async () => {
     const manual = await startSimulatedCloud({ customers: 1, deviceCodeIntervalSeconds: 5 });
-    const [mainCloud, mainCa] = [cloud, ca];
-    [cloud, ca] = [manual, readFileSync(manual.caFile, 'utf8')];
+    const mainCloud = cloud;
+    cloud = manual;
     try {
       const code = await call('POST', `/common/oauth2/v2.0/devicecode`, { form: { client_id: manual.samAppId, scope: 'https://graph.microsoft.com/.default offline_access' } });
       expect(code.json.user_code).toMatch(/^[A-Z0-9]{9}$/);
@@ -250,7 +141,7 @@ describe('tokens', () => {
       expect(tokens.status).toBe(200);
       expect(decodeJwt(tokens.json.access_token).amr).toEqual(['pwd', 'mfa']);
     } finally {
-      [cloud, ca] = [mainCloud, mainCa];
+      cloud = mainCloud;
       await manual.stop();
     }
   });
@@ -277,104 +168,6 @@ describe('cross-tenant redemption', () => {
     await control(`customers/${notConsented.id}/consent`, { appId: cloud.samAppId, consented: true });
     expect((await redeem(tokens.refresh_token, notConsented.id, 'https://graph.microsoft.com/.default')).status).toBe(200);
     await control(`customers/${notConsented.id}/consent`, { appId: cloud.samAppId, consented: false });
-  });
-});
-
-describe('Partner Center', () => {
-  it('pages customers with seekOperation=Next and MS-ContinuationToken, from links.next', async () => {
-    const tokens = await deviceCodeTokens('https://api.partnercenter.microsoft.com/.default offline_access');
-    const auth = { authorization: `Bearer ${tokens.access_token}` };
-    const first = await call('GET', '/partnercenter/v1/customers?size=2', { headers: auth });
-    expect(first.status).toBe(200);
-    expect(first.json.items).toHaveLength(2);
-    expect(first.json.attributes).toEqual({ objectType: 'Collection' });
-    const names: string[] = first.json.items.map((c: any) => c.companyProfile.companyName);
-    let next = first.json.links.next;
-    while (next) {
-      expect(next.uri).toBe('/customers?size=2&seekOperation=Next');
-      const page = await call('GET', `/partnercenter/v1${next.uri}`, { headers: { ...auth, [next.headers[0].key]: next.headers[0].value } });
-      names.push(...page.json.items.map((c: any) => c.companyProfile.companyName));
-      next = page.json.links.next;
-    }
-    // DAP customers plus GDAP customers with a reseller relationship; index 2 (expired GDAP, no reseller) is absent.
-    expect(names).toEqual(['Müller Bäckerei GmbH', 'Société Générale de Café', '株式会社サクラ商事', 'Ελληνική Ναυτιλία']);
-  });
-
-  it('rejects a token without the MFA claim', async () => {
-    await control('mfa', { required: false });
-    const tokens = await deviceCodeTokens('https://api.partnercenter.microsoft.com/.default offline_access');
-    expect(decodeJwt(tokens.access_token).amr).toEqual(['pwd']);
-    const r = await call('GET', '/partnercenter/v1/customers', { headers: { authorization: `Bearer ${tokens.access_token}` } });
-    expect(r.status).toBe(401);
-    expect(r.json.description).toContain('MFA');
-  });
-});
-
-describe('Graph', () => {
-  it('pages delegatedAdminCustomers and relationships with $skiptoken', async () => {
-    const tokens = await deviceCodeTokens();
-    const auth = { authorization: `Bearer ${tokens.access_token}` };
-    const ids: string[] = [];
-    let url: string | undefined = '/graph/v1.0/tenantRelationships/delegatedAdminCustomers?$top=2';
-    while (url) {
-      const page = await call('GET', url, { headers: auth });
-      expect(page.status).toBe(200);
-      ids.push(...page.json.value.map((c: any) => c.tenantId));
-      url = page.json['@odata.nextLink'];
-      if (url) expect(url).toContain('$skiptoken=');
-    }
-    // Index 2's only relationship has expired: delegatedAdminCustomers no longer lists it.
-    expect(ids).toEqual([1, 3].map((i) => cloud.state.customers[i]!.id));
-    const rel = await call('GET', '/graph/v1.0/tenantRelationships/delegatedAdminRelationships', { headers: auth });
-    expect(rel.json.value.map((r: any) => r.status)).toEqual(['active', 'expired', 'active']);
-  });
-
-  it('finds the SAM app and creates apps and secrets usable for sign-in', async () => {
-    const tokens = await deviceCodeTokens();
-    const auth = { authorization: `Bearer ${tokens.access_token}` };
-    const found = await call('GET', `/graph/v1.0/applications?$filter=${encodeURIComponent(`appId eq '${cloud.samAppId}'`)}`, { headers: auth });
-    expect(found.json.value[0].displayName).toBe('SAM Desk');
-    expect(found.json.value[0].passwordCredentials[0].secretText).toBeNull();
-    const created = await call('POST', '/graph/v1.0/applications', { headers: auth, json: { displayName: 'New SAM app', signInAudience: 'AzureADMultipleOrgs', publicClient: { redirectUris: ['http://localhost'] }, isFallbackPublicClient: true } });
-    expect(created.status).toBe(201);
-    const secret = await call('POST', `/graph/v1.0/applications/${created.json.id}/addPassword`, { headers: auth, json: { passwordCredential: { displayName: 'desk' } } });
-    expect(secret.json.secretText).toMatch(/^.{3}8Q~/);
-    const code = await call('POST', `/${cloud.partnerTenantId}/oauth2/v2.0/devicecode`, { form: { client_id: created.json.appId, scope: 'https://graph.microsoft.com/.default' } });
-    expect(code.status).toBe(200);
-    const missing = await call('GET', '/graph/v1.0/applications/00000000-0000-0000-0000-000000000000', { headers: auth });
-    expect(missing.status).toBe(404);
-    expect(Object.keys(missing.json.error)).toEqual(['code', 'message', 'innerError']);
-  });
-});
-
-describe('faults and throttling', () => {
-  it('returns 429 with Retry-After in each service shape', async () => {
-    await control('faults', { path: '/oauth2/v2.0/token', status: 429, retryAfter: 7 });
-    const throttled = await call('POST', tokenPath(cloud.partnerTenantId), { form: { grant_type: 'refresh_token' }, headers: { 'client-request-id': '11111111-2222-3333-4444-555555555555' } });
-    expect(throttled.headers['retry-after']).toBe('7');
-    expectAadError(throttled, 90055, 'temporarily_unavailable', 429);
-    expect(throttled.json.correlation_id).toBe('11111111-2222-3333-4444-555555555555');
-
-    await control('faults', { path: '/graph/', status: 429, retryAfter: 3 });
-    const graph = await call('GET', '/graph/v1.0/me');
-    expect(graph.status).toBe(429);
-    expect(graph.headers['retry-after']).toBe('3');
-    expect(graph.json.error.code).toBe('TooManyRequests');
-
-    await control('faults', { path: '/partnercenter/', status: 429, retryAfter: 2 });
-    const pc = await call('GET', '/partnercenter/v1/customers');
-    expect(pc.status).toBe(429);
-    expect(pc.json.code).toBe(429);
-    // count defaults to 1: the next call is answered normally (here: 401, no token).
-    expect((await call('GET', '/partnercenter/v1/customers')).status).toBe(401);
-  });
-
-  it('resets connections and counts requests per route', async () => {
-    await control('faults', { path: '/discovery/v2.0/keys', reset: true });
-    await expect(call('GET', `/${cloud.partnerTenantId}/discovery/v2.0/keys`)).rejects.toThrow();
-    expect((await call('GET', `/${cloud.partnerTenantId}/discovery/v2.0/keys`)).status).toBe(200);
-    const stats = await call('GET', '/_sim/stats');
-    expect(stats.json.routes.keys).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -1,4 +1,4 @@
-/** Debian's Chromium and the flags this machine needs (DESIGN.md, "Where this machine differs"). */
+/** Debian's Chromium and the flags this machine needs: no sandbox inside the container, no GPU, no background downloads. */
 export const chromiumExecutable = process.env.SAMDESK_CHROMIUM ?? '/usr/bin/chromium';
 
 export const chromiumArgs = [

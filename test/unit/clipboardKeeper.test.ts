@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClipboardKeeper, type SystemClipboard } from '../../electron/core/clipboard/clipboardKeeper';
-import type { ClipboardOutcome } from '../../electron/ipc/contract';
+import type { ClipboardOutcome } from '../../electron/ipc/app';
 import { concealedClipboardFormats } from '../../electron/main/securityPolicy';
 
 /** A clipboard the test (standing in for the user) can also copy into. */

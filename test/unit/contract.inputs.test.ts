@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../electron/ipc/contract';
+import { contract } from '../../electron/ipc/channels';
 
 describe('inputs the contract bounds', () => {
   it('asks for each access-check resource once, whatever the renderer sends', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mergeCustomers } from '../../electron/core/tenants/customerTenants';
 import { carryDapAnswers } from '../../electron/core/tenants/merge';
-import { bestRelationship, givesAccess, type CustomerTenant, type Relationship } from '../../electron/ipc/contract';
+import type { CustomerTenant, Relationship } from '../../electron/ipc/customers';
+import { bestRelationship, givesAccess } from '../../electron/ipc/relationships';
 
 const a = '11111111-1111-4111-8111-111111111111';
 const b = '22222222-2222-4222-8222-222222222222';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerTenant } from '../../electron/ipc/contract';
+import type { CustomerTenant } from '../../electron/ipc/customers';
 import { createCustomerSearch, searchKeyOf } from '../../renderer/src/format';
 
 const customer = (name: string, domain = ''): CustomerTenant => ({

@@ -7,7 +7,7 @@ import { retryDelayMs } from '../../electron/core/keyVault/failures';
 import { describeVaultStatus, formatAgo } from '../../electron/ipc/vaultStatus';
 import { checkSamApp } from '../../electron/core/samApp/samAppChecks';
 import { grantScopes, requiredResources, samPermissions, withSamPermissions } from '../../electron/core/samApp/samPermissions';
-import type { VaultPublication } from '../../electron/ipc/contract';
+import type { VaultPublication } from '../../electron/ipc/keyVault';
 
 const publicCloud = resolveCloud('public');
 const simulated = resolveCloud('https://127.0.0.1:8443');

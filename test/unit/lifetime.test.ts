@@ -4,7 +4,6 @@ import {
   byUrgency,
   DAY_MS,
   learnHardLimits,
-  needsReconsent,
   refreshTokenLifetime,
 } from '../../electron/core/lifetime/lifetime';
 
@@ -62,8 +61,6 @@ describe('refresh token lifetime', () => {
     const lifetime = refreshTokenLifetime({ ...fresh, lastRenewalFailure: failure }, daysAfter(21), thresholds);
     expect(lifetime.level).toBe('healthy');
     expect(lifetime.failure?.code).toBe('network');
-    expect(needsReconsent('network')).toBe(false);
-    expect(needsReconsent('AADSTS700082')).toBe(true);
   });
 
   it('sorts the most urgent first: dead tokens, then the least time left', () => {

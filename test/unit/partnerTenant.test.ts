@@ -1,6 +1,6 @@
 import { domainToASCII } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tenantRefSchema } from '../../electron/ipc/contract';
+import { tenantRefSchema } from '../../electron/ipc/schemas';
 import { readPartnerTenant } from '../../electron/ipc/partnerTenant';
 
 const GUID = '08FF49B6-F772-4632-A716-C43069C43A8C';

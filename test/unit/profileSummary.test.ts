@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { levelAt, NO_REFRESH_TOKEN } from '../../electron/ipc/contract';
+import { NO_REFRESH_TOKEN } from '../../electron/ipc/profiles';
+import { levelAt } from '../../electron/ipc/timeLeft';
 import { summarize, type ProfileRecord } from '../../electron/core/profiles/profileStore';
 
 const now = new Date('2026-11-30T12:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerTenant, Relationship } from '../../electron/ipc/contract';
+import type { CustomerTenant, Relationship } from '../../electron/ipc/customers';
 import type { CustomerProbe, ProbeOutcome } from '../../electron/ipc/readiness';
 import { ROLE_ID } from '../../electron/core/readiness/entraRoles';
 import { checkableModules, moduleRequirements } from '../../electron/core/readiness/moduleRequirements';

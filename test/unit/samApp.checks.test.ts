@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canFix, checkSamApp, consentGaps, fixableChecks, type AdminConsent, type GraphApplication } from '../../electron/core/samApp/samAppChecks';
 import { requiredResources, samResources, withSamPermissions } from '../../electron/core/samApp/samPermissions';
-import type { SamAppCheck } from '../../electron/ipc/contract';
+import type { SamAppCheck } from '../../electron/ipc/wizard';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const GRAPH = '00000003-0000-0000-c000-000000000000';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snippetModuleSchema } from '../../electron/ipc/contract';
+import { snippetModuleSchema } from '../../electron/ipc/schemas';
 import { retirementNotice, snippetCatalog } from '../../electron/core/snippets/catalog';
 import { retiredBanner, SNIPPET_MODULE_CARDS } from '../../renderer/src/snippetModules';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snippetModeSchema, snippetModuleSchema } from '../../electron/ipc/contract';
+import { snippetModeSchema, snippetModuleSchema } from '../../electron/ipc/schemas';
 import { renderAllCustomersSnippet, renderPasteSnippet, renderScriptSnippet, snippetCatalog } from '../../electron/core/snippets/snippets';
 import { namedClouds } from '../../electron/core/config/cloud';
 import type { HttpClient } from '../../electron/core/http/httpClient';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snippetModuleSchema, type SnippetModule } from '../../electron/ipc/contract';
+import { snippetModuleSchema, type SnippetModule } from '../../electron/ipc/schemas';
 import { renderAllCustomersSnippet, renderPasteSnippet, renderScriptSnippet, type SnippetCustomer } from '../../electron/core/snippets/snippets';
 import { UNSAFE_TEXT } from '../../electron/ipc/displayText';
 import { loadPowerShellGrammar, commandCalls, literalValues, parsePowerShell, shape, singleLiteralValue, syntaxProblems } from './powershellSyntax';

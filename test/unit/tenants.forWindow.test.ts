@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customersForWindow, tenantHandlers } from '../../electron/core/app/handlers/tenants';
 import type { Services } from '../../electron/core/app/services';
-import type { CustomerList, CustomerTenant } from '../../electron/ipc/contract';
+import type { CustomerList, CustomerTenant } from '../../electron/ipc/customers';
 
 const customer = (n: number, name = `Customer ${n}`): CustomerTenant => ({
   tenantId: `${String(n).padStart(8, '0')}-1111-4111-8111-111111111111`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfileSummary } from '../../electron/ipc/contract';
+import type { ProfileSummary } from '../../electron/ipc/profiles';
 import { summarize, type ProfileRecord } from '../../electron/core/profiles/profileStore';
 import { DAY_MS } from '../../electron/core/lifetime/lifetime';
 import { trayModel } from '../../electron/core/tray/trayModel';

@@ -1,4 +1,6 @@
-import { snippetModuleSchema, type CustomerTenant, type ReadinessVerdict, type SnippetModule } from '../../ipc/contract';
+import type { CustomerTenant } from '../../ipc/customers';
+import type { ReadinessVerdict } from '../../ipc/readiness';
+import { snippetModuleSchema, type SnippetModule } from '../../ipc/schemas';
 import { displayText } from '../../ipc/displayText';
 import { checkableModules, requirementOf } from '../../core/readiness/moduleRequirements';
 import { judgeReadiness } from '../../core/readiness/readiness';

@@ -1,4 +1,4 @@
-import { applicationIdSchema, profileNameSchema, tenantRefSchema } from '../../ipc/contract';
+import { applicationIdSchema, profileNameSchema, tenantRefSchema } from '../../ipc/schemas';
 import { pickProfile, UsageError, type CliCommand, type CliContext } from '../context';
 
 /** The SAM app to consent to: an existing profile's, or --tenant and --client-id for a new one. */

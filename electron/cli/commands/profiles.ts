@@ -1,5 +1,5 @@
 import { formatTimeLeft } from '../../ipc/timeLeft';
-import type { ProfileSummary } from '../../ipc/contract';
+import type { ProfileSummary } from '../../ipc/profiles';
 import type { CliCommand } from '../context';
 
 /** "warning  9 d 23 h left" / "revoked" — the same words as the tray. */

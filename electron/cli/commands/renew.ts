@@ -1,4 +1,4 @@
-import type { RenewalResult } from '../../ipc/contract';
+import type { RenewalResult } from '../../ipc/profiles';
 import { exitCodeFor, pickProfile, type CliCommand } from '../context';
 import { describeLifetime } from './profiles';
 

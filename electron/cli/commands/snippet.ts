@@ -1,5 +1,4 @@
-import { snippetModeSchema, snippetModuleSchema } from '../../ipc/contract';
-import { SnippetService } from '../../core/snippets/snippetService';
+import { snippetModeSchema, snippetModuleSchema } from '../../ipc/schemas';
 import { pickProfile, UsageError, type CliCommand } from '../context';
 import { resolveTenant } from './token';
 
@@ -19,7 +18,7 @@ export const snippetCommand: CliCommand = {
     const module = parseChoice('module', snippetModuleSchema.options, values.module);
     const mode = parseChoice('mode', snippetModeSchema.options, values.mode, 'paste');
     const customerTenantId = mode === 'all-customers' ? undefined : await resolveTenant(services, profileId, values.tenant);
-    const snippet = await new SnippetService(services.environment.cloud, services.keeper, services.customers, services.keyVault.sync).render({
+    const snippet = await services.snippets.render({
       profileId,
       customerTenantId,
       module,

@@ -1,4 +1,4 @@
-import { tenantIdSchema } from '../../ipc/contract';
+import { tenantIdSchema } from '../../ipc/schemas';
 import type { Services } from '../../core/app/services';
 import type { ResourceName } from '../../core/config/cloud';
 import { pickProfile, UsageError, type CliCommand } from '../context';

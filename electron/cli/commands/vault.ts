@@ -1,7 +1,7 @@
 import { DeviceCodeFlow } from '../../core/identity/deviceCode';
 import { DeviceCodeReaderSignIn } from '../../core/keyVault/readerSignIn';
 import { parseVaultUrl } from '../../core/keyVault/vaultUrl';
-import { vaultNameSchemeSchema, type VaultNameScheme, type VaultPublication } from '../../ipc/contract';
+import { vaultNameSchemeSchema, type VaultNameScheme, type VaultPublication } from '../../ipc/keyVault';
 import { describeVaultStatus } from '../../ipc/vaultStatus';
 import { pickProfile, UsageError, type CliCommand, type CliContext } from '../context';
 

@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { profileFiles } from '../profiles/profileFiles';
 import { z } from 'zod';
-import type { AccessCheckReport, AccessOutcome, AccessResource, CustomerAccess } from '../../ipc/contract';
+import type { AccessCheckReport, AccessOutcome, AccessResource, CustomerAccess } from '../../ipc/accessCheck';
 import { noEvents, type EventSink } from '../app/events';
 import type { CloudEndpoints } from '../config/cloud';
 import type { HttpClient } from '../http/httpClient';

@@ -1,9 +1,9 @@
 import type { ResourceName } from '../config/cloud';
 import type { AccessToken, RefreshTokenKeeper } from '../identity/refreshTokens';
-import { NotConsentedError, redeemAsStoredClient } from '../identity/refreshTokens';
+import { redeemAsStoredClient, storedCredential } from '../identity/refreshTokens';
 import type { TokenClient } from '../identity/tokenClient';
 import type { ProfileRecord } from '../profiles/profileStore';
-import { vaultAccounts, type SecretVault } from '../vault/secretVault';
+import type { SecretVault } from '../vault/secretVault';
 
 /**
  * Redeems one profile's refresh token many times (an access check across 1,000 customers) and
@@ -40,11 +40,7 @@ export class BatchRedeemer {
   ): Promise<BatchRedeemer> {
     const { keeper, vault, tokens } = collaborators;
     const profile = await keeper.profile(profileId);
-    const refreshToken = await vault.get(vaultAccounts.refreshToken(profile.id));
-    if (!refreshToken) throw new NotConsentedError(profile.name);
-    const clientSecret = profile.hasClientSecret
-      ? ((await vault.get(vaultAccounts.clientSecret(profile.id))) ?? undefined)
-      : undefined;
+    const { refreshToken, clientSecret } = await storedCredential(vault, profile);
     return new BatchRedeemer(profile, refreshToken, clientSecret, keeper, tokens, options.now ?? Date.now, options.flushEveryMs ?? 10_000);
   }
 

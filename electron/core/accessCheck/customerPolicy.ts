@@ -4,7 +4,7 @@
  * (https://learn.microsoft.com/entra/external-id/authentication-conditional-access), so the same
  * codes that mean "sign in again" in the partner tenant mean "this customer's policy" there.
  */
-import type { AccessOutcome } from '../../ipc/contract';
+import type { AccessOutcome } from '../../ipc/accessCheck';
 import { MicrosoftIdentityError } from '../identity/aadsts';
 
 interface CustomerPolicyExplanation {

@@ -1,4 +1,4 @@
-import type { AccessOutcome } from '../../ipc/contract';
+import type { AccessOutcome } from '../../ipc/accessCheck';
 import { redactSecrets } from '../app/redact';
 import { MicrosoftIdentityError, type FixAction } from '../identity/aadsts';
 import { NetworkError } from '../http/httpClient';

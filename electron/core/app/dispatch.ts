@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { contract, type Channel, type Envelope } from '../../ipc/contract';
+import type { Envelope } from '../../ipc/api';
+import { contract, type Channel } from '../../ipc/channels';
 import type { Handlers } from './handlers';
 import { hostilePayloadProblem, unexpectedFields } from './hostileInput';
 import { toUserFacingError } from './userFacingError';

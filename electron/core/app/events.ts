@@ -1,4 +1,4 @@
-import type { EventName, EventPayloads } from '../../ipc/contract';
+import type { EventName, EventPayloads } from '../../ipc/events';
 
 /**
  * Where main-process services send events for the renderer (progress bars), without knowing the

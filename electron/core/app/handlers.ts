@@ -8,7 +8,6 @@ import { profileHandlers } from './handlers/profiles';
 import { settingsHandlers } from './handlers/settings';
 import { samAppHandlers } from './handlers/samApp';
 import { customerConsentHandlers } from './handlers/customerConsent';
-import { profileManagementHandlers } from './handlers/profileManagement';
 import { keyVaultHandlers } from './handlers/keyVault';
 import { probeHandlers } from './handlers/probes';
 import type { HandlerOptions, Handlers } from './handlers/types';
@@ -27,7 +26,6 @@ export function createHandlers(services: Services, options: HandlerOptions = {})
     ...settingsHandlers(services, options),
     ...samAppHandlers(services, options),
     ...customerConsentHandlers(services, options),
-    ...profileManagementHandlers(services, options),
     ...keyVaultHandlers(services, options),
     ...probeHandlers(services, options),
   };

@@ -10,6 +10,9 @@ import { KeychainVault, type SecretVault } from '../vault/secretVault';
 import { SettingsStore } from '../settings/settingsStore';
 import { ProfileLifetimes } from '../lifetime/profileLifetimes';
 import { RenewalService } from '../renewal/renewalService';
+import { RenewalScheduler } from '../renewal/renewalScheduler';
+import { ProfileService } from '../profiles/profileService';
+import { SnippetService } from '../snippets/snippetService';
 import { AccessCheckService } from '../accessCheck/accessCheckService';
 import { noEvents, type EventSink } from './events';
 import { DeviceCodeFlow, DeviceCodeSignIns } from '../identity/deviceCode';
@@ -36,6 +39,12 @@ export interface Services {
   /** Profile summaries with countdowns at this clock and the user's thresholds. */
   lifetimes: ProfileLifetimes;
   renewal: RenewalService;
+  /** Renews due profiles at start and every hour; the tray starts it. */
+  renewalScheduler: RenewalScheduler;
+  /** Adds, renames and removes partner accounts: keychain entries, metadata and cached files together. */
+  accounts: ProfileService;
+  /** Ready-to-paste PowerShell per customer and module. */
+  snippets: SnippetService;
   accessCheck: AccessCheckService;
   samApp: SamAppService;
   deviceCodes: DeviceCodeSignIns;
@@ -83,8 +92,31 @@ export function createServices(environment: Environment, overrides: ServiceOverr
   // Every stored rotation (a snippet, the access check, the customer list, a renewal) moves a countdown: the window reads them again.
   keeper.onRotated(() => events.emit('profiles.changed', {}));
   const customers = new CustomerTenantService(environment.cloud, http, keeper, environment.home, now, events);
-  const consent = new ConsentService(environment.cloud, http, vault, profiles, overrides.opener, now);
+  const accounts = new ProfileService({
+    store: profiles,
+    keychain: vault,
+    lifetimes,
+    home: environment.home,
+    customerListWritten: (profileId) => customers.written(profileId),
+    // keyVault is built below, with this service; a removal only ever runs after both exist.
+    unpublish: (profileId, deleteVaultSecrets) => keyVault.sync.unpublish(profileId, deleteVaultSecrets),
+  });
+  const consent = new ConsentService(environment.cloud, http, vault, profiles, accounts, overrides.opener, now);
   const logger = overrides.logger ?? createLogger({ home: environment.home });
+  const renewal = new RenewalService(keeper, profiles, lifetimes, settings, now);
+  const keyVault = createKeyVaultServices({
+    environment,
+    http,
+    keeper,
+    tokenClient,
+    keychain: vault,
+    accounts,
+    opener: overrides.opener,
+    events,
+    logger,
+    now,
+    ...overrides.keyVault,
+  });
   return {
     environment,
     logger,
@@ -96,7 +128,10 @@ export function createServices(environment: Environment, overrides: ServiceOverr
     customers,
     settings,
     lifetimes,
-    renewal: new RenewalService(keeper, profiles, lifetimes, settings, now),
+    renewal,
+    renewalScheduler: new RenewalScheduler(renewal),
+    accounts,
+    snippets: new SnippetService(environment.cloud, keeper, customers, keyVault.sync),
     accessCheck: new AccessCheckService({
       cloud: environment.cloud,
       keeper,
@@ -122,18 +157,6 @@ export function createServices(environment: Environment, overrides: ServiceOverr
     verifier: new ConsentVerifier(environment.cloud, http, vault, keeper, customers, lifetimes),
     bulkMinting: bulkMintingBudget(),
     clipboard: new ClipboardKeeper(overrides.clipboard ?? noClipboard, (id, outcome) => events.emit('clipboard.settled', { id, outcome })),
-    keyVault: createKeyVaultServices({
-      environment,
-      http,
-      keeper,
-      tokenClient,
-      keychain: vault,
-      profiles,
-      opener: overrides.opener,
-      events,
-      logger,
-      now,
-      ...overrides.keyVault,
-    }),
+    keyVault,
   };
 }

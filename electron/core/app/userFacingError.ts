@@ -1,4 +1,4 @@
-import type { UserFacingError } from '../../ipc/contract';
+import type { UserFacingError } from '../../ipc/errors';
 import { explain, MicrosoftIdentityError } from '../identity/aadsts';
 import { SignInCancelledError } from '../identity/loopback';
 import { ClientSecretNeededError, RefusedSecretError } from '../identity/consent';

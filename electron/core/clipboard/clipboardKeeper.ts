@@ -6,7 +6,7 @@
  * the renderer's navigator.clipboard is refused while the window is unfocused (the normal case
  * after switching to a terminal), and its timers die with the window.
  */
-import type { ClipboardCopy, ClipboardOutcome } from '../../ipc/contract';
+import type { ClipboardCopy, ClipboardOutcome } from '../../ipc/app';
 
 /** The operating system's clipboard: Electron's in the app, the desktop's own in the browser harness. */
 export interface SystemClipboard {

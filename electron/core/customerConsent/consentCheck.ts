@@ -5,7 +5,9 @@
  * consent with stale scopes, which Repair renews). One refresh-token write per check, not one per
  * redemption (BatchRedeemer).
  */
-import type { AccessResource, CustomerConsent, CustomerTenant } from '../../ipc/contract';
+import type { AccessResource } from '../../ipc/accessCheck';
+import type { CustomerTenant } from '../../ipc/customers';
+import type { CustomerConsent } from '../../ipc/wizard';
 import { BatchRedeemer } from '../accessCheck/batchRedeemer';
 import { failsForEveryCustomer } from '../accessCheck/outcomes';
 import type { EventSink } from '../app/events';

@@ -1,4 +1,5 @@
-import type { CustomerConsent, UserFacingError } from '../../ipc/contract';
+import type { UserFacingError } from '../../ipc/errors';
+import type { CustomerConsent } from '../../ipc/wizard';
 import { noEvents, type EventSink } from '../app/events';
 import { toUserFacingError } from '../app/userFacingError';
 import type { CloudEndpoints } from '../config/cloud';

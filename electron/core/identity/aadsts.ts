@@ -3,7 +3,7 @@
  * Wire shape: {error, error_description: "AADSTSnnnn: …", error_codes: [n], timestamp, trace_id, correlation_id}.
  */
 
-import type { FixAction } from '../../ipc/contract';
+import type { FixAction } from '../../ipc/errors';
 
 export type { FixAction };
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   ConfidentialClientApplication,
   CryptoProvider,
@@ -10,6 +10,7 @@ import { cloudBinding, type CloudEndpoints } from '../config/cloud';
 import { isInCloud } from '../profiles/cloudBinding';
 import type { HttpClient } from '../http/httpClient';
 import type { ProfileStore, ProfileRecord } from '../profiles/profileStore';
+import type { ProfileService } from '../profiles/profileService';
 import { vaultAccounts, type SecretVault } from '../vault/secretVault';
 import { readClaims, hasMfaClaim, userOf } from './jwt';
 import { LoopbackListener, SignInCancelledError } from './loopback';
@@ -182,6 +183,8 @@ export class ConsentService {
     private readonly http: HttpClient,
     private readonly vault: SecretVault,
     private readonly profiles: ProfileStore,
+    /** Files each sign-in under a profile (keychain entries, then metadata). */
+    private readonly accounts: ProfileService,
     private readonly opener: WindowOpener,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -253,38 +256,29 @@ export class ConsentService {
   }
 
   /** Files a refresh token under a profile: a new one, or the existing one for this tenant, app and admin. */
-  async save(request: ConsentRequest, result: Pick<AuthenticationResult, 'idToken' | 'accessToken' | 'tenantId' | 'account'>, refreshToken: string): Promise<ProfileRecord> {
+  save(request: ConsentRequest, result: Pick<AuthenticationResult, 'idToken' | 'accessToken' | 'tenantId' | 'account'>, refreshToken: string): Promise<ProfileRecord> {
     const claims = { ...readClaims(result.idToken), ...readClaims(result.accessToken) };
-    const partnerTenantId = result.tenantId || claims.tid || request.partnerTenant;
     const user = result.account?.username || userOf(claims);
-    const existing = (await this.profiles.list()).find(
-      (profile) =>
-        profile.partnerTenantId === partnerTenantId && profile.clientId === request.clientId && profile.user === user,
-    );
-    const id = existing?.id ?? `p-${randomUUID().slice(0, 8)}`;
     const now = this.now().toISOString();
-    // Secrets first: metadata only ever points at a token that is already in the keychain.
-    await this.vault.set(vaultAccounts.refreshToken(id), refreshToken);
-    if (request.clientSecret) await this.vault.set(vaultAccounts.clientSecret(id), request.clientSecret);
-    const profile: ProfileRecord = {
-      id,
-      name: request.profileName ?? existing?.name ?? user.split('@')[1] ?? user,
-      cloud: this.cloud.name,
-      boundTo: cloudBinding(this.cloud),
-      partnerTenantId,
+    return this.accounts.add({
+      partnerTenantId: result.tenantId || claims.tid || request.partnerTenant,
       clientId: request.clientId,
-      hasClientSecret: Boolean(request.clientSecret),
       user,
-      mfa: hasMfaClaim(claims),
-      issuedAt: now,
-      lastRedeemedAt: now,
-      // A Conditional Access sign-in frequency outlives a re-consent; an spa redirect may have been fixed.
-      ...(existing?.hardLimits?.signInFrequencySeconds !== undefined
-        ? { hardLimits: { signInFrequencySeconds: existing.hardLimits.signInFrequencySeconds } }
-        : {}),
-    };
-    await this.profiles.upsert(profile);
-    return profile;
+      refreshToken,
+      ...(request.clientSecret ? { clientSecret: request.clientSecret } : {}),
+      describe: (existing) => ({
+        name: request.profileName ?? existing?.name ?? user.split('@')[1] ?? user,
+        cloud: this.cloud.name,
+        boundTo: cloudBinding(this.cloud),
+        mfa: hasMfaClaim(claims),
+        issuedAt: now,
+        lastRedeemedAt: now,
+        // A Conditional Access sign-in frequency outlives a re-consent; an spa redirect may have been fixed.
+        ...(existing?.hardLimits?.signInFrequencySeconds !== undefined
+          ? { hardLimits: { signInFrequencySeconds: existing.hardLimits.signInFrequencySeconds } }
+          : {}),
+      }),
+    });
   }
 }
 

@@ -65,11 +65,7 @@ export class RefreshTokenKeeper {
 
   async redeem(profileId: string, tenantId: string, resource: ResourceName, signal?: AbortSignal): Promise<AccessToken> {
     const profile = await this.profile(profileId);
-    const refreshToken = await this.vault.get(vaultAccounts.refreshToken(profile.id));
-    if (!refreshToken) throw new NotConsentedError(profile.name);
-    const clientSecret = profile.hasClientSecret
-      ? ((await this.vault.get(vaultAccounts.clientSecret(profile.id))) ?? undefined)
-      : undefined;
+    const { refreshToken, clientSecret } = await storedCredential(this.vault, profile);
     const { redeemed, publicClient } = await redeemAsStoredClient(this.tokens, {
       clientId: profile.clientId,
       clientSecret,
@@ -144,4 +140,15 @@ export class RefreshTokenKeeper {
     this.writes.set(profileId, next.catch(() => undefined));
     return next;
   }
+}
+
+/** A profile's refresh token and, when it redeems as a confidential client, its secret, from the keychain. */
+export async function storedCredential(
+  vault: SecretVault,
+  profile: Pick<ProfileRecord, 'id' | 'name' | 'hasClientSecret'>,
+): Promise<{ refreshToken: string; clientSecret: string | undefined }> {
+  const refreshToken = await vault.get(vaultAccounts.refreshToken(profile.id));
+  if (!refreshToken) throw new NotConsentedError(profile.name);
+  const clientSecret = profile.hasClientSecret ? ((await vault.get(vaultAccounts.clientSecret(profile.id))) ?? undefined) : undefined;
+  return { refreshToken, clientSecret };
 }

@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { applicationIdSchema, refreshTokenSchema, type VaultNameScheme, type VaultPublication } from '../../ipc/contract';
+import type { VaultNameScheme, VaultPublication } from '../../ipc/keyVault';
+import { applicationIdSchema, refreshTokenSchema } from '../../ipc/schemas';
 import { cloudBinding, type CloudEndpoints } from '../config/cloud';
 import type { ExtraCa } from '../config/environment';
 import { SignInSlot } from '../identity/consent';
 import { hasMfaClaim, readClaims, userOf } from '../identity/jwt';
 import type { TokenClient } from '../identity/tokenClient';
-import type { ProfileRecord, ProfileStore } from '../profiles/profileStore';
-import { vaultAccounts, type SecretVault } from '../vault/secretVault';
+import type { ProfileRecord } from '../profiles/profileStore';
+import type { ProfileService } from '../profiles/profileService';
 import { KeyVaultError } from './keyVaultErrors';
 import type { PublicationStore } from './publicationStore';
 import { ReaderCredential, type VaultReaderSignIn } from './readerSignIn';
@@ -19,8 +19,8 @@ export interface VaultJoinDependencies {
   cloud: CloudEndpoints;
   extraCa?: ExtraCa;
   tokenClient: TokenClient;
-  keychain: SecretVault;
-  profiles: ProfileStore;
+  /** Files the joined profile (keychain entries, then metadata). */
+  accounts: ProfileService;
   store: PublicationStore;
   sync: KeyVaultSync;
   now: () => Date;
@@ -101,29 +101,22 @@ export class VaultJoin {
     const claims = readClaims(redeemed.accessToken);
     const partnerTenantId = (claims.tid ?? found.tenantId.value.trim()).toLowerCase();
     const user = userOf(claims);
-    const existing = (await this.deps.profiles.list()).find(
-      (profile) => profile.partnerTenantId === partnerTenantId && profile.clientId === clientId.data && profile.user === user,
-    );
-    const id = existing?.id ?? `p-${randomUUID().slice(0, 8)}`;
     const now = this.deps.now().toISOString();
-    // Secrets first: metadata only ever points at a token that is already in the keychain.
-    await this.deps.keychain.set(vaultAccounts.refreshToken(id), redeemed.refreshToken);
-    if (clientSecret) await this.deps.keychain.set(vaultAccounts.clientSecret(id), clientSecret);
-    const profile: ProfileRecord = {
-      id,
-      name: existing?.name ?? found.refreshToken.properties.tags?.[tagNames.profile] ?? user.split('@')[1] ?? user,
-      cloud: this.deps.cloud.name,
-      boundTo: cloudBinding(this.deps.cloud),
+    return this.deps.accounts.add({
       partnerTenantId,
       clientId: clientId.data,
-      hasClientSecret: Boolean(clientSecret),
       user,
-      mfa: hasMfaClaim(claims),
-      issuedAt: existing?.issuedAt ?? now,
-      lastRedeemedAt: now,
-    };
-    await this.deps.profiles.upsert(profile);
-    return profile;
+      refreshToken: redeemed.refreshToken,
+      ...(clientSecret ? { clientSecret } : {}),
+      describe: (existing) => ({
+        name: existing?.name ?? found.refreshToken.properties.tags?.[tagNames.profile] ?? user.split('@')[1] ?? user,
+        cloud: this.deps.cloud.name,
+        boundTo: cloudBinding(this.deps.cloud),
+        mfa: hasMfaClaim(claims),
+        issuedAt: existing?.issuedAt ?? now,
+        lastRedeemedAt: now,
+      }),
+    });
   }
 }
 

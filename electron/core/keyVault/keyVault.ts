@@ -5,7 +5,7 @@ import type { HttpClient } from '../http/httpClient';
 import type { SignInBrowser, WindowOpener } from '../identity/consent';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';
 import type { TokenClient } from '../identity/tokenClient';
-import type { ProfileStore } from '../profiles/profileStore';
+import type { ProfileService } from '../profiles/profileService';
 import type { SecretVault } from '../vault/secretVault';
 import { VaultJoin } from './joinFromVault';
 import { KeyVaultTokens } from './keeperCredential';
@@ -30,7 +30,8 @@ export interface KeyVaultCollaborators {
   keeper: RefreshTokenKeeper;
   tokenClient: TokenClient;
   keychain: SecretVault;
-  profiles: ProfileStore;
+  /** Files a joined profile. */
+  accounts: ProfileService;
   opener: WindowOpener;
   events: EventSink;
   logger: Logger;
@@ -40,7 +41,7 @@ export interface KeyVaultCollaborators {
 }
 
 export function createKeyVaultServices(collaborators: KeyVaultCollaborators): KeyVaultServices {
-  const { environment, http, keeper, tokenClient, keychain, profiles, opener, events, logger, now } = collaborators;
+  const { environment, http, keeper, tokenClient, keychain, accounts, opener, events, logger, now } = collaborators;
   const store = new PublicationStore(environment.home);
   const tokens = new KeyVaultTokens(keeper, now);
   const sync = new KeyVaultSync({
@@ -59,7 +60,7 @@ export function createKeyVaultServices(collaborators: KeyVaultCollaborators): Ke
   });
   return {
     sync,
-    join: new VaultJoin({ cloud: environment.cloud, extraCa: environment.extraCa, tokenClient, keychain, profiles, store, sync, now }),
+    join: new VaultJoin({ cloud: environment.cloud, extraCa: environment.extraCa, tokenClient, accounts, store, sync, now }),
     discovery: new VaultDiscovery(environment.cloud, http, keeper),
     readerSignIn: (browser, onWindowClosed) => new InteractiveReaderSignIn(environment.cloud, http, opener, browser, onWindowClosed, now),
   };

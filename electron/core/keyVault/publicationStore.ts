@@ -34,7 +34,6 @@ const recordSchema = z.object({
 
 /** Where a profile is published and how its vault copy stands. Metadata only: no secret ever. */
 export type PublicationRecord = z.infer<typeof recordSchema>;
-export type PublicationFailure = z.infer<typeof failureSchema>;
 
 /**
  * `SAMDESK_HOME/key-vault.json`, beside profiles.json: read-modify-write one at a time, queued in

@@ -2,7 +2,7 @@
  * What SAM Desk writes to a vault and under which names. Pure: the one place for the two name
  * schemes, the content types and the tags every secret carries.
  */
-import type { VaultNameScheme, VaultSecretNames } from '../../ipc/contract';
+import type { VaultNameScheme, VaultSecretNames } from '../../ipc/keyVault';
 
 /**
  * SAM Desk's own names (the ones its script snippets always used), or CIPP's exact names, which

@@ -1,4 +1,4 @@
-import type { VaultChoice } from '../../ipc/contract';
+import type { VaultChoice } from '../../ipc/keyVault';
 import type { CloudEndpoints } from '../config/cloud';
 import { readJson, type HttpClient } from '../http/httpClient';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';

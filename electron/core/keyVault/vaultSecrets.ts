@@ -1,7 +1,7 @@
 import { rootCertificates } from 'node:tls';
 import type { TokenCredential } from '@azure/core-auth';
 import { SecretClient, type SecretProperties } from '@azure/keyvault-secrets';
-import type { VaultSecretNames } from '../../ipc/contract';
+import type { VaultSecretNames } from '../../ipc/keyVault';
 import type { CloudEndpoints } from '../config/cloud';
 import type { ExtraCa } from '../config/environment';
 import { KeyVaultError, toKeyVaultError, type VaultErrorContext, type VaultOperation } from './keyVaultErrors';

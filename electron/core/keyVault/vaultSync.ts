@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { VaultNameScheme, VaultPublication } from '../../ipc/contract';
+import type { VaultNameScheme, VaultPublication } from '../../ipc/keyVault';
 import type { EventSink } from '../app/events';
 import type { Logger } from '../app/logger';
 import type { CloudEndpoints } from '../config/cloud';

@@ -7,13 +7,14 @@
  * from issuance (AADSTS700084); a Conditional Access sign-in frequency ends it a fixed time after
  * the interactive sign-in (AADSTS70043).
  */
-import type { LifetimeLevel } from '../../ipc/contract';
+import type { LifetimeLevel } from '../../ipc/profiles';
 import { levelForTimeLeft, type LevelThresholds } from '../../ipc/timeLeft';
+import { deadTokenLevel } from '../identity/deadToken';
 
 export { levelForTimeLeft, type LevelThresholds };
 
 export const DAY_MS = 24 * 3600_000;
-export const REFRESH_TOKEN_INACTIVITY_MS = 90 * DAY_MS;
+const REFRESH_TOKEN_INACTIVITY_MS = 90 * DAY_MS;
 export const SPA_REFRESH_TOKEN_LIFETIME_MS = DAY_MS;
 
 /** Limits Microsoft told us about through a failed redemption; they hold until the next consent. */
@@ -50,10 +51,6 @@ export interface RefreshTokenLifetime {
   failure?: RenewalFailure;
 }
 
-/** Microsoft's answers that mean "this refresh token is dead; sign in again". */
-const deadTokenCodes = new Set(['AADSTS700082', 'AADSTS700084', 'AADSTS70043', 'AADSTS70000', 'AADSTS50076', 'AADSTS50078']);
-const revokedCodes = new Set(['AADSTS50173']);
-
 export function refreshTokenLifetime(token: RefreshTokenTimes, now: Date, thresholds: LevelThresholds): RefreshTokenLifetime {
   const issuedMs = Date.parse(token.issuedAt);
   const inactivityExpiresMs = Date.parse(token.lastRedeemedAt) + REFRESH_TOKEN_INACTIVITY_MS;
@@ -66,15 +63,8 @@ export function refreshTokenLifetime(token: RefreshTokenTimes, now: Date, thresh
     token.lastRenewalFailure && Date.parse(token.lastRenewalFailure.at) >= Date.parse(token.lastRedeemedAt)
       ? token.lastRenewalFailure
       : undefined;
-  let level: LifetimeLevel = levelForTimeLeft(msLeft, thresholds);
-  if (failure && revokedCodes.has(failure.code)) level = 'revoked';
-  else if (failure && deadTokenCodes.has(failure.code)) level = 'expired';
+  const level: LifetimeLevel = deadTokenLevel(failure?.code) ?? levelForTimeLeft(msLeft, thresholds);
   return { inactivityExpiresAt: new Date(inactivityExpiresMs), expiresAt: new Date(expiresMs), msLeft, level, failure };
-}
-
-/** Whether a failure code means only a new interactive sign-in (consent) brings the profile back. */
-export function needsReconsent(code: string | undefined): boolean {
-  return code !== undefined && (deadTokenCodes.has(code) || revokedCodes.has(code));
 }
 
 /** What a failed redemption teaches about the token's hard limits (see the module comment). */

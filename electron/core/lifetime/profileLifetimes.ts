@@ -1,4 +1,4 @@
-import type { ProfileSummary } from '../../ipc/contract';
+import type { ProfileSummary } from '../../ipc/profiles';
 import { summarize, type ProfileRecord, type ProfileStore } from '../profiles/profileStore';
 import type { SettingsStore } from '../settings/settingsStore';
 import { vaultAccounts, type SecretVault } from '../vault/secretVault';

@@ -8,7 +8,7 @@
  */
 import type { CloudEndpoints } from '../config/cloud';
 import type { HttpClient } from '../http/httpClient';
-import type { Relationship } from '../../ipc/contract';
+import type { Relationship } from '../../ipc/customers';
 import type { GdapRoleAccess } from '../../ipc/readiness';
 import { fetchGraphCollection } from '../tenants/sources';
 

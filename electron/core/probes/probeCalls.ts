@@ -4,7 +4,7 @@
  * Test-CIPPAccessTenant.ps1, New-ExoRequest.ps1). The calls live here; the reading of each answer
  * is pure (interpret*), so it can be tested without a network.
  */
-import type { AccessResource } from '../../ipc/contract';
+import type { AccessResource } from '../../ipc/accessCheck';
 import type { ProbeOutcome } from '../../ipc/readiness';
 import type { CloudEndpoints } from '../config/cloud';
 import { readJson, type HttpClient, type HttpRequest, type HttpResponse } from '../http/httpClient';

@@ -1,5 +1,6 @@
-import type { AccessResource, CustomerTenant } from '../../ipc/contract';
-import { givesAccess } from '../../ipc/contract';
+import type { AccessResource } from '../../ipc/accessCheck';
+import type { CustomerTenant } from '../../ipc/customers';
+import { givesAccess } from '../../ipc/relationships';
 import type { CustomerProbe, ProbeOutcome, ProbeReport, ProbeResults } from '../../ipc/readiness';
 import { BatchRedeemer } from '../accessCheck/batchRedeemer';
 import { mayBeCustomerPolicy } from '../accessCheck/customerPolicy';

@@ -2,7 +2,7 @@
  * A refused token, as a readiness probe's outcome: the access check's plain-language cell
  * (accessCheck/outcomes.ts, customerPolicy.ts) plus the category a partner admin acts on.
  */
-import type { AccessOutcome } from '../../ipc/contract';
+import type { AccessOutcome } from '../../ipc/accessCheck';
 import type { ProbeOutcome, ProbeProblem } from '../../ipc/readiness';
 import { describeCustomerPolicy } from '../accessCheck/customerPolicy';
 import { describeFailure } from '../accessCheck/outcomes';

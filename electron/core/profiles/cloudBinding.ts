@@ -1,6 +1,6 @@
 import { cloudBinding, namedClouds, sameBinding, type CloudBinding, type CloudEndpoints } from '../config/cloud';
 import { displayText } from '../../ipc/displayText';
-import type { StartupNotice } from '../../ipc/contract';
+import type { StartupNotice } from '../../ipc/app';
 import type { ProfileRecord } from './profileStore';
 
 type Bound = Pick<ProfileRecord, 'name' | 'cloud' | 'boundTo'>;

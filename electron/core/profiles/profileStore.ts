@@ -1,13 +1,12 @@
 import { displayText } from '../../ipc/displayText';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { NO_REFRESH_TOKEN, type ProfileSummary } from '../../ipc/contract';
+import { NO_REFRESH_TOKEN, type ProfileSummary } from '../../ipc/profiles';
 import { VersionedJsonFile } from './versionedFile';
 import { withFileLock } from '../vault/fileLock';
-import { needsReconsent, refreshTokenLifetime } from '../lifetime/lifetime';
+import { needsInteractiveSignIn } from '../identity/deadToken';
+import { refreshTokenLifetime } from '../lifetime/lifetime';
 import { defaultLevelThresholds, type LevelThresholds } from '../../ipc/timeLeft';
-
-export const REFRESH_TOKEN_INACTIVITY_MS = 90 * 24 * 3600_000;
 
 const profileRecordSchema = z.object({
   id: z.string(),
@@ -85,7 +84,7 @@ export function summarize(
   const { hasClientSecret: _hasClientSecret, lastRenewalFailure: _failure, hardLimits: _limits, boundTo: _boundTo, ...visible } = profile;
   const lifetime = refreshTokenLifetime(profile, now, thresholds);
   const lastError = hasRefreshToken
-    ? lifetime.failure && { ...lifetime.failure, reconsent: needsReconsent(lifetime.failure.code) }
+    ? lifetime.failure && { ...lifetime.failure, reconsent: needsInteractiveSignIn(lifetime.failure.code) }
     : {
         code: NO_REFRESH_TOKEN,
         at: now.toISOString(),

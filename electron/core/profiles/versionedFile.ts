@@ -13,6 +13,19 @@ export class CorruptMetadataError extends Error {
   }
 }
 
+/** `profiles.json` set aside at 2026-11-01T08:00:00.000Z → `profiles.json.corrupt-2026-11-01T08-00-00-000Z`. */
+export function setAsideName(path: string, at: Date): string {
+  return `${path}.corrupt-${at.toISOString().replace(/[:.]/g, '-')}`;
+}
+
+/** The file a set-aside name came from and when it was set aside; undefined for any other name. */
+export function parseSetAsideName(name: string): { original: string; at: Date } | undefined {
+  const stamp = /^(.+)\.corrupt-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/.exec(name);
+  if (!stamp) return undefined;
+  const [, original, day, hours, minutes, seconds, millis] = stamp;
+  return { original: original!, at: new Date(`${day}T${hours}:${minutes}:${seconds}.${millis}Z`) };
+}
+
 /**
  * A JSON file with a schema version, written atomically. Holds metadata only, never secrets.
  * A damaged file is set aside; a file of another schema version is set aside too, unless it is a
@@ -40,7 +53,7 @@ export class VersionedJsonFile<T> {
     if (otherVersion && this.otherVersion === 'discard') return this.empty();
     const data = parsed?.schemaVersion === this.schemaVersion ? this.schema.safeParse(parsed.data) : undefined;
     if (!data?.success) {
-      const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      const aside = setAsideName(this.path, new Date());
       await rename(this.path, aside);
       throw new CorruptMetadataError(this.path, aside);
     }

@@ -3,7 +3,8 @@
  * with the source of each row and what is an assumption. The readiness model (readiness.ts) reads
  * it; README "Readiness per customer and module" prints the same table for people.
  */
-import type { AccessResource, SnippetModule } from '../../ipc/contract';
+import type { AccessResource } from '../../ipc/accessCheck';
+import type { SnippetModule } from '../../ipc/schemas';
 import { snippetCatalog, type Retirement } from '../snippets/catalog';
 import { ROLE_ID } from './entraRoles';
 

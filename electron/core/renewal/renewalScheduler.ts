@@ -1,4 +1,4 @@
-import type { RenewalResult } from '../../ipc/contract';
+import type { RenewalResult } from '../../ipc/profiles';
 import type { RenewalService } from './renewalService';
 
 export const RENEWAL_CHECK_INTERVAL_MS = 3600_000;
@@ -14,17 +14,18 @@ export interface Timers {
  */
 export class RenewalScheduler {
   private handle: unknown;
+  /** Called after each check that renewed or failed anything, e.g. to refresh the tray and the UI. */
+  private onChecked: (results: RenewalResult[]) => void = () => undefined;
 
   constructor(
     private readonly renewal: RenewalService,
-    /** Called after each check that renewed or failed anything, e.g. to refresh the tray and the UI. */
-    private readonly onChecked: (results: RenewalResult[]) => void,
     private readonly timers: Timers = { setInterval: (callback, ms) => setInterval(callback, ms), clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout) },
     private readonly intervalMs = RENEWAL_CHECK_INTERVAL_MS,
   ) {}
 
-  start(): Promise<RenewalResult[]> {
+  start(onChecked: (results: RenewalResult[]) => void = () => undefined): Promise<RenewalResult[]> {
     this.stop();
+    this.onChecked = onChecked;
     this.handle = this.timers.setInterval(() => void this.check(), this.intervalMs);
     return this.check();
   }

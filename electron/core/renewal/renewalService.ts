@@ -1,8 +1,9 @@
-import type { RenewalResult } from '../../ipc/contract';
+import type { RenewalResult } from '../../ipc/profiles';
 import { toUserFacingError } from '../app/userFacingError';
 import { MicrosoftIdentityError } from '../identity/aadsts';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';
-import { DAY_MS, learnHardLimits, needsReconsent } from '../lifetime/lifetime';
+import { needsInteractiveSignIn } from '../identity/deadToken';
+import { DAY_MS, learnHardLimits } from '../lifetime/lifetime';
 import type { ProfileLifetimes } from '../lifetime/profileLifetimes';
 import type { ProfileRecord, ProfileStore } from '../profiles/profileStore';
 import type { SettingsStore } from '../settings/settingsStore';
@@ -86,10 +87,10 @@ export class RenewalService {
 
 /**
  * Due for keep-alive: last redeemed `renewAfterDays` or more ago, and not already known dead
- * (retrying a revoked or expired token every hour changes nothing; re-consent does).
+ * (retrying a revoked or expired token, or one that needs MFA, every hour changes nothing; an interactive sign-in does).
  */
 export function isDue(profile: Pick<ProfileRecord, 'lastRedeemedAt' | 'lastRenewalFailure'>, now: Date, renewAfterDays: number): boolean {
   const failure = profile.lastRenewalFailure;
-  if (failure && needsReconsent(failure.code) && Date.parse(failure.at) >= Date.parse(profile.lastRedeemedAt)) return false;
+  if (failure && needsInteractiveSignIn(failure.code) && Date.parse(failure.at) >= Date.parse(profile.lastRedeemedAt)) return false;
   return now.getTime() - Date.parse(profile.lastRedeemedAt) >= renewAfterDays * DAY_MS;
 }

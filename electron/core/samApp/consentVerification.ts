@@ -1,4 +1,5 @@
-import type { ConsentVerification, UserFacingError } from '../../ipc/contract';
+import type { UserFacingError } from '../../ipc/errors';
+import type { ConsentVerification } from '../../ipc/wizard';
 import { toUserFacingError } from '../app/userFacingError';
 import type { CloudEndpoints } from '../config/cloud';
 import { readJson, type HttpClient } from '../http/httpClient';

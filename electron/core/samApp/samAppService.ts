@@ -1,4 +1,4 @@
-import type { SamAppCheck, SamAppResult } from '../../ipc/contract';
+import type { SamAppCheck, SamAppResult } from '../../ipc/wizard';
 import type { CloudEndpoints } from '../config/cloud';
 import { abortableSleep, type HttpClient } from '../http/httpClient';
 import { samAppSecretAccount, SignInSlot, signInWithAuthCode, type SignInBrowser, type WindowOpener } from '../identity/consent';

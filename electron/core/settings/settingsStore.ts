@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { settingsSchema, type Settings } from '../../ipc/contract';
+import { settingsSchema, type Settings } from '../../ipc/settings';
 import { CorruptMetadataError, VersionedJsonFile } from '../profiles/versionedFile';
 
 export const defaultSettings: Readonly<Settings> = Object.freeze({

@@ -1,4 +1,4 @@
-import type { SnippetModule } from '../../ipc/contract';
+import type { SnippetModule } from '../../ipc/schemas';
 import type { ResourceName } from '../config/cloud';
 
 /**

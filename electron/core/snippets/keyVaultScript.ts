@@ -1,5 +1,5 @@
 import { secretContentTypes, tagNames } from '../keyVault/secretNames';
-import type { VaultSecretNames } from '../../ipc/contract';
+import type { VaultSecretNames } from '../../ipc/keyVault';
 import { commentText, quoteLiteral } from './powershell';
 
 /** A published profile: its scripts read the token from this vault and write the rotated one back. */

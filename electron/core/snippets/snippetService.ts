@@ -1,4 +1,6 @@
-import type { CustomerTenant, SnippetMode, SnippetModule, VaultPublication } from '../../ipc/contract';
+import type { CustomerTenant } from '../../ipc/customers';
+import type { VaultPublication } from '../../ipc/keyVault';
+import type { SnippetMode, SnippetModule } from '../../ipc/schemas';
 import type { CloudEndpoints, ResourceName } from '../config/cloud';
 import { MicrosoftIdentityError } from '../identity/aadsts';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';

@@ -1,4 +1,4 @@
-import type { SnippetModule } from '../../ipc/contract';
+import type { SnippetModule } from '../../ipc/schemas';
 import type { ResourceName } from '../config/cloud';
 import { resourceLabels, retirementNotice, snippetCatalog, type ConnectValues, type SnippetModuleSpec } from './catalog';
 import { commentText, quoteLiteral } from './powershell';

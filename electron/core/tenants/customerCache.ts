@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { profileFiles } from '../profiles/profileFiles';
 import { z } from 'zod';
-import { gdapStatuses, type CustomerList } from '../../ipc/contract';
+import { gdapStatuses, type CustomerList } from '../../ipc/customers';
 import { VersionedJsonFile } from '../profiles/versionedFile';
 
 /**

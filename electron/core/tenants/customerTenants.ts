@@ -1,4 +1,4 @@
-import type { CustomerList, DapCheck } from '../../ipc/contract';
+import type { CustomerList, DapCheck } from '../../ipc/customers';
 import type { EventSink } from '../app/events';
 import { noEvents } from '../app/events';
 import { toUserFacingError } from '../app/userFacingError';

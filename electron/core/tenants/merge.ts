@@ -1,4 +1,5 @@
-import { compareRelationships, gdapStatuses, type CustomerTenant, type GdapStatus, type Relationship } from '../../ipc/contract';
+import { gdapStatuses, type CustomerTenant, type GdapStatus, type Relationship } from '../../ipc/customers';
+import { compareRelationships } from '../../ipc/relationships';
 
 /** A GDAP relationship as Graph's delegatedAdminRelationships lists it (one customer may have several). */
 export interface GraphRelationship {

@@ -1,4 +1,4 @@
-import type { CustomerTenant, DapStatus } from '../../ipc/contract';
+import type { CustomerTenant, DapStatus } from '../../ipc/customers';
 import type { CloudEndpoints } from '../config/cloud';
 import { readJson, type HttpClient, type HttpResponse } from '../http/httpClient';
 import { ServiceError, serviceErrorFrom } from '../http/serviceError';

@@ -3,7 +3,7 @@
  * (warning, critical, expired or revoked), once per token issuance, never at every tick. Pure; the
  * state it returns is persisted (notificationState.ts) so a restart does not notify again.
  */
-import type { ProfileSummary } from '../../ipc/contract';
+import type { ProfileSummary } from '../../ipc/profiles';
 import type { LevelThresholds } from '../lifetime/lifetime';
 import { levelAt } from '../../ipc/timeLeft';
 import { describeTimeLeft } from './trayModel';

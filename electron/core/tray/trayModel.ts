@@ -2,7 +2,7 @@
  * What the tray shows, as a pure function of the profiles and the time: the icon (the worst
  * level), a tooltip naming the nearest expiry, and the menu. electron/main/tray.ts only draws it.
  */
-import type { LifetimeLevel, ProfileSummary } from '../../ipc/contract';
+import type { LifetimeLevel, ProfileSummary } from '../../ipc/profiles';
 import { formatTimeLeft, levelAt } from '../../ipc/timeLeft';
 import { byUrgency, type LevelThresholds } from '../lifetime/lifetime';
 

@@ -1,6 +1,6 @@
 import { Body1, Caption1, Subtitle1, Subtitle2, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import type { RefObject } from 'react';
-import type { CustomerTenant } from '../../../electron/ipc/contract';
+import type { CustomerTenant } from '../../../electron/ipc/customers';
 import { useSamDeskStore } from '../store';
 import { SNIPPET_MODULE_CARDS } from '../snippetModules';
 import { CopyTenantIdButton } from './CopyTenantIdButton';

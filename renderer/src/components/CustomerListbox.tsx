@@ -1,6 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { type KeyboardEvent, type RefObject, memo, useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import type { CustomerTenant } from '../../../electron/ipc/contract';
+import type { CustomerTenant } from '../../../electron/ipc/customers';
 import type { CustomerAccessStatus } from '../store/accessCheckSlice';
 import { CUSTOMER_ROW_HEIGHT, CustomerRow, customerOptionId } from './CustomerRow';
 

@@ -1,7 +1,9 @@
 import { Badge, Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { givesAccess, type CustomerTenant, type Relationship, type UserFacingError } from '../../../electron/ipc/contract';
+import type { CustomerTenant, Relationship } from '../../../electron/ipc/customers';
+import type { UserFacingError } from '../../../electron/ipc/errors';
+import { givesAccess } from '../../../electron/ipc/relationships';
 import { entraRoleName } from '../entraRoles';
 import { formatDate, formatDateTime, relationshipStatusLabels } from '../format';
 import { useSamDeskStore } from '../store';

@@ -1,6 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { memo } from 'react';
-import type { CustomerTenant } from '../../../electron/ipc/contract';
+import type { CustomerTenant } from '../../../electron/ipc/customers';
 import type { CustomerAccessStatus } from '../store/accessCheckSlice';
 import { AccessStatusIcon } from './accessCheck/AccessStatusIcon';
 import { RelationshipBadges } from './RelationshipBadges';

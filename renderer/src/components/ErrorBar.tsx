@@ -9,7 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import type { FixAction, UserFacingError } from '../../../electron/ipc/contract';
+import type { FixAction, UserFacingError } from '../../../electron/ipc/errors';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },

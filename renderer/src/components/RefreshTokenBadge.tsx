@@ -1,6 +1,7 @@
 import { Button, CounterBadge, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
 import { KeyRegular, SettingsRegular } from '@fluentui/react-icons';
-import { formatTimeLeft, levelAt, type LevelThresholds, type ProfileSummary } from '../../../electron/ipc/contract';
+import type { ProfileSummary } from '../../../electron/ipc/profiles';
+import { formatTimeLeft, levelAt, type LevelThresholds } from '../../../electron/ipc/timeLeft';
 import { useNow } from '../hooks/useNow';
 import { useSamDeskStore } from '../store';
 import { OnceOpened, ProfilesPanel, SettingsDialog } from '../lazyPanels';

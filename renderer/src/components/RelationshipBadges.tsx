@@ -1,6 +1,7 @@
 import { makeStyles, mergeClasses, shorthands, tokens, typographyStyles } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { bestRelationship, givesAccess, type CustomerTenant, type Relationship } from '../../../electron/ipc/contract';
+import type { CustomerTenant, Relationship } from '../../../electron/ipc/customers';
+import { bestRelationship, givesAccess } from '../../../electron/ipc/relationships';
 import { relationshipLabel } from '../format';
 
 const useStyles = makeStyles({

@@ -14,7 +14,8 @@ import {
   useToastController,
 } from '@fluentui/react-components';
 import { CopyRegular } from '@fluentui/react-icons';
-import type { ReadinessVerdict, SnippetMode } from '../../../electron/ipc/contract';
+import type { ReadinessVerdict } from '../../../electron/ipc/readiness';
+import type { SnippetMode } from '../../../electron/ipc/schemas';
 import { useSamDeskStore, snippetKey } from '../store';
 import type { SnippetModuleCard } from '../snippetModules';
 import { formatClockTime, formatTimeLeft } from '../format';

@@ -1,4 +1,7 @@
-import type { AccessResource, CustomerProbe, CustomerTenant, ProbeReport, UserFacingError } from '../../../electron/ipc/contract';
+import type { AccessResource } from '../../../electron/ipc/accessCheck';
+import type { CustomerTenant } from '../../../electron/ipc/customers';
+import type { UserFacingError } from '../../../electron/ipc/errors';
+import type { CustomerProbe, ProbeReport } from '../../../electron/ipc/readiness';
 import { samdesk, toUserFacingError } from '../api';
 import type { SliceCreator } from './types';
 

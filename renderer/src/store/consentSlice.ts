@@ -1,4 +1,5 @@
-import type { ChannelInput, UserFacingError } from '../../../electron/ipc/contract';
+import type { ChannelInput } from '../../../electron/ipc/channels';
+import type { UserFacingError } from '../../../electron/ipc/errors';
 import { samdesk, toUserFacingError } from '../api';
 import type { SliceCreator } from './types';
 

@@ -1,4 +1,8 @@
-import { consentFinding, type ConsentFinding, type CustomerConsent, type EventPayloads, type UserFacingError } from '../../../electron/ipc/contract';
+import { consentFinding } from '../../../electron/ipc/customerConsentSummary';
+import type { UserFacingError } from '../../../electron/ipc/errors';
+import type { EventPayloads } from '../../../electron/ipc/events';
+import type { ConsentFinding } from '../../../electron/ipc/readiness';
+import type { CustomerConsent } from '../../../electron/ipc/wizard';
 import { samdesk, toUserFacingError } from '../api';
 import type { SliceCreator } from './types';
 

@@ -1,4 +1,5 @@
-import type { CustomerList, CustomerTenant, UserFacingError } from '../../../electron/ipc/contract';
+import type { CustomerList, CustomerTenant } from '../../../electron/ipc/customers';
+import type { UserFacingError } from '../../../electron/ipc/errors';
 import { samdesk, toUserFacingError } from '../api';
 import { searchKeyOf } from '../format';
 import { withCheckedDap } from './accessCheckSlice';

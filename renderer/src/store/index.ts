@@ -13,7 +13,7 @@ import { createKeyVaultSlice } from './keyVaultSlice';
 import { createCustomerConsentSlice } from './customerConsentSlice';
 import { createSamAppSlice } from './samAppSlice';
 
-/** The renderer's one store, made of small slices. It never holds a secret (STYLE.md rule 7). */
+/** The renderer's one store, made of small slices. It never holds a secret. */
 export const useSamDeskStore = create<SamDeskState>()((...args) => ({
   ...createProfilesSlice(...args),
   ...createConsentSlice(...args),

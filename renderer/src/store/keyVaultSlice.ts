@@ -1,4 +1,5 @@
-import type { UserFacingError, VaultChoice, VaultNameScheme, VaultPublication } from '../../../electron/ipc/contract';
+import type { UserFacingError } from '../../../electron/ipc/errors';
+import type { VaultChoice, VaultNameScheme, VaultPublication } from '../../../electron/ipc/keyVault';
 import { samdesk, toUserFacingError } from '../api';
 import type { SliceCreator } from './types';
 

@@ -1,4 +1,5 @@
-import type { RenewalResult, UserFacingError } from '../../../electron/ipc/contract';
+import type { UserFacingError } from '../../../electron/ipc/errors';
+import type { RenewalResult } from '../../../electron/ipc/profiles';
 import { samdesk, toUserFacingError } from '../api';
 import type { SliceCreator } from './types';
 

@@ -1,4 +1,6 @@
-import type { AppState, ProfileSummary, StartupNotice, UserFacingError } from '../../../electron/ipc/contract';
+import type { AppState, StartupNotice } from '../../../electron/ipc/app';
+import type { UserFacingError } from '../../../electron/ipc/errors';
+import type { ProfileSummary } from '../../../electron/ipc/profiles';
 import { samdesk, toUserFacingError } from '../api';
 import type { SliceCreator } from './types';
 

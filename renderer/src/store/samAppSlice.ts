@@ -1,4 +1,4 @@
-import type { SamAppResult } from '../../../electron/ipc/contract';
+import type { SamAppResult } from '../../../electron/ipc/wizard';
 import { samdesk } from '../api';
 import type { SliceCreator } from './types';
 import { wizardRunner } from './wizardRun';

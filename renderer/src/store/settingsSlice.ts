@@ -1,4 +1,5 @@
-import type { Settings, UserFacingError } from '../../../electron/ipc/contract';
+import type { UserFacingError } from '../../../electron/ipc/errors';
+import type { Settings } from '../../../electron/ipc/settings';
 import { samdesk, toUserFacingError } from '../api';
 import type { SliceCreator } from './types';
 

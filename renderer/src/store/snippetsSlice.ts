@@ -1,4 +1,6 @@
-import type { ClipboardCopy, SnippetMode, SnippetModule, UserFacingError } from '../../../electron/ipc/contract';
+import type { ClipboardCopy } from '../../../electron/ipc/app';
+import type { UserFacingError } from '../../../electron/ipc/errors';
+import type { SnippetMode, SnippetModule } from '../../../electron/ipc/schemas';
 import { samdesk, toUserFacingError } from '../api';
 import type { SliceCreator } from './types';
 

@@ -1,4 +1,5 @@
-import type { ConsentVerification, DeviceCodePromptView, UserFacingError } from '../../../electron/ipc/contract';
+import type { UserFacingError } from '../../../electron/ipc/errors';
+import type { ConsentVerification, DeviceCodePromptView } from '../../../electron/ipc/wizard';
 import { samdesk, toUserFacingError } from '../api';
 import type { SliceCreator } from './types';
 import { wizardRunner } from './wizardRun';

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StartupNotice } from '../../../ipc/contract';
-import { CorruptMetadataError } from '../../profiles/versionedFile';
+import type { StartupNotice } from '../../../ipc/app';
+import { CorruptMetadataError, parseSetAsideName } from '../../profiles/versionedFile';
 import type { HandlerGroup } from './types';
 import { otherCloudNotice } from '../../profiles/cloudBinding';
 
@@ -17,9 +17,9 @@ export const appHandlers: HandlerGroup<'app.state'> = ({ environment, lifetimes,
   async function damagedFileNotices(): Promise<StartupNotice[]> {
     const names = await readdir(environment.home).catch(() => [] as string[]);
     return names
-      .filter((name) => setAsideSince(name, startedAt))
+      .filter((name) => (parseSetAsideName(name)?.at.getTime() ?? -Infinity) >= startedAt)
       .map((name) => {
-        const original = name.slice(0, name.indexOf('.corrupt-'));
+        const original = parseSetAsideName(name)!.original;
         if (!logged.has(name)) logger.error(`${original} was damaged and has been set aside as ${name}.`);
         logged.add(name);
         return {
@@ -51,11 +51,3 @@ export const appHandlers: HandlerGroup<'app.state'> = ({ environment, lifetimes,
     },
   };
 };
-
-/** `profiles.json.corrupt-2026-11-01T08-00-00-000Z` → set aside at that instant (versionedFile.ts names them so). */
-function setAsideSince(name: string, since: number): boolean {
-  const stamp = /\.corrupt-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/.exec(name);
-  if (!stamp) return false;
-  const [, day, hours, minutes, seconds, millis] = stamp;
-  return Date.parse(`${day}T${hours}:${minutes}:${seconds}.${millis}Z`) >= since;
-}

@@ -1,4 +1,4 @@
-import type { CustomerConsent } from '../../../ipc/contract';
+import type { CustomerConsent } from '../../../ipc/wizard';
 import { displayText } from '../../../ipc/displayText';
 import { confirmations, requireConfirmation } from '../confirmations';
 import type { HandlerGroup } from './types';

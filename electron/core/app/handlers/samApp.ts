@@ -3,7 +3,7 @@ import type { HandlerGroup } from './types';
 import { samAppSecretAccount } from '../../identity/consent';
 import { NothingToCopyError } from '../../clipboard/clipboardKeeper';
 import { samAppUniqueName } from '../../samApp/appRegistration';
-import type { SamAppResult } from '../../../ipc/contract';
+import type { SamAppResult } from '../../../ipc/wizard';
 
 export const samAppHandlers: HandlerGroup<'samApp.signIn' | 'samApp.create' | 'samApp.find' | 'samApp.validate' | 'samApp.fix' | 'samApp.copySecret'> = (
   { samApp, vault, clipboard, settings, environment },

@@ -1,9 +1,8 @@
-import type { CopiedSnippet } from '../../../ipc/contract';
-import { SnippetService } from '../../snippets/snippetService';
+import type { CopiedSnippet } from '../../../ipc/app';
 import type { HandlerGroup } from './types';
 
 export const snippetHandlers: HandlerGroup<'snippets.copy'> = (services) => {
-  const snippets = new SnippetService(services.environment.cloud, services.keeper, services.customers, services.keyVault.sync);
+  const { snippets } = services;
   return {
     // Main puts the snippet on the clipboard itself: the window gets the preview, never the tokens.
     'snippets.copy': async ({ profileId, customerTenantId, module, mode = 'paste' }): Promise<CopiedSnippet> => {

@@ -1,4 +1,4 @@
-import type { CustomerTenant } from '../../../ipc/contract';
+import type { CustomerTenant } from '../../../ipc/customers';
 import { displayText } from '../../../ipc/displayText';
 import type { HandlerGroup } from './types';
 

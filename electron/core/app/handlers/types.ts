@@ -1,4 +1,5 @@
-import type { Channel, ChannelParsedInput, ChannelResult, Settings } from '../../../ipc/contract';
+import type { Channel, ChannelParsedInput, ChannelResult } from '../../../ipc/channels';
+import type { Settings } from '../../../ipc/settings';
 import type { Services } from '../services';
 import type { Confirm } from '../confirmations';
 

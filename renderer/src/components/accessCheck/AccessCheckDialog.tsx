@@ -21,7 +21,8 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { AccessResource, CustomerTenant } from '../../../../electron/ipc/contract';
+import type { AccessResource } from '../../../../electron/ipc/accessCheck';
+import type { CustomerTenant } from '../../../../electron/ipc/customers';
 import { useSamDeskStore } from '../../store';
 import { ErrorBar } from '../ErrorBar';
 import { AccessMatrix } from './AccessMatrix';

@@ -2,7 +2,8 @@ import { Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/reac
 import { CheckmarkCircle16Filled, ErrorCircle16Filled } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import type { AccessOutcome, AccessResource, CustomerAccess, CustomerTenant } from '../../../../electron/ipc/contract';
+import type { AccessOutcome, AccessResource, CustomerAccess } from '../../../../electron/ipc/accessCheck';
+import type { CustomerTenant } from '../../../../electron/ipc/customers';
 import { resourceLabel } from './resources';
 
 const ROW_HEIGHT = 44;

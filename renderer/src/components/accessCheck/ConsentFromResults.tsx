@@ -1,6 +1,8 @@
 import { Body1, Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { AccessResource, CustomerTenant, ProbeReport } from '../../../../electron/ipc/contract';
+import type { AccessResource } from '../../../../electron/ipc/accessCheck';
+import type { CustomerTenant } from '../../../../electron/ipc/customers';
+import type { ProbeReport } from '../../../../electron/ipc/readiness';
 import { consentedElsewhere } from '../../../../electron/core/readiness/readiness';
 import { useSamDeskStore } from '../../store';
 

@@ -1,4 +1,4 @@
-import type { AccessResource } from '../../../../electron/ipc/contract';
+import type { AccessResource } from '../../../../electron/ipc/accessCheck';
 
 /** The resources an access check can try, in the order the matrix shows them, with the names admins use. */
 export const accessResources: ReadonlyArray<{ resource: AccessResource; label: string; hint: string }> = [

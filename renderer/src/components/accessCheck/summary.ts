@@ -1,4 +1,4 @@
-import type { AccessCheckReport } from '../../../../electron/ipc/contract';
+import type { AccessCheckReport } from '../../../../electron/ipc/accessCheck';
 
 export interface FailureGroup {
   label: string;

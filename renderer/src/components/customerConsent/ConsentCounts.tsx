@@ -1,5 +1,5 @@
 import { ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
-import { consentCategories, type ConsentCategory, type ConsentCounts as Counts } from '../../../../electron/ipc/contract';
+import { consentCategories, type ConsentCategory, type ConsentCounts as Counts } from '../../../../electron/ipc/customerConsentSummary';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },

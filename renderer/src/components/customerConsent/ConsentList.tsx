@@ -1,7 +1,8 @@
 import { Badge, Body1, Button, Caption1, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
-import { consentCategory, type ConsentCategory, type CustomerConsent } from '../../../../electron/ipc/contract';
+import { consentCategory, type ConsentCategory } from '../../../../electron/ipc/customerConsentSummary';
+import type { CustomerConsent } from '../../../../electron/ipc/wizard';
 import { CopyLinkButton } from '../readiness/CopyLinkButton';
 import { rowAction, rowDetail } from './consentRows';
 

@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, Checkbox, ProgressBar, SearchBox, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { consentCategory, countConsents, type ConsentCategory } from '../../../../electron/ipc/contract';
+import { consentCategory, countConsents, type ConsentCategory } from '../../../../electron/ipc/customerConsentSummary';
 import { samdesk } from '../../api';
 import { useSamDeskStore } from '../../store';
 import { ErrorBar } from '../ErrorBar';

@@ -1,4 +1,5 @@
-import { consentCategory, type ConsentCategory, type CustomerConsent } from '../../../../electron/ipc/contract';
+import { consentCategory, type ConsentCategory } from '../../../../electron/ipc/customerConsentSummary';
+import type { CustomerConsent } from '../../../../electron/ipc/wizard';
 import { resourceLabel } from '../accessCheck/resources';
 
 /** What a row offers: grant (not consented), repair (stale scopes, or a consent whose scopes are unknown), the admin-consent link, or nothing. */

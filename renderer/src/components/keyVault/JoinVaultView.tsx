@@ -2,7 +2,7 @@ import { Body1, Button, Field, Input, Select, Spinner, Title2 } from '@fluentui/
 import { VaultRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { VaultNameScheme } from '../../../../electron/ipc/contract';
+import type { VaultNameScheme } from '../../../../electron/ipc/keyVault';
 import { useStepStyles } from '../../screens/wizard/styles';
 import { useSamDeskStore } from '../../store';
 import { ErrorBar } from '../ErrorBar';

@@ -1,6 +1,7 @@
 import { Badge, Button, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
 import { VaultRegular } from '@fluentui/react-icons';
-import { describeVaultStatus, type ProfileSummary } from '../../../../electron/ipc/contract';
+import type { ProfileSummary } from '../../../../electron/ipc/profiles';
+import { describeVaultStatus } from '../../../../electron/ipc/vaultStatus';
 import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';
 import { KeyVaultPanel, OnceOpened } from '../../lazyPanels';

@@ -1,7 +1,7 @@
 import { Button, Caption1, DrawerBody, DrawerHeader, DrawerHeaderTitle, OverlayDrawer, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useShallow } from 'zustand/react/shallow';
-import type { ProfileSummary } from '../../../../electron/ipc/contract';
+import type { ProfileSummary } from '../../../../electron/ipc/profiles';
 import { useSamDeskStore } from '../../store';
 import { ErrorBar } from '../ErrorBar';
 import { PublicationView } from './PublicationView';

@@ -18,7 +18,8 @@ import {
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, ArrowUndoRegular, CloudDismissRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { ProfileSummary, VaultPublication } from '../../../../electron/ipc/contract';
+import type { VaultPublication } from '../../../../electron/ipc/keyVault';
+import type { ProfileSummary } from '../../../../electron/ipc/profiles';
 import { formatDateTime } from '../../format';
 import { useSamDeskStore } from '../../store';
 import { nameSchemeLabels } from './PublishForm';

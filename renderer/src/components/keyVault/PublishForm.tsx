@@ -2,7 +2,8 @@ import { Body1, Button, Caption1, Field, Input, Radio, RadioGroup, Spinner, Subt
 import { CloudArrowUpRegular, SearchRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ProfileSummary, VaultNameScheme } from '../../../../electron/ipc/contract';
+import type { VaultNameScheme } from '../../../../electron/ipc/keyVault';
+import type { ProfileSummary } from '../../../../electron/ipc/profiles';
 import { useSamDeskStore } from '../../store';
 
 const useStyles = makeStyles({

@@ -1,6 +1,7 @@
 import { Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, CloudCheckmarkRegular, CloudErrorRegular } from '@fluentui/react-icons';
-import { describeVaultStatus, type VaultPublication } from '../../../../electron/ipc/contract';
+import type { VaultPublication } from '../../../../electron/ipc/keyVault';
+import { describeVaultStatus } from '../../../../electron/ipc/vaultStatus';
 import { formatDateTime } from '../../format';
 import { useNow } from '../../hooks/useNow';
 

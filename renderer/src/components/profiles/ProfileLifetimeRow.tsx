@@ -1,7 +1,9 @@
 import { Badge, Body1Strong, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, PersonKeyRegular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
-import { levelAt, NO_REFRESH_TOKEN, type ProfileSummary, type UserFacingError } from '../../../../electron/ipc/contract';
+import type { UserFacingError } from '../../../../electron/ipc/errors';
+import { NO_REFRESH_TOKEN, type ProfileSummary } from '../../../../electron/ipc/profiles';
+import { levelAt } from '../../../../electron/ipc/timeLeft';
 import { formatDateTime } from '../../format';
 import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';

@@ -14,7 +14,8 @@ import {
 import { ArrowClockwiseRegular, DismissRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { levelAt, type LifetimeLevel } from '../../../../electron/ipc/contract';
+import type { LifetimeLevel } from '../../../../electron/ipc/profiles';
+import { levelAt } from '../../../../electron/ipc/timeLeft';
 import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';
 import { ProfilesPanelToaster } from '../AppToaster';

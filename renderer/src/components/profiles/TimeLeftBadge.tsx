@@ -1,6 +1,7 @@
 import { Badge } from '@fluentui/react-components';
 import { ClockRegular } from '@fluentui/react-icons';
-import { levelAt, type ProfileSummary } from '../../../../electron/ipc/contract';
+import type { ProfileSummary } from '../../../../electron/ipc/profiles';
+import { levelAt } from '../../../../electron/ipc/timeLeft';
 import { formatDateTime } from '../../format';
 import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';

@@ -1,5 +1,5 @@
 import type { BadgeProps } from '@fluentui/react-components';
-import type { LifetimeLevel, ProfileSummary } from '../../../../electron/ipc/contract';
+import type { LifetimeLevel, ProfileSummary } from '../../../../electron/ipc/profiles';
 import { formatTimeLeft } from '../../format';
 
 /** Badge colour per level: calm while healthy, amber then red as the lapse nears. */

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { formatTimeLeft, type ProfileSummary } from '../../../../electron/ipc/contract';
+import type { ProfileSummary } from '../../../../electron/ipc/profiles';
+import { formatTimeLeft } from '../../../../electron/ipc/timeLeft';
 import { formatDateTime } from '../../format';
 import { useSamDeskStore } from '../../store';
 import type { RenewalOutcome } from '../../store/lifetimeSlice';

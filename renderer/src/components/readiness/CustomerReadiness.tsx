@@ -1,6 +1,8 @@
 import { Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { ShieldCheckmarkRegular } from '@fluentui/react-icons';
-import type { CustomerTenant, ReadinessVerdict, SnippetModule } from '../../../../electron/ipc/contract';
+import type { CustomerTenant } from '../../../../electron/ipc/customers';
+import type { ReadinessVerdict } from '../../../../electron/ipc/readiness';
+import type { SnippetModule } from '../../../../electron/ipc/schemas';
 import { formatDateTime } from '../../format';
 import { snippetCard } from '../../snippetModules';
 import { useSamDeskStore } from '../../store';

@@ -1,6 +1,6 @@
 import { Badge } from '@fluentui/react-components';
 import { CheckmarkCircle12Filled, DismissCircle12Filled, QuestionCircle12Regular } from '@fluentui/react-icons';
-import type { ReadinessVerdict } from '../../../../electron/ipc/contract';
+import type { ReadinessVerdict } from '../../../../electron/ipc/readiness';
 
 /** "Ready", "Not ready", "Not checked yet" or "Unknown": colour, icon and words, never colour alone. */
 export function readinessLabel(verdict: ReadinessVerdict): string {

@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ReadinessAction, ReadinessVerdict } from '../../../../electron/ipc/contract';
+import type { ReadinessAction, ReadinessVerdict } from '../../../../electron/ipc/readiness';
 import { useSamDeskStore } from '../../store';
 import { ReadinessBadge } from './ReadinessBadge';
 import { useReadinessAction } from './useReadinessAction';

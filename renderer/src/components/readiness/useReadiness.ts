@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
-import type { CustomerTenant, ReadinessVerdict, SnippetModule } from '../../../../electron/ipc/contract';
+import type { CustomerTenant } from '../../../../electron/ipc/customers';
+import type { ReadinessVerdict } from '../../../../electron/ipc/readiness';
+import type { SnippetModule } from '../../../../electron/ipc/schemas';
 import { checkableModules } from '../../../../electron/core/readiness/moduleRequirements';
 import { judgeReadiness } from '../../../../electron/core/readiness/readiness';
 import { useNow } from '../../hooks/useNow';

@@ -1,5 +1,5 @@
 import { useToastController } from '@fluentui/react-components';
-import type { ReadinessAction } from '../../../../electron/ipc/contract';
+import type { ReadinessAction } from '../../../../electron/ipc/readiness';
 import { useSamDeskStore } from '../../store';
 import { TOASTER_ID } from '../../toaster';
 import { readinessToast } from './readinessToast';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { CustomerTenant } from '../../../../electron/ipc/contract';
+import type { CustomerTenant } from '../../../../electron/ipc/customers';
 import { customerFilters, filtersOf, type CustomerFilter } from '../../../../electron/core/readiness/listFilters';
 import { useSamDeskStore } from '../../store';
 

@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Settings } from '../../../../electron/ipc/contract';
+import type { Settings } from '../../../../electron/ipc/settings';
 import { useSamDeskStore } from '../../store';
 import { useAppToast } from '../AppToaster';
 

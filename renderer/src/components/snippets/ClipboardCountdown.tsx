@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ClipboardCopy, ClipboardOutcome } from '../../../../electron/ipc/contract';
+import type { ClipboardCopy, ClipboardOutcome } from '../../../../electron/ipc/app';
 import { samdesk } from '../../api';
 import { useNow } from '../../hooks/useNow';
 

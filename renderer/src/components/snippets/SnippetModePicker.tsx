@@ -1,5 +1,5 @@
 import { Caption1, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
-import type { SnippetMode } from '../../../../electron/ipc/contract';
+import type { SnippetMode } from '../../../../electron/ipc/schemas';
 import { SNIPPET_MODES } from '../../snippetModules';
 import { useSamDeskStore } from '../../store';
 

@@ -1,7 +1,7 @@
 import { Body1, Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { CheckmarkCircleRegular } from '@fluentui/react-icons';
 import { useShallow } from 'zustand/react/shallow';
-import type { SamAppResult } from '../../../../electron/ipc/contract';
+import type { SamAppResult } from '../../../../electron/ipc/wizard';
 import { useSamDeskStore } from '../../store';
 import { useRevealOnMount } from './useRevealOnMount';
 import { useStepStyles } from '../../screens/wizard/styles';

@@ -3,7 +3,7 @@ import { CopyRegular, OpenRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { formatClockTime } from '../../format';
 import { useRevealOnMount } from './useRevealOnMount';
-import type { DeviceCodePromptView } from '../../../../electron/ipc/contract';
+import type { DeviceCodePromptView } from '../../../../electron/ipc/wizard';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start' },

@@ -1,7 +1,8 @@
 import { Button, Caption1, Input, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { ClipboardCopy, UserFacingError } from '../../../../electron/ipc/contract';
+import type { ClipboardCopy } from '../../../../electron/ipc/app';
+import type { UserFacingError } from '../../../../electron/ipc/errors';
 import { samdesk, toUserFacingError } from '../../api';
 import { ClipboardCountdown } from '../snippets/ClipboardCountdown';
 

@@ -18,7 +18,7 @@ import {
 import { VaultRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ProfileSummary } from '../../../../electron/ipc/contract';
+import type { ProfileSummary } from '../../../../electron/ipc/profiles';
 import { useAppToast } from '../../components/AppToaster';
 import { ErrorBar } from '../../components/ErrorBar';
 import { WizardFooter } from '../../components/wizard/WizardFooter';

@@ -2,7 +2,7 @@ import { Body1, Button, Caption1, Field, Input, Radio, RadioGroup, Spinner, Titl
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { fixableChecks } from '../../../../electron/core/samApp/samAppChecks';
-import { applicationIdSchema } from '../../../../electron/ipc/contract';
+import { applicationIdSchema } from '../../../../electron/ipc/schemas';
 import { ErrorBar } from '../../components/ErrorBar';
 import { CreateAppActions } from '../../components/wizard/CreateAppActions';
 import { SamAppChecklist } from '../../components/wizard/SamAppChecklist';

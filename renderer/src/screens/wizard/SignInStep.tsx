@@ -1,5 +1,5 @@
 import { Body1, Radio, RadioGroup, Title2 } from '@fluentui/react-components';
-import type { FixAction } from '../../../../electron/ipc/contract';
+import type { FixAction } from '../../../../electron/ipc/errors';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBar } from '../../components/ErrorBar';
 import { SigningInPanel } from '../../components/SigningInPanel';

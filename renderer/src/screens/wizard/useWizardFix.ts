@@ -1,4 +1,4 @@
-import type { FixAction } from '../../../../electron/ipc/contract';
+import type { FixAction } from '../../../../electron/ipc/errors';
 import { useSamDeskStore } from '../../store';
 
 const PARTNER_CENTER_CUSTOMERS = 'https://partner.microsoft.com/dashboard/commerce2/customers';
