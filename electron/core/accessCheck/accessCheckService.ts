@@ -14,6 +14,7 @@ import { BatchRedeemer } from './batchRedeemer';
 import { describeCustomerPolicy, mayBeCustomerPolicy } from './customerPolicy';
 import { PartnerTenantProbe, describeFailure, failsForEveryCustomer, isCancellation, isThrottling } from './outcomes';
 import { INITIAL_CONCURRENCY, ThrottleGate, realClock, type GateClock } from './throttleGate';
+import { Progress } from './progress';
 
 export interface AccessCheckRequest {
   profileId: string;
@@ -59,7 +60,6 @@ const reportSchema = z.object({
   customers: z.array(z.object({ tenantId: z.string(), results: z.partialRecord(resourceSchema, outcomeSchema) })),
 });
 
-const PROGRESS_EVERY_MS = 100;
 /** A cell still throttled after the HTTP client's own retries goes back in the queue this often… */
 const MAX_REQUEUES = 3;
 /** …as long as Microsoft asks for no longer a wait than this; beyond it the cell says "Throttled". */
@@ -112,7 +112,7 @@ export class AccessCheckService {
       const partnerTenant = new PartnerTenantProbe(() => redeemer.redeem(partnerTenantId, 'graph', abort.signal));
       const rows: CustomerAccess[] = tenantIds.map((tenantId) => ({ tenantId, results: {} }));
       const cells = rows.flatMap((row) => request.resources.map((resource) => ({ row, resource, requeued: 0 })));
-      const progress = new Progress(this.events, request.profileId, cells.length, this.clock);
+      const progress = new Progress(this.events, 'accessCheck.progress', request.profileId, cells.length, this.clock);
       let fatal: unknown;
       let next = 0;
       const worker = async () => {
@@ -146,7 +146,7 @@ export class AccessCheckService {
             }
           }
           row.results[resource] = outcome;
-          progress.cellDone(outcome.status === 'failed');
+          progress.done(outcome.status === 'failed');
         }
       };
       try {
@@ -183,36 +183,5 @@ export class AccessCheckService {
 
   private reportFile(profileId: string): VersionedJsonFile<AccessCheckReport | undefined> {
     return new VersionedJsonFile(profileFiles(this.collaborators.home, profileId).accessCheck, 1, reportSchema, () => undefined);
-  }
-}
-
-/** Progress events at most every 100 ms (a 4,000-cell check must not flood the renderer). */
-class Progress {
-  private checked = 0;
-  private failed = 0;
-  private lastEmit = 0;
-
-  constructor(
-    private readonly events: EventSink,
-    private readonly profileId: string,
-    private readonly total: number,
-    private readonly clock: GateClock,
-  ) {
-    this.emit();
-  }
-
-  cellDone(failed: boolean): void {
-    this.checked++;
-    if (failed) this.failed++;
-    if (this.clock.now() - this.lastEmit >= PROGRESS_EVERY_MS) this.emit();
-  }
-
-  finish(): void {
-    this.emit();
-  }
-
-  private emit(): void {
-    this.lastEmit = this.clock.now();
-    this.events.emit('accessCheck.progress', { profileId: this.profileId, checked: this.checked, total: this.total, failed: this.failed });
   }
 }

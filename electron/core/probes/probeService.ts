@@ -18,7 +18,7 @@ import type { SecretVault } from '../vault/secretVault';
 import { fetchAccessAssignments, fetchMyGroupIds, rolesHeld, type AccessAssignment } from './gdapAccess';
 import { probe } from './probeCalls';
 import type { ProbeStore } from './probeStore';
-import { Progress } from './runSupport';
+import { Progress } from '../accessCheck/progress';
 import { tokenFailure } from './tokenOutcome';
 
 export interface ProbeRequest {
@@ -94,7 +94,7 @@ export class ProbeService {
         const rolesMatter = request.resources.some((resource) => resource === 'graph' || resource === 'exchange');
         return rolesMatter && customer?.dap !== 'yes' && usable.length > 0 ? [{ kind: 'gdap', row, customer }, ...cells] : cells;
       });
-      const progress = new Progress(this.events, request.profileId, tasks.length, this.clock);
+      const progress = new Progress(this.events, 'probes.progress', request.profileId, tasks.length, this.clock);
 
       let fatal: unknown;
       const cell = async (task: Extract<Task, { kind: 'cell' }>): Promise<ProbeOutcome> => {

@@ -1,10 +1,10 @@
-/** Progress events for a run that do not flood the window. */
+/** Progress of a check (Check access's probes, the access check), as events that do not flood the window. */
 import type { EventSink } from '../app/events';
-import type { GateClock } from '../accessCheck/throttleGate';
+import type { GateClock } from './throttleGate';
 
 const PROGRESS_EVERY_MS = 100;
 
-/** Progress events at most every 100 ms. */
+/** Progress events at most every 100 ms (a 4,000-cell check must not flood the renderer). */
 export class Progress {
   private checked = 0;
   private failed = 0;
@@ -12,6 +12,7 @@ export class Progress {
 
   constructor(
     private readonly events: EventSink,
+    private readonly event: 'accessCheck.progress' | 'probes.progress',
     private readonly profileId: string,
     private readonly total: number,
     private readonly clock: GateClock,
@@ -31,6 +32,6 @@ export class Progress {
 
   private emit(): void {
     this.lastEmit = this.clock.now();
-    this.events.emit('probes.progress', { profileId: this.profileId, checked: this.checked, total: this.total, failed: this.failed });
+    this.events.emit(this.event, { profileId: this.profileId, checked: this.checked, total: this.total, failed: this.failed });
   }
 }
