@@ -2,7 +2,7 @@ import type { CopiedSnippet } from '../../../ipc/contract';
 import { SnippetService } from '../../snippets/snippetService';
 import type { HandlerGroup } from './types';
 
-export const snippetHandlers: HandlerGroup<'snippets.copy'> = (services) => {
+export const snippetHandlers: HandlerGroup<'snippets.copy' | 'snippets.preview'> = (services) => {
   const snippets = new SnippetService(services.environment.cloud, services.keeper, services.customers, services.keyVault.sync);
   return {
     // Main puts the snippet on the clipboard itself: the window gets the preview, never the tokens.
@@ -14,5 +14,9 @@ export const snippetHandlers: HandlerGroup<'snippets.copy'> = (services) => {
       const clear = await services.clipboard.copy(text, { secret: snippet.containsSecret, clearAfterSeconds: settings.clipboardClearSeconds });
       return { ...snippet, ...(clear ? { clear } : {}) };
     },
+    // Shown before any copy: placeholders where the tokens go, so nothing is minted for a look.
+    'snippets.preview': async ({ profileId, customerTenantId, module, mode = 'paste' }) => ({
+      preview: await snippets.preview({ profileId, customerTenantId, module, mode }),
+    }),
   };
 };
