@@ -47,7 +47,7 @@ test('a customer lacking Exchange Administrator shows Exchange Online as not rea
 
   // Check access for this customer: the probes confirm it, and the ready modules say when.
   await details.getByRole('region', { name: 'Will it work here?' }).getByRole('button', { name: 'Check access' }).click();
-  await expect(details.getByText(/^Last checked \d{4}-\d\d-\d\d \d\d:\d\d\.$/)).toBeVisible({ timeout: 30_000 });
+  await expect(details.getByText(/^Last checked [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d\s[AP]M\.$/)).toBeVisible({ timeout: 30_000 });
   const graph = details.locator('.fui-Card').filter({ has: app.getByRole('heading', { name: 'Microsoft Graph PowerShell', exact: true }) });
   await expect(graph.getByRole('group', { name: 'Readiness' }).getByText('Ready', { exact: true })).toBeVisible();
   await expect(graph.getByRole('button', { name: 'Copy snippet' })).toHaveAttribute('data-appearance', 'primary');

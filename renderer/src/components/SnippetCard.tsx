@@ -17,7 +17,7 @@ import { CopyRegular } from '@fluentui/react-icons';
 import type { ReadinessVerdict, SnippetMode } from '../../../electron/ipc/contract';
 import { useSamDeskStore, snippetKey } from '../store';
 import type { SnippetModuleCard } from '../snippetModules';
-import { formatClockTime, formatTimeLeft } from '../format';
+import { formatTime, formatTimeLeft } from '../format';
 import { useNow } from '../hooks/useNow';
 import { TOASTER_ID } from '../toaster';
 import { ErrorBar } from './ErrorBar';
@@ -95,7 +95,7 @@ export function SnippetCard({ card, customerTenantId, readiness }: SnippetCardPr
       <Toast>
         <ToastTitle>
           {expiresAt
-            ? `Snippet copied — contains an access token valid until ${formatClockTime(expiresAt)} (${formatTimeLeft(expiresAt.getTime() - Date.now())})`
+            ? `Snippet copied — contains an access token valid until ${formatTime(expiresAt, { zone: true })} (${formatTimeLeft(expiresAt.getTime() - Date.now())})`
             : 'Script copied — no token inside'}
         </ToastTitle>
         {copied.clear && (
@@ -166,7 +166,7 @@ function SnippetPreview({ preview, expiresAt }: { preview: string; expiresAt?: s
         {!expiry
           ? 'Last copied script. It holds no token: it reads the refresh token from your vault when it runs.'
           : msLeft > 0
-            ? `Last copied snippet, tokens hidden. Its access token is valid until ${formatClockTime(expiry)} (${formatTimeLeft(msLeft)} left).`
+            ? `Last copied snippet, tokens hidden. Its access token is valid until ${formatTime(expiry, { zone: true })} (${formatTimeLeft(msLeft)} left).`
             : 'The access token in the last copied snippet has expired. Copy the snippet again for a fresh one.'}
       </Caption1>
     </>

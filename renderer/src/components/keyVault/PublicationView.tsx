@@ -34,10 +34,7 @@ const useStyles = makeStyles({
 });
 
 /** Versions can follow each other within a minute; their time shows the seconds. */
-function formatWithSeconds(iso: string): string {
-  const seconds = new Date(iso).getSeconds();
-  return Number.isNaN(seconds) ? iso : `${formatDateTime(iso)}:${String(seconds).padStart(2, '0')}`;
-}
+const formatWithSeconds = (iso: string) => formatDateTime(iso, { seconds: true });
 
 /** Published: how the vault copy stands, its secrets and latest version, push now, stop publishing. */
 export function PublicationView({ profile, publication }: { profile: ProfileSummary; publication: VaultPublication }) {
@@ -55,7 +52,7 @@ export function PublicationView({ profile, publication }: { profile: ProfileSumm
           <MessageBarBody>
             <MessageBarTitle>The vault’s copy is not up to date</MessageBarTitle>
             {error.message} {error.action}
-            {error.nextAttemptAt && ` Next try: ${formatDateTime(error.nextAttemptAt)}.`}
+            {error.nextAttemptAt && ` Next try: ${formatDateTime(error.nextAttemptAt, { zone: true })}.`}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -93,11 +90,11 @@ export function PublicationView({ profile, publication }: { profile: ProfileSumm
         {publication.expiresAt && (
           <>
             <dt className={styles.term}>Expires in the vault</dt>
-            <dd className={styles.value}>{formatDateTime(publication.expiresAt)} (90 days after the token’s last use)</dd>
+            <dd className={styles.value}>{formatDateTime(publication.expiresAt, { zone: true })} (90 days after the token’s last use)</dd>
           </>
         )}
         <dt className={styles.term}>Published</dt>
-        <dd className={styles.value}>{formatDateTime(publication.publishedAt)}</dd>
+        <dd className={styles.value}>{formatDateTime(publication.publishedAt, { zone: true })}</dd>
       </dl>
       <div className={styles.row}>
         {deleted && (
