@@ -33,24 +33,24 @@ test('a customer lacking Exchange Administrator shows Exchange Online as not rea
   const details = app.getByRole('main', { name: 'Customer details' });
   await expect(details.getByRole('heading', { name: limited.displayName })).toBeVisible();
 
-  const exchange = details.locator('.fui-Card').filter({ has: app.getByRole('heading', { name: 'Exchange Online', exact: true }) });
+  const exchange = details.getByRole('listitem', { name: 'Exchange Online', exact: true });
   const readiness = exchange.getByRole('group', { name: 'Readiness' });
   await expect(readiness.getByText('Not ready', { exact: true })).toBeVisible();
   await expect(readiness).toContainText('you need Exchange Administrator');
   await expect(readiness).toContainText('Here you hold Global Reader');
   // Copy is still there, but no longer the primary action; nothing was copied or minted for Exchange.
-  await expect(exchange.getByRole('button', { name: 'Copy snippet' })).toBeVisible();
-  await expect(exchange.getByRole('button', { name: 'Copy snippet' })).toHaveAttribute('data-appearance', 'secondary');
-  await expect(exchange.getByLabel('Snippet preview')).toHaveCount(0);
+  await expect(exchange.getByRole('button', { name: 'Copy Connect-ExchangeOnline snippet' })).toBeVisible();
+  await expect(exchange.getByRole('button', { name: 'Copy Connect-ExchangeOnline snippet' })).toHaveAttribute('data-appearance', 'secondary');
+  await expect(exchange.getByLabel('Connect-ExchangeOnline snippet preview')).toHaveCount(0);
   await expect(details.getByRole('list', { name: 'Readiness by module' }).getByRole('listitem', { name: 'Exchange Online: not ready' })).toBeVisible();
   await shootBoth(app, shoot, 'readiness-01-badges-before-check', exchange);
 
   // Check access for this customer: the probes confirm it, and the ready modules say when.
   await details.getByRole('region', { name: 'Will it work here?' }).getByRole('button', { name: 'Check access' }).click();
   await expect(details.getByText(/^Last checked [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d\s[AP]M\.$/)).toBeVisible({ timeout: 30_000 });
-  const graph = details.locator('.fui-Card').filter({ has: app.getByRole('heading', { name: 'Microsoft Graph PowerShell', exact: true }) });
+  const graph = details.getByRole('listitem', { name: 'Microsoft Graph PowerShell', exact: true });
   await expect(graph.getByRole('group', { name: 'Readiness' }).getByText('Ready', { exact: true })).toBeVisible();
-  await expect(graph.getByRole('button', { name: 'Copy snippet' })).toHaveAttribute('data-appearance', 'primary');
+  await expect(graph.getByRole('button', { name: 'Copy Connect-MgGraph snippet' })).toHaveAttribute('data-appearance', 'primary');
   await expect(readiness.getByText('Not ready', { exact: true })).toBeVisible();
   await shootBoth(app, shoot, 'readiness-02-badges-checked', details.getByRole('region', { name: 'Will it work here?' }));
 
