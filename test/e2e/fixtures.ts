@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { seriousViolations } from './accessibility';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ interface SliceFixtures {
   /** The desktop clipboard the harness's main side writes and clears (X11 under Xvfb in CI). */
   clipboard: SystemClipboard;
   /** Saves full-page screenshots at 1280×800 and 900×600 under test-results/screenshots/ and fails on the axe violations the app owns at either size. */
-  shoot: (page: Page, name: string) => Promise<void>;
+  shoot: (page: Page, name: string, focus?: Locator) => Promise<void>;
 }
 
 /**
@@ -83,13 +83,15 @@ export const test = base.extend<SliceFixtures>({
   },
   shoot: async ({}, use, testInfo) => {
     mkdirSync(screenshotDir, { recursive: true });
-    await use(async (page, name) => {
+    await use(async (page, name, focus) => {
       // Every screen a test shows is seen at both window sizes and scanned by axe at each.
       const original = page.viewportSize();
       const problems: string[] = [];
       for (const size of SCREEN_SIZES) {
         const suffix = size.width === 1280 ? '' : `-${size.width}x${size.height}`;
         if (page.viewportSize()?.width !== size.width || page.viewportSize()?.height !== size.height) await page.setViewportSize(size);
+        // The part the test is about, at the top of what each size shows.
+        await focus?.evaluate((element) => element.scrollIntoView({ block: 'start' }));
         const path = join(screenshotDir, `${name}${suffix}.png`);
         await page.screenshot({ path, fullPage: true });
         await testInfo.attach(`${name}${suffix}`, { path, contentType: 'image/png' });

@@ -1,21 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { signedInProfile } from '../support/signedInProfile';
-
-const SIZES = [
-  { name: '1280x800', width: 1280, height: 800 },
-  { name: '900x600', width: 900, height: 600 },
-] as const;
-
-/** The same screen at both window sizes the issue asks for, with `focus` (if given) scrolled to the top. */
-async function shootBoth(page: Page, shoot: (page: Page, name: string) => Promise<void>, name: string, focus?: Locator) {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await focus?.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-    await shoot(page, `${name}-${size.name}`);
-  }
-  await page.setViewportSize(SIZES[0]);
-}
 
 test('a customer lacking Exchange Administrator shows Exchange Online as not ready, naming the role, before anything is copied; the list filters by it', async ({
   appContext,
@@ -43,7 +27,7 @@ test('a customer lacking Exchange Administrator shows Exchange Online as not rea
   await expect(exchange.getByRole('button', { name: 'Copy Connect-ExchangeOnline snippet' })).toHaveAttribute('data-appearance', 'secondary');
   await expect(exchange.getByLabel('Connect-ExchangeOnline snippet preview')).toHaveCount(0);
   await expect(details.getByRole('list', { name: 'Readiness by module' }).getByRole('listitem', { name: 'Exchange Online: not ready' })).toBeVisible();
-  await shootBoth(app, shoot, 'readiness-01-badges-before-check', exchange);
+  await shoot(app, 'readiness-01-badges-before-check', exchange);
 
   // Check access for this customer: the probes confirm it, and the ready modules say when.
   await details.getByRole('region', { name: 'Will it work here?' }).getByRole('button', { name: 'Check access' }).click();
@@ -52,7 +36,7 @@ test('a customer lacking Exchange Administrator shows Exchange Online as not rea
   await expect(graph.getByRole('group', { name: 'Readiness' }).getByText('Ready', { exact: true })).toBeVisible();
   await expect(graph.getByRole('button', { name: 'Copy Connect-MgGraph snippet' })).toHaveAttribute('data-appearance', 'primary');
   await expect(readiness.getByText('Not ready', { exact: true })).toBeVisible();
-  await shootBoth(app, shoot, 'readiness-02-badges-checked', details.getByRole('region', { name: 'Will it work here?' }));
+  await shoot(app, 'readiness-02-badges-checked', details.getByRole('region', { name: 'Will it work here?' }));
 
   // Every customer checked, then the list narrowed to those where Exchange Online will not work.
   await app.getByLabel('Search customers').fill('');
@@ -76,5 +60,5 @@ test('a customer lacking Exchange Administrator shows Exchange Online as not rea
   await app.getByLabel('Search customers').fill(ready.domain);
   await expect(app.getByText(`No customer matching “${ready.domain}” is in “Exchange Online not ready”.`)).toBeVisible();
   await app.getByLabel('Search customers').fill('');
-  await shootBoth(app, shoot, 'readiness-04-filtered-list');
+  await shoot(app, 'readiness-04-filtered-list');
 });

@@ -23,13 +23,15 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const previewLineLimit = 80;
+const headLines = 40;
+const tailLines = 30;
 
-/** Long scripts (a customer per line) show their start; the clipboard gets all of it. */
+/** Long scripts (a customer per line) show their start and their end (the loop); the clipboard gets all of it. */
 function shortened(preview: string): string {
   const lines = preview.split('\n');
-  if (lines.length <= previewLineLimit) return preview;
-  return [...lines.slice(0, previewLineLimit), `# … ${lines.length - previewLineLimit} more lines when copied`].join('\n');
+  if (lines.length <= headLines + tailLines + 10) return preview;
+  const left = lines.length - headLines - tailLines;
+  return [...lines.slice(0, headLines), `  # … ${left} more lines when copied`, ...lines.slice(-tailLines)].join('\n');
 }
 
 /** The snippet as text, its tokens as placeholders, under a region named for its module ("Connect-MgGraph snippet preview"). */

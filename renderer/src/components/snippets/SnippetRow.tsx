@@ -28,6 +28,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   spacer: { flexGrow: 1 },
   readiness: { display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  // The badge keeps its words on one line; the reason beside it wraps instead.
+  badge: { flexShrink: 0, whiteSpace: 'nowrap' },
   // Preview and Copy wrap together, never one without the other.
   buttons: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -82,7 +84,9 @@ export function SnippetRow({ card, customerTenantId, readiness }: SnippetRowProp
           <ReadinessNote verdict={readiness} customerTenantId={customerTenantId} labelledBy={headingId} />
         ) : (
           <div className={styles.readiness} role="group" aria-label="Readiness" aria-describedby={headingId}>
-            <ReadinessBadge verdict={readiness} size="small" />
+            <span className={styles.badge}>
+              <ReadinessBadge verdict={readiness} size="small" />
+            </span>
             <Caption1 className={styles.muted}>{readiness.reason}</Caption1>
           </div>
         ))}
