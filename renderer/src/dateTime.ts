@@ -1,5 +1,3 @@
-import { formatTimeLeft } from '../../electron/ipc/contract';
-
 /**
  * The one way the window writes a date or a time: the user's locale (Intl), the zone where a moment
  * matters across machines (expiry, last renewal, retries), and time left always as formatTimeLeft words.
@@ -50,5 +48,5 @@ export const formatDateTime = machine.dateTime;
 export const formatDate = machine.date;
 export const formatTime = machine.time;
 
-/** Time left, the one relative style everywhere ("89 d 23 h", "expired"); shared with the tray and the CLI. */
-export { formatTimeLeft };
+/** Time left and time since, the one relative style everywhere ("89 d 23 h", "3 min ago"); shared with the tray and the CLI. */
+export { formatAgo, formatTimeLeft } from '../../electron/ipc/contract';

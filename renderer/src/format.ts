@@ -1,7 +1,7 @@
 import { givesAccess, levelForTimeLeft, type CustomerTenant, type GdapStatus, type LevelThresholds, type Relationship } from '../../electron/ipc/contract';
 
 // Dates and times have one module; re-exported so every screen finds them here.
-export { formatDate, formatDateTime, formatTime, formatTimeLeft } from './dateTime';
+export { formatAgo, formatDate, formatDateTime, formatTime, formatTimeLeft } from './dateTime';
 import { formatDate } from './dateTime';
 
 /** How urgent a refresh token's expiry is; the thresholds are the user's settings (default 14 d, 3 d), as in the tray. */
