@@ -16,6 +16,24 @@ const SCREEN_SIZES = [
   { width: 900, height: 600 },
 ];
 
+/**
+ * Waits (at most 2 s) for finite animations, e.g. a toast fading in, to end: axe measures a
+ * half-faded text's contrast, and the screenshot should show what the admin reads. Spinners loop forever and are left alone.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  );
+}
+
 interface SliceFixtures {
   simOptions: SimOptions;
   sim: SimulatedCloud;
@@ -92,6 +110,7 @@ export const test = base.extend<SliceFixtures>({
         if (page.viewportSize()?.width !== size.width || page.viewportSize()?.height !== size.height) await page.setViewportSize(size);
         // The part the test is about, at the top of what each size shows.
         await focus?.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+        await settled(page);
         const path = join(screenshotDir, `${name}${suffix}.png`);
         await page.screenshot({ path, fullPage: true });
         await testInfo.attach(`${name}${suffix}`, { path, contentType: 'image/png' });

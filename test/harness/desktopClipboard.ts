@@ -21,7 +21,8 @@ function tools(platform = process.platform, env = process.env): { write: string[
 function run([command, ...args]: string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const reading = input === undefined;
-    const child = spawn(command!, args, { stdio: ['pipe', reading ? 'pipe' : 'ignore', 'pipe'] });
+    // A reader gets no stdin: xclip -out may exit before a write to it, which then fails with EPIPE.
+    const child = spawn(command!, args, { stdio: [reading ? 'ignore' : 'pipe', reading ? 'pipe' : 'ignore', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -43,7 +44,7 @@ function run([command, ...args]: string[], input?: string): Promise<string> {
     // Reading waits for stdout to end; writing only for the exit (xclip's child keeps stderr open).
     if (reading) child.on('close', finish);
     else child.on('exit', finish);
-    child.stdin?.end(input ?? '');
+    if (!reading) child.stdin?.end(input);
   });
 }
 
