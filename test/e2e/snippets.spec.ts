@@ -66,8 +66,7 @@ test('a partner admin copies each module’s snippet; the clipboard is cleared a
   const azureCard = app.getByRole('listitem', { name: 'Azure', exact: true });
   await azureCard.getByRole('button', { name: 'Copy Connect-AzAccount snippet' }).click();
   await expect(app.getByText(/^Clipboard clears in \d+ s$/).last()).toBeVisible();
-  await azureCard.scrollIntoViewIfNeeded();
-  await shoot(app, 'snippets-01-copied-with-countdown');
+  await shoot(app, 'snippets-01-copied-with-countdown', azureCard);
 
   // A short clear time through the real settings channel, instead of waiting the default 30 s.
   await app.evaluate(() => (window as unknown as { samdesk: SamDeskApi }).samdesk.settings.set({ clipboardClearSeconds: 4 }));
@@ -90,16 +89,18 @@ test('a partner admin copies each module’s snippet; the clipboard is cleared a
   await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
   await app.bringToFront();
 
-  // The snippet panel, a retired module included, for a person to look at.
-  const retiredCard = app.getByRole('listitem', { name: 'Exchange remote PowerShell session' });
+  // The snippet panel, a retired module included, for a person to look at, once the copy's toast has
+  // gone (mid-fade, its text fails axe's contrast check; its timer paused while the window was unfocused).
+  await expect(app.getByText('Clipboard cleared.')).toHaveCount(0, { timeout: 20_000 });
+  const retiredCard = app.getByRole('listitem', { name: 'Exchange remote PowerShell session', exact: true });
   await retiredCard.scrollIntoViewIfNeeded();
   const banner = retiredCard.locator('.fui-MessageBar');
   await expect(banner).toContainText('Retired October 2023');
   await expect(banner).toContainText('use Exchange Online (Connect-ExchangeOnline)');
-  await shoot(app, 'snippets-02-retired-module');
+  await shoot(app, 'snippets-02-retired-module', retiredCard);
 
   // Script mode: nothing secret inside, so nothing to clear.
-  const graphCard = app.getByRole('listitem', { name: 'Microsoft Graph PowerShell' });
+  const graphCard = app.getByRole('listitem', { name: 'Microsoft Graph PowerShell', exact: true });
   await graphCard.getByRole('radiogroup', { name: 'Kind of Connect-MgGraph snippet' }).getByRole('radio', { name: 'Script' }).check();
   // The choice is the module's own: Azure still copies a paste snippet.
   await expect(azureCard.getByRole('button', { name: 'Copy Connect-AzAccount snippet' })).toBeVisible();
@@ -109,7 +110,7 @@ test('a partner admin copies each module’s snippet; the clipboard is cleared a
   expect(syntaxProblems(parsePowerShell(script))).toEqual([]);
   expect(script).toContain(`Get-SamDeskAccessToken -TenantId '${customer.id}'`);
   expect(script).not.toMatch(/eyJ/);
-  await shoot(app, 'snippets-03-script-mode');
+  await shoot(app, 'snippets-03-script-mode', graphCard);
 });
 
 test('each module shows its snippet before anything is copied: placeholders for the tokens, nothing minted, nothing on the clipboard', async ({
@@ -144,8 +145,7 @@ test('each module shows its snippet before anything is copied: placeholders for 
   const exchange = app.getByRole('listitem', { name: 'Exchange Online', exact: true });
   await exchange.getByRole('button', { name: 'Preview Connect-ExchangeOnline snippet' }).click();
   await expect(exchange.getByRole('region', { name: 'Connect-ExchangeOnline snippet preview' })).toContainText('<Exchange Online access token>');
-  await graph.scrollIntoViewIfNeeded();
-  await shoot(app, 'snippets-04-previews-before-copy');
+  await shoot(app, 'snippets-04-previews-before-copy', graph);
 
   // Looking redeemed nothing and copied nothing.
   expect(sim.requestLog.since(mark).filter((line) => line.includes(`/${customer.id}/oauth2/v2.0/token`))).toEqual([]);
