@@ -168,6 +168,20 @@ export const contract = {
       }),
     result: {} as CopiedSnippet,
   },
+  /** The snippet as it would be copied, tokens as placeholders: nothing is minted and nothing is copied. */
+  'snippets.preview': {
+    input: z
+      .object({
+        profileId: profileIdSchema,
+        customerTenantId: tenantIdSchema.optional(),
+        module: snippetModuleSchema,
+        mode: snippetModeSchema.optional(),
+      })
+      .refine((input) => input.mode === 'all-customers' || input.customerTenantId !== undefined, {
+        message: 'Choose a customer for this snippet.',
+      }),
+    result: {} as { preview: string },
+  },
   /** Every profile with its countdown, most urgent first. */
   'profiles.list': { input: z.undefined(), result: [] as ProfileSummary[] },
   'profiles.renew': { input: z.object({ profileId: profileIdSchema }), result: {} as RenewalResult },

@@ -27,6 +27,17 @@ export function formatTimeLeft(ms: number): string {
   return '< 1 min';
 }
 
+/** Time since, in the same units as time left: "just now", "3 min ago", "2 h ago", "4 d ago". */
+export function formatAgo(iso: string, now: Date): string {
+  const seconds = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 1000));
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} d ago`;
+}
+
 /** The user's thresholds (settings), in days before expiry. */
 export interface LevelThresholds {
   warningDays: number;

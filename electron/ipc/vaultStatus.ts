@@ -1,15 +1,7 @@
 import type { VaultPublication } from './keyVault';
+import { formatAgo } from './timeLeft';
 
-/** "just now", "3 min ago", "2 h ago", "4 d ago". */
-export function formatAgo(iso: string, now: Date): string {
-  const seconds = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 1000));
-  if (seconds < 45) return 'just now';
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.round(hours / 24)} d ago`;
-}
+export { formatAgo };
 
 /**
  * A published profile's vault copy in one line, the same in the window and the CLI:

@@ -1,5 +1,5 @@
-import { AriaLiveAnnouncer, FluentProvider, makeStaticStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { Suspense, useEffect } from 'react';
+import { AriaLiveAnnouncer, FluentProvider, PortalMountNodeProvider, makeStaticStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { Suspense, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AppToaster } from './components/AppToaster';
 import { usePrefersDarkScheme } from './hooks/usePrefersDarkScheme';
@@ -17,6 +17,8 @@ export function App() {
   useGlobalStyles();
   const dark = usePrefersDarkScheme();
   const loadAppState = useSamDeskStore((state) => state.loadAppState);
+  // Toasts portal into this landmark rather than loose into <body>, so every part of the page sits in one (axe "region").
+  const [notifications, setNotifications] = useState<HTMLElement | null>(null);
 
   useEffect(() => {
     void loadAppState();
@@ -27,7 +29,12 @@ export function App() {
       <AriaLiveAnnouncer>
         <StartupNotices />
         <CurrentScreen />
-        <AppToaster />
+        <section ref={setNotifications} aria-label="Notifications" />
+        {notifications && (
+          <PortalMountNodeProvider value={notifications}>
+            <AppToaster />
+          </PortalMountNodeProvider>
+        )}
       </AriaLiveAnnouncer>
     </FluentProvider>
   );

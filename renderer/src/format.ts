@@ -2,7 +2,7 @@ import type { CustomerTenant, GdapStatus, Relationship } from '../../electron/ip
 import { givesAccess } from '../../electron/ipc/relationships';
 import { levelForTimeLeft, type LevelThresholds } from '../../electron/ipc/timeLeft';
 
-export { formatTimeLeft } from '../../electron/ipc/timeLeft';
+import { formatDate } from './dateTime';
 
 /** How urgent a refresh token's expiry is; the thresholds are the user's settings (default 14 d, 3 d), as in the tray. */
 export type ExpiryLevel = 'ok' | 'warning' | 'critical' | 'expired';
@@ -10,28 +10,6 @@ export type ExpiryLevel = 'ok' | 'warning' | 'critical' | 'expired';
 export function expiryLevel(msLeft: number, thresholds?: LevelThresholds): ExpiryLevel {
   const level = levelForTimeLeft(msLeft, thresholds);
   return level === 'healthy' ? 'ok' : level;
-}
-
-function pad2(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
-/** Local wall-clock time, 24-hour "HH:MM". */
-export function formatClockTime(date: Date): string {
-  return `${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
-}
-
-/** A calendar date as "YYYY-MM-DD" (UTC, the way Partner Center and GDAP report end dates). */
-export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toISOString().slice(0, 10);
-}
-
-/** Local date and time for tooltips: "2026-02-23 14:05". */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())} ${formatClockTime(date)}`;
 }
 
 const countFormat = new Intl.NumberFormat('en-US');
@@ -71,9 +49,17 @@ export function relationshipLabel(relationship: Relationship, nowMs: number): st
   return 'GDAP expired';
 }
 
-/** Case- and accent-insensitive form for search: "Müller" is found by "muller". */
+/**
+ * Case- and accent-insensitive form for search: "Müller" is found by "muller", and text pasted from
+ * Outlook or Word (curly quotes, en dashes, no-break spaces) finds the plain form and back.
+ */
 export function foldForSearch(text: string): string {
   return text
+    .replace(/[\u2018\u2019\u201a\u201b\u02bc\u2032\u00b4]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
+    .replace(/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]/g, '-')
+    .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/ß/g, 'ss')

@@ -78,10 +78,22 @@ export function retiredBanner(retired: NonNullable<SnippetModuleCard['retired']>
   return `Retired ${retired.retiredOn} — use ${replacement.title} (${replacement.command}). ${retired.what} no longer works.`;
 }
 
+/** The cmdlet a snippet is known by on screen: "Connect-MgGraph", "New-PSSession" (unique per module). */
+export function snippetLabel(card: SnippetModuleCard): string {
+  return card.command.replace(/ … .*$/, '');
+}
+
+/** What a module's copy button says to a screen reader: "Copy Connect-MgGraph snippet". */
+export function copyButtonName(card: SnippetModuleCard, mode: SnippetMode): string {
+  const label = snippetLabel(card);
+  if (mode === 'paste') return `Copy ${label} snippet`;
+  return mode === 'script' ? `Copy ${label} script` : `Copy ${label} script for all customers`;
+}
+
 export const SNIPPET_MODES: ReadonlyArray<{ mode: SnippetMode; label: string; hint: string }> = [
   {
     mode: 'paste',
-    label: 'Paste now',
+    label: 'Paste',
     hint: 'Fresh access tokens for this customer inside, valid about an hour. The clipboard is cleared afterwards.',
   },
   {

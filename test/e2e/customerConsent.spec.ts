@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { openPopup, signInOnPopup } from './wizardSteps';
 
@@ -10,17 +10,6 @@ async function counts(group: Locator): Promise<Record<string, number>> {
     if (match) read[match[1]!] = Number(match[2]!.replace(/,/g, ''));
   }
   return read;
-}
-
-async function shootBoth(page: Page, shoot: (page: Page, name: string) => Promise<void>, name: string) {
-  for (const size of [
-    { label: '1280x800', width: 1280, height: 800 },
-    { label: '900x600', width: 900, height: 600 },
-  ]) {
-    await page.setViewportSize(size);
-    await shoot(page, `${name}-${size.label}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 test('a new app → Done → “Consent your customers” → grant all: every customer is counted once and the counts add up to the total', async ({ app, appContext, sim, shoot }) => {
@@ -63,7 +52,7 @@ test('a new app → Done → “Consent your customers” → grant all: every c
   await expect(gdapOnly.getByRole('button', { name: 'Copy consent link' })).toBeVisible();
   await expect(gdapOnly).toContainText('Partner Center does not list this customer (GDAP only)');
   await group.getByRole('button', { name: /^All/ }).click();
-  await shootBoth(app, shoot, 'consent-01-new-app');
+  await shoot(app, 'consent-01-new-app');
 
   await grantAll.click();
   await expect(app.getByText(new RegExp(`^Granted for ${before['Not consented']} customers: ${before['Not consented']} consented\\.$`))).toBeVisible({ timeout: 60_000 });
@@ -74,7 +63,7 @@ test('a new app → Done → “Consent your customers” → grant all: every c
   expect(after.Consented).toBe(before['Not consented']);
   expect(after['Not consented'] ?? 0).toBe(0);
   await expect(app.getByText(`${after.Consented} of ${total} customers consented`, { exact: false })).toBeVisible();
-  await shootBoth(app, shoot, 'consent-02-granted');
+  await shoot(app, 'consent-02-granted');
 
   // Back returns to the Done page, where it was opened from.
   await app.getByRole('button', { name: 'Back' }).click();

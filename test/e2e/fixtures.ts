@@ -1,4 +1,5 @@
-import { test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { seriousViolations } from './accessibility';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSimulatedCloud, type SimOptions, type SimulatedCloud } from '../sim';
@@ -9,6 +10,29 @@ import { desktopClipboard } from '../harness/desktopClipboard';
 import type { SystemClipboard } from '../../electron/core/clipboard/clipboardKeeper';
 
 export const screenshotDir = join('test-results', 'screenshots');
+/** The window sizes every screen is checked at: a laptop's, and the smallest SAM Desk supports. */
+const SCREEN_SIZES = [
+  { width: 1280, height: 800 },
+  { width: 900, height: 600 },
+];
+
+/**
+ * Waits (at most 2 s) for finite animations, e.g. a toast fading in, to end: axe measures a
+ * half-faded text's contrast, and the screenshot should show what the admin reads. Spinners loop forever and are left alone.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  );
+}
 
 export interface SliceFixtures {
   simOptions: SimOptions;
@@ -20,8 +44,8 @@ export interface SliceFixtures {
   app: Page;
   /** The desktop clipboard the harness's main side writes and clears (X11 under Xvfb in CI). */
   clipboard: SystemClipboard;
-  /** Saves a full-page screenshot as a test artifact under test-results/screenshots/. */
-  shoot: (page: Page, name: string) => Promise<void>;
+  /** Saves full-page screenshots at 1280×800 and 900×600 under test-results/screenshots/ and fails on the axe violations the app owns at either size. */
+  shoot: (page: Page, name: string, focus?: Locator) => Promise<void>;
 }
 
 /**
@@ -77,12 +101,25 @@ export const test = base.extend<SliceFixtures>({
   },
   shoot: async ({}, use, testInfo) => {
     mkdirSync(screenshotDir, { recursive: true });
-    await use(async (page, name) => {
-      const path = join(screenshotDir, `${name}.png`);
-      await page.screenshot({ path, fullPage: true });
-      await testInfo.attach(name, { path, contentType: 'image/png' });
+    await use(async (page, name, focus) => {
+      // Every screen a test shows is seen at both window sizes and scanned by axe at each.
+      const original = page.viewportSize();
+      const problems: string[] = [];
+      for (const size of SCREEN_SIZES) {
+        const suffix = size.width === 1280 ? '' : `-${size.width}x${size.height}`;
+        if (page.viewportSize()?.width !== size.width || page.viewportSize()?.height !== size.height) await page.setViewportSize(size);
+        // The part the test is about, at the top of what each size shows.
+        await focus?.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+        await settled(page);
+        const path = join(screenshotDir, `${name}${suffix}.png`);
+        await page.screenshot({ path, fullPage: true });
+        await testInfo.attach(`${name}${suffix}`, { path, contentType: 'image/png' });
+        problems.push(...(await seriousViolations(page, `${name}${suffix}`, testInfo)));
+      }
+      if (original) await page.setViewportSize(original);
+      expect(problems, 'serious or critical accessibility violations').toEqual([]);
     });
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };

@@ -73,7 +73,7 @@ test('the red counter beside the key says what it counts; Renew now and Renew al
   const panel = app.getByRole('dialog', { name: 'Refresh tokens' });
   await panel.getByRole('group', { name: 'Profile Northwind Partner' }).getByRole('button', { name: 'Renew now' }).click();
   const renewed = toast(app, 'Renewed “Northwind Partner”');
-  await expect(renewed).toContainText(/Lapses \d{4}-\d\d-\d\d \d\d:\d\d \((89 d 23 h|90 d) left\) unless it is used again\./);
+  await expect(renewed).toContainText(/Lapses [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d\s[AP]M\s\S+ \((89 d 23 h|90 d) left\) unless it is used again\./);
   // Hovered, a toast waits (pauseOnHover): the screenshot and the dismissal do not race its timeout.
   for (const size of viewports) {
     await app.setViewportSize(size);

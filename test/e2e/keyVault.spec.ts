@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { signInOnPopup, openPopup } from './wizardSteps';
 import { signedInProfile } from '../support/signedInProfile';
@@ -8,14 +7,6 @@ import { RunbookCredential, simSecretClient } from '../support/keyVault';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
 
 /** Both sizes the app is used at, for the vault panel. */
-async function shootBothSizes(page: Page, shoot: (page: Page, name: string) => Promise<void>, name: string) {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await shoot(page, `${name}-1280x800`);
-  await page.setViewportSize({ width: 900, height: 600 });
-  await shoot(page, `${name}-900x600`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
 test('publishes from the app to a vault Resource Manager lists, shows "in sync", and a renewal shows the new version', async ({ app, sim, harness, shoot }) => {
   const profile = await signedInProfile(sim, harness.services, 'p-e2e-kv');
   await app.reload();
@@ -27,14 +18,14 @@ test('publishes from the app to a vault Resource Manager lists, shows "in sync",
   await panel.getByRole('radio', { name: /northwind-sam-kv/ }).check();
   await expect(panel.getByLabel('Or paste the vault’s URL')).toHaveValue(sim.keyVaultUrl);
   await panel.getByRole('radio', { name: /CIPP’s names/ }).check();
-  await shootBothSizes(app, shoot, 'key-vault-01-publish');
+  await shoot(app, 'key-vault-01-publish');
   await panel.getByRole('button', { name: 'Publish to this vault' }).click();
 
   await expect(panel.getByRole('status', { name: /Key Vault status/ })).toHaveText('Vault: in sync, pushed just now');
   const latest = panel.getByLabel('Latest version');
   await expect(latest).toContainText('written by SAM Desk');
   const firstVersion = await latest.textContent();
-  await shootBothSizes(app, shoot, 'key-vault-02-in-sync');
+  await shoot(app, 'key-vault-02-in-sync');
 
   // Renewing rotates the token; the profile row says the vault got it, and the panel shows the new version.
   await panel.getByRole('button', { name: 'Close' }).click();
@@ -44,10 +35,10 @@ test('publishes from the app to a vault Resource Manager lists, shows "in sync",
   await expect(row.getByRole('status', { name: /Key Vault status/ })).toHaveText('Vault: in sync, pushed just now');
   await row.getByRole('button', { name: 'Renew now' }).click();
   await expect(row.getByRole('button', { name: 'Renew now' })).toBeEnabled();
-  await shootBothSizes(app, shoot, 'key-vault-03a-profile-row');
+  await shoot(app, 'key-vault-03a-profile-row');
   await tokens.getByRole('button', { name: 'Close' }).click();
   await expect(app.getByRole('button', { name: 'Azure Key Vault' })).toBeVisible();
-  await shootBothSizes(app, shoot, 'key-vault-03b-header');
+  await shoot(app, 'key-vault-03b-header');
   await app.getByRole('button', { name: 'Azure Key Vault' }).click();
   await expect(latest).not.toHaveText(firstVersion!);
   await expect(panel.getByRole('status', { name: /Key Vault status/ })).toHaveText('Vault: in sync, pushed just now');
@@ -58,7 +49,7 @@ test('publishes from the app to a vault Resource Manager lists, shows "in sync",
   const inVault = await simSecretClient(sim, new RunbookCredential(sim, stored!)).getSecret('RefreshToken');
   expect(inVault.value).toBe(stored);
   await expect(latest).toContainText(`(${inVault.properties.version!.slice(0, 8)}…)`);
-  await shootBothSizes(app, shoot, 'key-vault-03-renewed');
+  await shoot(app, 'key-vault-03-renewed');
 
   // A refusal shows on the profile in plain words.
   await harness.services.http.send({
@@ -70,7 +61,7 @@ test('publishes from the app to a vault Resource Manager lists, shows "in sync",
   await panel.getByRole('button', { name: 'Push now' }).click();
   await expect(panel.getByRole('status', { name: /Key Vault status/ })).toHaveText('Vault: 403 — you need the Key Vault Secrets Officer role on this vault');
   await expect(panel).toContainText(`Ask an owner of the vault to give ${sim.user} the Key Vault Secrets Officer role`);
-  await shootBothSizes(app, shoot, 'key-vault-04-forbidden');
+  await shoot(app, 'key-vault-04-forbidden');
 });
 
 test('a teammate joins from the vault as a second SAM Desk home with its own keychain, and stays in step', async ({ sim, harness, simBrowser, shoot }) => {
@@ -91,7 +82,7 @@ test('a teammate joins from the vault as a second SAM Desk home with its own key
     await page.getByRole('button', { name: 'Sign in and join' }).click();
     await expect(page.getByText('SAM Desk is set to the simulated cloud')).toBeVisible();
     await page.getByLabel('Vault URL').fill(sim.keyVaultUrl);
-    await shootBothSizes(page, shoot, 'key-vault-05-join');
+    await shoot(page, 'key-vault-05-join');
     await page.setViewportSize({ width: 1280, height: 800 });
 
     const popup = await openPopup(context, () => page.getByRole('button', { name: 'Sign in and join' }).click());
@@ -102,7 +93,7 @@ test('a teammate joins from the vault as a second SAM Desk home with its own key
     await page.getByRole('button', { name: 'Azure Key Vault' }).click();
     const panel = page.getByRole('dialog', { name: 'Azure Key Vault' });
     await expect(panel.getByRole('status', { name: /Key Vault status/ })).toHaveText('Vault: in sync, pushed just now');
-    await shootBothSizes(page, shoot, 'key-vault-06-joined');
+    await shoot(page, 'key-vault-06-joined');
 
     // The customer list loaded (a redemption, so a rotation); its batched push is then flushed.
     await expect(page.getByText('60 customers')).toBeVisible();

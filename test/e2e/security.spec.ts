@@ -42,8 +42,8 @@ test('the renderer never receives a token, not even of the snippet the user copi
     await app.getByLabel(/Search customers/).first().fill(customer.domain);
     await app.getByText(customer.displayName, { exact: true }).first().click();
     await expect(app.getByRole('heading', { name: customer.displayName })).toBeVisible();
-    await app.getByRole('button', { name: 'Copy snippet' }).first().click();
-    await expect(app.getByLabel('Snippet preview').first()).toBeVisible();
+    await app.getByRole('button', { name: 'Copy Connect-AzAccount snippet' }).click();
+    await expect(app.getByLabel('Connect-AzAccount snippet preview')).toBeVisible();
     await shoot(app, 'security-01-snippet-copied');
     const copied = await clipboard.readText();
     await Promise.all(pending);

@@ -33,7 +33,7 @@ test('the packaged app runs the slice: connect, sign in, customers, copy a snipp
     const customers = window.getByRole('listbox', { name: 'Customers' });
     await expect(customers.getByRole('option').first()).toBeVisible();
     await customers.getByRole('option').first().click();
-    await window.getByRole('button', { name: 'Copy snippet' }).first().click();
+    await window.getByRole('button', { name: 'Copy Connect-AzAccount snippet' }).click();
     await expect(window.getByText(/^Snippet copied/).last()).toBeVisible();
     const clipboard = await app.evaluate(({ clipboard }) => clipboard.readText());
     expect(clipboard).toContain('Connect-AzAccount -AccessToken');

@@ -44,7 +44,7 @@ test('a partner admin connects, finds a customer and copies a Connect-AzAccount 
   await customers.getByRole('option', { name: customer.displayName }).click();
   await expect(app.getByRole('heading', { name: customer.displayName })).toBeVisible();
 
-  await app.getByRole('button', { name: 'Copy snippet' }).first().click();
+  await app.getByRole('button', { name: 'Copy Connect-AzAccount snippet' }).click();
   await expect(app.getByText(/^Snippet copied/).last()).toBeVisible();
   await shoot(app, 'slice-05-snippet-copied');
 
@@ -53,6 +53,6 @@ test('a partner admin connects, finds a customer and copies a Connect-AzAccount 
   const armToken = /-AccessToken '([^']+)'/.exec(copied)?.[1];
   expect(decodeJwt(armToken!)).toMatchObject({ aud: 'https://management.azure.com', tid: customer.id, upn: sim.user });
   // What the screen shows never holds the token itself.
-  await expect(app.getByLabel('Snippet preview')).not.toContainText(armToken!.slice(0, 40));
+  await expect(app.getByLabel('Connect-AzAccount snippet preview')).not.toContainText(armToken!.slice(0, 40));
   expect(await app.content()).not.toContain(storedRefreshToken!);
 });

@@ -9,6 +9,9 @@ import { snippetCatalog } from '../../electron/core/snippets/catalog';
 // this spec tests the snippets and not the sign-in screens, which slice.spec.ts covers.
 test.use({ simOptions: { customers: 60, autoApprove: true, deviceCodeIntervalSeconds: 1 } });
 
+/** The cmdlet a module is known by on screen and in its button's name ("New-PSSession", not the whole form). */
+const onScreen = (command: string) => command.replace(/ … .*$/, '');
+
 test('a partner admin copies each module’s snippet; the clipboard is cleared after the set time, with the window unfocused', async ({
   app,
   appContext,
@@ -34,8 +37,9 @@ test('a partner admin copies each module’s snippet; the clipboard is cleared a
 
   for (const module of snippetModuleSchema.options) {
     const card = { module, ...snippetCatalog[module] };
-    const cardElement = app.locator('.fui-Card').filter({ has: app.getByRole('heading', { name: card.title, exact: true }) });
-    await cardElement.getByRole('button', { name: 'Copy snippet' }).click();
+    const label = onScreen(card.command);
+    const cardElement = app.getByRole('listitem', { name: card.title, exact: true });
+    await cardElement.getByRole('button', { name: `Copy ${label} snippet` }).click();
     if (card.resources.some(({ resource }) => resource === 'aadgraph')) {
       // The seeded SAM app does not ask for the retired Azure AD Graph, so Microsoft issues no token
       // for it (AADSTS650057): the card says so in words, with the replacement, and copies nothing.
@@ -45,7 +49,7 @@ test('a partner admin copies each module’s snippet; the clipboard is cleared a
       await expect(cardElement.getByText(`Retired ${card.retired!.retiredOn}`, { exact: true })).toBeVisible();
       continue;
     }
-    await expect(cardElement.getByLabel('Snippet preview')).toBeVisible();
+    await expect(cardElement.getByRole('region', { name: `${label} snippet preview` })).toBeVisible();
 
     const clipboard = await readClipboard();
     expect(syntaxProblems(parsePowerShell(clipboard)), card.module).toEqual([]);
@@ -59,12 +63,16 @@ test('a partner admin copies each module’s snippet; the clipboard is cleared a
     if (card.retired) await expect(cardElement.getByText(`Retired ${card.retired.retiredOn}`, { exact: true })).toBeVisible();
   }
 
+  // The countdown, for a person to look at, while the clear is still far off (screenshots at two sizes, with axe, take seconds).
+  const azureCard = app.getByRole('listitem', { name: 'Azure', exact: true });
+  await azureCard.getByRole('button', { name: 'Copy Connect-AzAccount snippet' }).click();
+  await expect(app.getByText(/^Clipboard clears in \d+ s$/).last()).toBeVisible();
+  await shoot(app, 'snippets-01-copied-with-countdown', azureCard);
+
   // A short clear time through the real settings channel, instead of waiting the default 30 s.
   await app.evaluate(() => (window as unknown as { samdesk: SamDeskApi }).samdesk.settings.set({ clipboardClearSeconds: 4 }));
-  const azureCard = app.locator('.fui-Card').filter({ has: app.getByRole('heading', { name: 'Azure', exact: true }) });
-  await azureCard.getByRole('button', { name: 'Copy snippet' }).click();
+  await azureCard.getByRole('button', { name: 'Copy Connect-AzAccount snippet' }).click();
   await expect(app.getByText(/^Clipboard clears in [1-4] s$/).last()).toBeVisible();
-  await shoot(app, 'snippets-01-copied-with-countdown');
   expect(await readClipboard()).toContain('Connect-AzAccount');
   // The admin switches away (to a terminal, here another page): SAM Desk's window loses focus.
   // Playwright pretends every page has focus; turned off, the page is as unfocused as a real
@@ -82,22 +90,65 @@ test('a partner admin copies each module’s snippet; the clipboard is cleared a
   await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
   await app.bringToFront();
 
-  // The snippet panel, a retired module included, for a person to look at.
-  const retiredCard = app.locator('.fui-Card').filter({ has: app.getByRole('heading', { name: 'Exchange remote PowerShell session' }) });
+  // The snippet panel, a retired module included, for a person to look at, once the copy's toast has
+  // gone (mid-fade, its text fails axe's contrast check; its timer paused while the window was unfocused).
+  await expect(app.getByText('Clipboard cleared.')).toHaveCount(0, { timeout: 20_000 });
+  const retiredCard = app.getByRole('listitem', { name: 'Exchange remote PowerShell session', exact: true });
   await retiredCard.scrollIntoViewIfNeeded();
   const banner = retiredCard.locator('.fui-MessageBar');
   await expect(banner).toContainText('Retired October 2023');
   await expect(banner).toContainText('use Exchange Online (Connect-ExchangeOnline)');
-  await shoot(app, 'snippets-02-retired-module');
+  await shoot(app, 'snippets-02-retired-module', retiredCard);
 
   // Script mode: nothing secret inside, so nothing to clear.
-  await app.getByRole('radio', { name: 'Script' }).check();
-  const graphCard = app.locator('.fui-Card').filter({ has: app.getByRole('heading', { name: 'Microsoft Graph PowerShell' }) });
-  await graphCard.getByRole('button', { name: 'Copy script' }).click();
+  const graphCard = app.getByRole('listitem', { name: 'Microsoft Graph PowerShell', exact: true });
+  await graphCard.getByRole('radiogroup', { name: 'Kind of Connect-MgGraph snippet' }).getByRole('radio', { name: 'Script' }).check();
+  // The choice is the module's own: Azure still copies a paste snippet.
+  await expect(azureCard.getByRole('button', { name: 'Copy Connect-AzAccount snippet' })).toBeVisible();
+  await graphCard.getByRole('button', { name: 'Copy Connect-MgGraph script' }).click();
   await expect(app.getByText('Script copied — no token inside').last()).toBeVisible();
   const script = await readClipboard();
   expect(syntaxProblems(parsePowerShell(script))).toEqual([]);
   expect(script).toContain(`Get-SamDeskAccessToken -TenantId '${customer.id}'`);
   expect(script).not.toMatch(/eyJ/);
-  await shoot(app, 'snippets-03-script-mode');
+  await shoot(app, 'snippets-03-script-mode', graphCard);
+});
+
+test('each module shows its snippet before anything is copied: placeholders for the tokens, nothing minted, nothing on the clipboard', async ({
+  app,
+  sim,
+  harness,
+  clipboard,
+  shoot,
+}) => {
+  await harness.services.deviceCodes.start({ kind: 'sam', partnerTenant: sim.partnerDomain, clientId: sim.samAppId });
+  await harness.services.deviceCodes.wait();
+  await app.reload();
+  const customer = sim.state.customers.find((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId))!;
+  await app.getByLabel(/Search customers/).first().fill(customer.domain);
+  await app.getByText(customer.displayName, { exact: true }).first().click();
+  await expect(app.getByRole('heading', { name: customer.displayName })).toBeVisible();
+  await clipboard.clear();
+  const mark = sim.requestLog.mark();
+
+  const graph = app.getByRole('listitem', { name: 'Microsoft Graph PowerShell', exact: true });
+  await graph.getByRole('button', { name: 'Preview Connect-MgGraph snippet' }).click();
+  const preview = graph.getByRole('region', { name: 'Connect-MgGraph snippet preview' });
+  await expect(preview).toContainText("Connect-MgGraph -AccessToken (ConvertTo-SecureString '<Microsoft Graph access token>'");
+  await expect(preview).toContainText(`tenant ${customer.id}`);
+  await expect(graph.getByText(/Tokens are shown as placeholders/)).toBeVisible();
+  // Script mode's preview is the script itself, saying where its secrets come from.
+  await graph.getByRole('radio', { name: 'Script' }).check();
+  await expect(preview).toContainText('samdesk refresh-token --reveal');
+  await expect(preview).toContainText('Get-SamDeskAccessToken');
+
+  // A second module's preview is a region with its own name (axe landmark-unique).
+  const exchange = app.getByRole('listitem', { name: 'Exchange Online', exact: true });
+  await exchange.getByRole('button', { name: 'Preview Connect-ExchangeOnline snippet' }).click();
+  await expect(exchange.getByRole('region', { name: 'Connect-ExchangeOnline snippet preview' })).toContainText('<Exchange Online access token>');
+  await shoot(app, 'snippets-04-previews-before-copy', graph);
+
+  // Looking redeemed nothing and copied nothing.
+  expect(sim.requestLog.since(mark).filter((line) => line.includes(`/${customer.id}/oauth2/v2.0/token`))).toEqual([]);
+  expect(await clipboard.readText()).toBe('');
 });

@@ -21,6 +21,7 @@ function tools(platform = process.platform, env = process.env): { write: string[
 function run([command, ...args]: string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const reading = input === undefined;
+    // A reader gets no stdin: xclip -out may exit before a write to it, which then fails with EPIPE.
     const child = spawn(command!, args, { stdio: [reading ? 'ignore' : 'pipe', reading ? 'pipe' : 'ignore', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -43,9 +44,9 @@ function run([command, ...args]: string[], input?: string): Promise<string> {
     // Reading waits for stdout to end; writing only for the exit (xclip's child keeps stderr open).
     if (reading) child.on('close', finish);
     else child.on('exit', finish);
-    // A tool that exits before reading all of its input (EPIPE) is judged by its exit code above.
+    // A writer that exits before reading all of its input (EPIPE) is judged by its exit code above.
     child.stdin?.on('error', () => undefined);
-    child.stdin?.end(input);
+    if (!reading) child.stdin?.end(input);
   });
 }
 

@@ -74,6 +74,16 @@ describe('the samdesk token, snippet and refresh-token commands', () => {
     expect(revealed.stderr).toMatch(/warning: this refresh token acts as/);
   });
 
+  it('client-secret asks for --reveal, and for a public-client profile says it keeps no secret instead of printing one', async () => {
+    const refused = await samdesk('client-secret');
+    expect(refused).toMatchObject({ status: 2, stdout: '' });
+    expect(refused.stderr).toMatch(/Set-Secret -Name SAMDesk-ClientSecret -Secret \(samdesk client-secret --reveal\)/);
+    // The CLI's device-code consent makes a public-client profile: there is no secret to reveal.
+    const none = await samdesk('client-secret', '--reveal');
+    expect(none).toMatchObject({ status: 2, stdout: '' });
+    expect(none.stderr).toMatch(/keeps no client secret/);
+  });
+
   it('answers each kind of failure with its own exit code and a plain message', async () => {
     const unknownDomain = await samdesk('token', '--tenant', 'nobody.example.com', '--resource', 'graph');
     expect(unknownDomain).toMatchObject({ status: 2, stdout: '' });

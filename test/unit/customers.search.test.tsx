@@ -39,3 +39,41 @@ describe('searching the customer list while typing', () => {
     expect(createCustomerSearch(customers, keys)('   ')).toBe(customers);
   });
 });
+
+describe('text pasted from Outlook or Word finds the plain spelling, and back', () => {
+  const pasted = [
+    customer('O\u2019Brien Plumbing', 'obrien.example.com'),
+    customer("D'Arcy & Sons", 'darcy.example.com'),
+    customer('Smith\u2013Jones Partners', 'smithjones.example.com'),
+    customer('Müller-Lüdenscheidt AG', 'mueller-l.example.com'),
+    customer('\u201cThe Oak\u201d Café', 'oak.example.com'),
+    customer('Nord\u00a0Est Services', 'nordest.example.com'),
+  ];
+  const search = (query: string) => createCustomerSearch(pasted, pasted.map(searchKeyOf))(query).map((found) => found.name);
+
+  it.each([
+    ["O'Brien", 'O\u2019Brien Plumbing'],
+    ['O\u2019Brien', 'O\u2019Brien Plumbing'],
+    ['O\u02bcBrien', 'O\u2019Brien Plumbing'],
+    ['D\u2019Arcy', "D'Arcy & Sons"],
+    ['D\u2032Arcy', "D'Arcy & Sons"],
+  ])('a typographic apostrophe or prime: %s finds %s', (query, name) => {
+    expect(search(query)).toEqual([name]);
+  });
+
+  it.each([
+    ['Smith-Jones', 'Smith\u2013Jones Partners'],
+    ['Smith\u2014Jones', 'Smith\u2013Jones Partners'],
+    ['M\u00fcller\u2011L\u00fcd', 'Müller-Lüdenscheidt AG'],
+    ['muller\u2212lud', 'Müller-Lüdenscheidt AG'],
+  ])('an en dash, em dash, non-breaking hyphen or minus sign: %s finds %s', (query, name) => {
+    expect(search(query)).toEqual([name]);
+  });
+
+  it('curly double quotes, and a no-break or narrow space, fold to their plain forms', () => {
+    expect(search('"The Oak"')).toEqual(['\u201cThe Oak\u201d Café']);
+    expect(search('\u201cthe oak\u201d cafe')).toEqual(['\u201cThe Oak\u201d Café']);
+    expect(search('Nord Est')).toEqual(['Nord\u00a0Est Services']);
+    expect(search('Nord\u202fEst')).toEqual(['Nord\u00a0Est Services']);
+  });
+});

@@ -6,8 +6,9 @@ import { consentCommand } from './consent';
 import { tokenCommand } from './token';
 import { snippetCommand } from './snippet';
 import { refreshTokenCommand } from './refreshToken';
+import { clientSecretCommand } from './clientSecret';
 import { vaultCommand } from './vault';
 import { checkCommand } from './check';
 
 /** Every `samdesk` command; each lives in its own file. */
-export const commands: CliCommand[] = [profilesCommand, customersCommand, renewCommand, consentCommand, tokenCommand, snippetCommand, checkCommand, refreshTokenCommand, vaultCommand];
+export const commands: CliCommand[] = [profilesCommand, customersCommand, renewCommand, consentCommand, tokenCommand, snippetCommand, checkCommand, refreshTokenCommand, clientSecretCommand, vaultCommand];

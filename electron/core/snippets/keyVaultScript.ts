@@ -17,6 +17,7 @@ export interface SnippetKeyVault {
 export function keyVaultReadLines(vault: SnippetKeyVault, hasClientSecret: boolean): string[] {
   const lines = [
     `# The refresh token is in Azure Key Vault ${commentText(vault.vaultName)}, published by SAM Desk, which keeps it in step.`,
+    `# SAM Desk's Key Vault publishing (Publish to this vault, or samdesk vault publish) wrote ${[vault.secretNames.refreshToken, ...(hasClientSecret ? [vault.secretNames.applicationSecret] : [])].map(commentText).join(' and ')} there.`,
     '# First Connect-AzAccount to the subscription that holds it, as an account (or a runbook managed identity) with the',
     '# Key Vault Secrets Officer role on the vault: this script writes the rotated token back.',
     `$vaultName = ${quoteLiteral(vault.vaultName)}`,

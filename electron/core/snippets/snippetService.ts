@@ -57,6 +57,14 @@ export class SnippetService {
     private readonly publications?: { publication(profileId: string): Promise<VaultPublication | undefined> },
   ) {}
 
+  /** What the snippet will look like, placeholders for its tokens; redeems nothing. */
+  async preview(request: SnippetRequest): Promise<string> {
+    if (request.mode !== 'paste') return (await this.render(request)).preview;
+    const profile = await this.keeper.profile(request.profileId);
+    const customer = await this.customer(request.profileId, request.customerTenantId);
+    return renderPasteSnippet(request.module, this.partner(profile), customer, {}).preview;
+  }
+
   async render({ profileId, customerTenantId, module, mode }: SnippetRequest): Promise<Snippet> {
     const profile = await this.keeper.profile(profileId);
     const published = mode === 'paste' ? undefined : await this.publications?.publication(profileId);
@@ -69,9 +77,7 @@ export class SnippetService {
       const text = renderAllCustomersSnippet(module, partner, customers.map(toSnippetCustomer), fetchedAt);
       return { text, preview: text, containsSecret: false };
     }
-    if (!customerTenantId) throw new Error('A customer is needed for this snippet.');
-    const known = customers.find((candidate) => candidate.tenantId === customerTenantId);
-    const customer: SnippetCustomer = known ? toSnippetCustomer(known) : { tenantId: customerTenantId, name: customerTenantId, domain: '' };
+    const customer = await this.customer(profileId, customerTenantId, customers);
     if (mode === 'script') {
       const text = renderScriptSnippet(module, partner, customer);
       return { text, preview: text, containsSecret: false };
@@ -93,6 +99,13 @@ export class SnippetService {
       expiresAt: expiresAt.toISOString(),
       containsSecret: true,
     };
+  }
+
+  private async customer(profileId: string, customerTenantId: string | undefined, listed?: readonly CustomerTenant[]): Promise<SnippetCustomer> {
+    if (!customerTenantId) throw new Error('A customer is needed for this snippet.');
+    const customers = listed ?? (await this.customers.list(profileId, false)).customers;
+    const known = customers.find((candidate) => candidate.tenantId === customerTenantId);
+    return known ? toSnippetCustomer(known) : { tenantId: customerTenantId, name: customerTenantId, domain: '' };
   }
 
   private partner(profile: ProfileRecord): SnippetPartner {

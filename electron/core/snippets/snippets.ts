@@ -58,7 +58,10 @@ function literalValues(partner: SnippetPartner, customer: SnippetCustomer, token
 
 /** Partner Center works in the partner's tenant; this line names the customer for -CustomerId. */
 function customerLine(spec: SnippetModuleSpec, customerTenantId: string): string[] {
-  return isPartnerScoped(spec) ? [`$customerTenantId = ${customerTenantId}`] : [];
+  if (!isPartnerScoped(spec)) return [];
+  // Get-PartnerCustomer -CustomerId (https://learn.microsoft.com/powershell/module/partnercenter/get-partnercustomer)
+  // shows the customer and how the variable is used in the admin's own commands.
+  return [`$customerTenantId = ${customerTenantId}`, '# Partner Center commands name this customer with -CustomerId:', 'Get-PartnerCustomer -CustomerId $customerTenantId'];
 }
 
 /**
@@ -70,10 +73,14 @@ export function renderPasteSnippet(
   partner: SnippetPartner,
   customer: SnippetCustomer,
   tokens: Partial<Record<ResourceName, string>>,
-  expiresAt: Date,
+  /** Absent for a preview before copying: the tokens are minted only when the snippet is copied. */
+  expiresAt?: Date,
 ): RenderedSnippet {
   const spec = snippetCatalog[module];
-  const top = header(spec, customerSubject(customer), `Access tokens valid until ${expiresAt.toISOString().replace(/\.\d+Z$/, 'Z')}.`);
+  const validity = expiresAt
+    ? `Access tokens valid until ${expiresAt.toISOString().replace(/\.\d+Z$/, 'Z')}.`
+    : 'Access tokens are minted when you copy this snippet, valid about an hour.';
+  const top = header(spec, customerSubject(customer), validity);
   const body = (token: ConnectValues['token']) => {
     const values = literalValues(partner, customer, token);
     return [...top, ...spec.connect(values), ...customerLine(spec, values.customerTenantId)].join('\n') + '\n';
@@ -96,6 +103,8 @@ function connectLines(spec: SnippetModuleSpec, partner: SnippetPartner, values: 
   if (spec.connectWithRefreshToken) {
     return spec.connectWithRefreshToken({
       ...values,
+      // The prelude's variable, so the client id is written once.
+      applicationId: '$samDeskClientId',
       refreshToken: '$refreshToken',
       appCredential: partner.hasClientSecret ? '$appCredential' : undefined,
     });

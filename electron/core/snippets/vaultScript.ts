@@ -37,6 +37,8 @@ export function scriptPrelude(partner: SnippetPartner, options: { redeems: boole
     ? [`$samDeskClientId = ${quoteLiteral(partner.applicationId)}`, ...keyVaultReadLines(partner.keyVault, partner.hasClientSecret)]
     : [
         `# One-time setup (Microsoft.PowerShell.SecretManagement): Set-Secret -Name ${refreshName} -Secret (samdesk refresh-token --reveal)`,
+        // The secret SAM Desk created for the app sits in its keychain; this is how it reaches the vault.
+        ...(partner.hasClientSecret ? [`# and the SAM app's client secret: Set-Secret -Name ${secretName} -Secret (samdesk client-secret --reveal)`] : []),
         `$samDeskClientId = ${quoteLiteral(partner.applicationId)}`,
         `$refreshToken = Get-Secret -Name ${refreshName} -AsPlainText`,
         '# Or publish the profile to Azure Key Vault in SAM Desk (samdesk vault publish): its scripts then read and write it there.',

@@ -1,12 +1,10 @@
-import { Body1, Caption1, Subtitle1, Subtitle2, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { Body1, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import type { RefObject } from 'react';
 import type { CustomerTenant } from '../../../electron/ipc/customers';
 import { useSamDeskStore } from '../store';
-import { SNIPPET_MODULE_CARDS } from '../snippetModules';
 import { CopyTenantIdButton } from './CopyTenantIdButton';
 import { CustomerRelationships } from './CustomerRelationships';
-import { SnippetCard } from './SnippetCard';
-import { SnippetModePicker } from './snippets/SnippetModePicker';
+import { SnippetList } from './snippets/SnippetList';
 import { CustomerReadiness } from './readiness/CustomerReadiness';
 import { useReadiness } from './readiness/useReadiness';
 
@@ -29,10 +27,15 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, minWidth: 0 },
-  mono: { fontFamily: tokens.fontFamilyMonospace, userSelect: 'text', overflowWrap: 'anywhere' },
-  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  sectionHeading: { margin: 0 },
-  cards: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  // A tenant id never breaks mid-GUID: it keeps one line, shortened with an ellipsis (the full id in its title and copy button).
+  mono: {
+    fontFamily: tokens.fontFamilyMonospace,
+    userSelect: 'text',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    minWidth: 0,
+  },
   empty: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -73,36 +76,16 @@ function CustomerDetail({ customer, headingRef }: { customer: CustomerTenant; he
         <dd className={styles.value}>{customer.domain}</dd>
         <dt className={styles.term}>Tenant id</dt>
         <dd className={styles.value}>
-          <span className={styles.mono}>{customer.tenantId}</span>
+          <span className={styles.mono} title={customer.tenantId}>
+            {customer.tenantId}
+          </span>
           <CopyTenantIdButton tenantId={customer.tenantId} />
         </dd>
       </dl>
       <CustomerRelationships customer={customer} />
       <CustomerReadiness customer={customer} verdicts={readiness} />
 
-      <section className={styles.section} aria-labelledby="powershell-heading">
-        <Subtitle1 as="h3" id="powershell-heading" className={styles.sectionHeading}>
-          PowerShell
-        </Subtitle1>
-        <SnippetModePicker />
-        <div className={styles.cards}>
-          {SNIPPET_MODULE_CARDS.filter((card) => !card.retired).map((card) => (
-            <SnippetCard key={card.module} card={card} customerTenantId={customer.tenantId} readiness={readiness[card.module]} />
-          ))}
-        </div>
-        <Subtitle2 as="h3" className={styles.sectionHeading}>
-          Retired forms from the Secure Application Model documents
-        </Subtitle2>
-        <Caption1 className={styles.empty}>
-          Microsoft has switched these off. They are here so you can recognise them in old scripts; each names its
-          replacement.
-        </Caption1>
-        <div className={styles.cards}>
-          {SNIPPET_MODULE_CARDS.filter((card) => card.retired).map((card) => (
-            <SnippetCard key={card.module} card={card} customerTenantId={customer.tenantId} />
-          ))}
-        </div>
-      </section>
+      <SnippetList customerTenantId={customer.tenantId} readiness={readiness} />
     </div>
   );
 }

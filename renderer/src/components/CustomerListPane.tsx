@@ -12,7 +12,8 @@ import { ArrowClockwiseRegular, ShieldCheckmarkRegular } from '@fluentui/react-i
 import { type KeyboardEvent, type RefObject, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { samdesk } from '../api';
-import { createCustomerSearch, formatCustomerCount, formatDateTime } from '../format';
+import { formatDateTime } from '../dateTime';
+import { createCustomerSearch, formatCustomerCount } from '../format';
 import { AccessCheckDialog, OnceOpened } from '../lazyPanels';
 import { useSamDeskStore } from '../store';
 import { customerFilters } from '../../../electron/core/readiness/listFilters';

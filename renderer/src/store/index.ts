@@ -38,6 +38,6 @@ export function resetStore(): void {
 }
 
 export type { SamDeskState } from './types';
-export { snippetKey } from './snippetsSlice';
+export { snippetKey, snippetModeOf } from './snippetsSlice';
 export type { SnippetState } from './snippetsSlice';
 export type { ConsentInput } from './consentSlice';

@@ -10,6 +10,7 @@ import type { SliceCreator } from './types';
  */
 export interface SnippetState {
   status: 'idle' | 'copying' | 'copied' | 'error';
+  /** Before a copy, placeholders where the tokens will go; after one, the copied snippet with its tokens hidden. */
   preview?: string;
   expiresAt?: string;
   error?: UserFacingError;
@@ -25,11 +26,17 @@ export interface CopyOutcome {
 export interface SnippetsSlice {
   /** Keyed by snippetKey(customerTenantId, module, mode). */
   snippets: Record<string, SnippetState>;
-  /** Which kind of snippet the copy buttons produce. */
-  snippetMode: SnippetMode;
-  setSnippetMode: (mode: SnippetMode) => void;
+  /** Which kind of snippet each module's copy button produces (paste unless the admin chose otherwise). */
+  snippetModes: Partial<Record<SnippetModule, SnippetMode>>;
+  setSnippetMode: (module: SnippetModule, mode: SnippetMode) => void;
   /** Puts the snippet on the clipboard (paste mode mints tokens first); null on failure. */
   copySnippet: (customerTenantId: string, module: SnippetModule, mode?: SnippetMode) => Promise<CopyOutcome | null>;
+  /** Fetches what the snippet will look like, tokens as placeholders, unless a preview is already there. */
+  loadSnippetPreview: (customerTenantId: string, module: SnippetModule, mode: SnippetMode) => Promise<void>;
+}
+
+export function snippetModeOf(modes: Partial<Record<SnippetModule, SnippetMode>>, module: SnippetModule): SnippetMode {
+  return modes[module] ?? 'paste';
 }
 
 /** An all-customers snippet is the same whichever customer is open. */
@@ -43,10 +50,24 @@ export const createSnippetsSlice: SliceCreator<SnippetsSlice> = (set, get) => {
 
   return {
     snippets: {},
-    snippetMode: 'paste',
-    setSnippetMode: (snippetMode) => set({ snippetMode }),
+    snippetModes: {},
+    setSnippetMode: (module, mode) => set((state) => ({ snippetModes: { ...state.snippetModes, [module]: mode } })),
 
-    copySnippet: async (customerTenantId, module, mode = get().snippetMode) => {
+    loadSnippetPreview: async (customerTenantId, module, mode) => {
+      const profileId = get().activeProfileId;
+      const key = snippetKey(customerTenantId, module, mode);
+      if (!profileId || get().snippets[key]?.preview) return;
+      try {
+        const { preview } = await samdesk().snippets.preview({ profileId, module, mode, customerTenantId: mode === 'all-customers' ? undefined : customerTenantId });
+        // A copy that finished meanwhile brought its own preview: keep that one.
+        const now = get().snippets[key];
+        if (!now?.preview) update(key, { status: 'idle', ...now, preview });
+      } catch (reason) {
+        update(key, { status: 'error', error: toUserFacingError(reason, 'Could not show the snippet.') });
+      }
+    },
+
+    copySnippet: async (customerTenantId, module, mode = snippetModeOf(get().snippetModes, module)) => {
       const profileId = get().activeProfileId;
       if (!profileId) return null;
       const key = snippetKey(customerTenantId, module, mode);
@@ -62,7 +83,7 @@ export const createSnippetsSlice: SliceCreator<SnippetsSlice> = (set, get) => {
           customerTenantId: mode === 'all-customers' ? undefined : customerTenantId,
         });
       } catch (reason) {
-        update(key, { status: 'error', error: toUserFacingError(reason, 'Could not create the snippet.') });
+        update(key, { ...previous, status: 'error', error: toUserFacingError(reason, 'Could not create the snippet.') });
         return null;
       }
       update(key, { status: 'copied', preview: copied.preview, expiresAt: copied.expiresAt });

@@ -2,6 +2,7 @@
 # For scheduled runs: no token is in this script. It reads the refresh token from a vault.
 # Retired October 2023 — use Exchange Online (Connect-ExchangeOnline). Exchange Online remote PowerShell no longer works.
 # One-time setup (Microsoft.PowerShell.SecretManagement): Set-Secret -Name 'SAMDesk-RefreshToken' -Secret (samdesk refresh-token --reveal)
+# and the SAM app's client secret: Set-Secret -Name 'SAMDesk-ClientSecret' -Secret (samdesk client-secret --reveal)
 $samDeskClientId = '11111111-2222-3333-4444-555555555555'
 $refreshToken = Get-Secret -Name 'SAMDesk-RefreshToken' -AsPlainText
 # Or publish the profile to Azure Key Vault in SAM Desk (samdesk vault publish): its scripts then read and write it there.

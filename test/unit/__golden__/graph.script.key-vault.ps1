@@ -2,6 +2,7 @@
 # For scheduled runs: no token is in this script. It reads the refresh token from a vault.
 $samDeskClientId = '11111111-2222-3333-4444-555555555555'
 # The refresh token is in Azure Key Vault contoso-sam, published by SAM Desk, which keeps it in step.
+# SAM Desk's Key Vault publishing (Publish to this vault, or samdesk vault publish) wrote SAMDesk-RefreshToken and SAMDesk-ClientSecret there.
 # First Connect-AzAccount to the subscription that holds it, as an account (or a runbook managed identity) with the
 # Key Vault Secrets Officer role on the vault: this script writes the rotated token back.
 $vaultName = 'contoso-sam'

@@ -1,6 +1,7 @@
 # SAM Desk: Partner Center for every customer (2)
 # For scheduled runs: no token is in this script. It reads the refresh token from a vault.
 # One-time setup (Microsoft.PowerShell.SecretManagement): Set-Secret -Name 'SAMDesk-RefreshToken' -Secret (samdesk refresh-token --reveal)
+# and the SAM app's client secret: Set-Secret -Name 'SAMDesk-ClientSecret' -Secret (samdesk client-secret --reveal)
 $samDeskClientId = '11111111-2222-3333-4444-555555555555'
 $refreshToken = Get-Secret -Name 'SAMDesk-RefreshToken' -AsPlainText
 # Or publish the profile to Azure Key Vault in SAM Desk (samdesk vault publish): its scripts then read and write it there.
@@ -12,7 +13,7 @@ $customers = @(
   [pscustomobject]@{ TenantId = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'; Domain = 'fabrikam.onmicrosoft.com'; Name = 'Fabrikam Ltd' }
   [pscustomobject]@{ TenantId = 'ffffffff-1111-2222-3333-444444444444'; Domain = 'northwind.onmicrosoft.com'; Name = 'Northwind Traders' }
 )
-Connect-PartnerCenter -ApplicationId '11111111-2222-3333-4444-555555555555' -RefreshToken $refreshToken `
+Connect-PartnerCenter -ApplicationId $samDeskClientId -RefreshToken $refreshToken `
   -Credential $appCredential -TenantId '99999999-8888-7777-6666-555555555555'
 
 foreach ($customer in $customers) {

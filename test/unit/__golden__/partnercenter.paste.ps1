@@ -3,3 +3,5 @@
 Connect-PartnerCenter -AccessToken 'eyJ.fake.partnercenter-token' `
   -ApplicationId '11111111-2222-3333-4444-555555555555' -TenantId '99999999-8888-7777-6666-555555555555'
 $customerTenantId = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'
+# Partner Center commands name this customer with -CustomerId:
+Get-PartnerCustomer -CustomerId $customerTenantId

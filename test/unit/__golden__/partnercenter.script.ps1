@@ -1,12 +1,15 @@
 # SAM Desk: Partner Center for Fabrikam Ltd (fabrikam.onmicrosoft.com, tenant aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee)
 # For scheduled runs: no token is in this script. It reads the refresh token from a vault.
 # One-time setup (Microsoft.PowerShell.SecretManagement): Set-Secret -Name 'SAMDesk-RefreshToken' -Secret (samdesk refresh-token --reveal)
+# and the SAM app's client secret: Set-Secret -Name 'SAMDesk-ClientSecret' -Secret (samdesk client-secret --reveal)
 $samDeskClientId = '11111111-2222-3333-4444-555555555555'
 $refreshToken = Get-Secret -Name 'SAMDesk-RefreshToken' -AsPlainText
 # Or publish the profile to Azure Key Vault in SAM Desk (samdesk vault publish): its scripts then read and write it there.
 $clientSecret = Get-Secret -Name 'SAMDesk-ClientSecret' -AsPlainText
 $appCredential = [pscredential]::new($samDeskClientId, (ConvertTo-SecureString $clientSecret -AsPlainText -Force))
 
-Connect-PartnerCenter -ApplicationId '11111111-2222-3333-4444-555555555555' -RefreshToken $refreshToken `
+Connect-PartnerCenter -ApplicationId $samDeskClientId -RefreshToken $refreshToken `
   -Credential $appCredential -TenantId '99999999-8888-7777-6666-555555555555'
 $customerTenantId = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'
+# Partner Center commands name this customer with -CustomerId:
+Get-PartnerCustomer -CustomerId $customerTenantId

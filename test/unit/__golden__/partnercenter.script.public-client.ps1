@@ -5,6 +5,8 @@ $samDeskClientId = '11111111-2222-3333-4444-555555555555'
 $refreshToken = Get-Secret -Name 'SAMDesk-RefreshToken' -AsPlainText
 # Or publish the profile to Azure Key Vault in SAM Desk (samdesk vault publish): its scripts then read and write it there.
 
-Connect-PartnerCenter -ApplicationId '11111111-2222-3333-4444-555555555555' -RefreshToken $refreshToken `
+Connect-PartnerCenter -ApplicationId $samDeskClientId -RefreshToken $refreshToken `
   -TenantId '99999999-8888-7777-6666-555555555555'
 $customerTenantId = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'
+# Partner Center commands name this customer with -CustomerId:
+Get-PartnerCustomer -CustomerId $customerTenantId

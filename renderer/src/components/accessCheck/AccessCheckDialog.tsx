@@ -32,7 +32,8 @@ import { onlyFailures, summarizeReport } from './summary';
 
 const useStyles = makeStyles({
   surface: { width: 'min(960px, 92vw)', maxWidth: 'none' },
-  content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  // In a short window the dialog's content scrolls; nothing in it is squeezed under the next part.
+  content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   resources: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL },
   summaryLine: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   grow: { marginLeft: 'auto' },

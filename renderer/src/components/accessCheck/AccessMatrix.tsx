@@ -26,7 +26,13 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
   header: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold, height: '32px' },
-  scroller: { height: '360px', overflowY: 'auto', position: 'relative', contain: 'strict' },
+  scroller: {
+    height: '360px',
+    overflowY: 'auto',
+    position: 'relative',
+    contain: 'strict',
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
   body: { position: 'absolute', top: 0, left: 0, right: 0 },
   customer: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
@@ -65,7 +71,8 @@ export function AccessMatrix({ rows, resources, customersById }: AccessMatrixPro
           </span>
         ))}
       </div>
-      <div ref={scrollerRef} className={styles.scroller} role="rowgroup">
+      {/* Focusable so the matrix scrolls from the keyboard (axe scrollable-region-focusable); a rowgroup still, so the rows keep their table. */}
+      <div ref={scrollerRef} className={styles.scroller} role="rowgroup" tabIndex={0} aria-label="Results by customer">
         <div className={styles.body} style={{ height: `${virtualizer.getTotalSize()}px` }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;

@@ -20,7 +20,7 @@ import { ArrowSyncRegular, ArrowUndoRegular, CloudDismissRegular } from '@fluent
 import { useState } from 'react';
 import type { VaultPublication } from '../../../../electron/ipc/keyVault';
 import type { ProfileSummary } from '../../../../electron/ipc/profiles';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../dateTime';
 import { useSamDeskStore } from '../../store';
 import { nameSchemeLabels } from './PublishForm';
 import { VaultStatusLine } from './VaultStatusLine';
@@ -35,10 +35,7 @@ const useStyles = makeStyles({
 });
 
 /** Versions can follow each other within a minute; their time shows the seconds. */
-function formatWithSeconds(iso: string): string {
-  const seconds = new Date(iso).getSeconds();
-  return Number.isNaN(seconds) ? iso : `${formatDateTime(iso)}:${String(seconds).padStart(2, '0')}`;
-}
+const formatWithSeconds = (iso: string) => formatDateTime(iso, { seconds: true });
 
 /** Published: how the vault copy stands, its secrets and latest version, push now, stop publishing. */
 export function PublicationView({ profile, publication }: { profile: ProfileSummary; publication: VaultPublication }) {
@@ -56,7 +53,7 @@ export function PublicationView({ profile, publication }: { profile: ProfileSumm
           <MessageBarBody>
             <MessageBarTitle>The vault’s copy is not up to date</MessageBarTitle>
             {error.message} {error.action}
-            {error.nextAttemptAt && ` Next try: ${formatDateTime(error.nextAttemptAt)}.`}
+            {error.nextAttemptAt && ` Next try: ${formatDateTime(error.nextAttemptAt, { zone: true })}.`}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -94,11 +91,11 @@ export function PublicationView({ profile, publication }: { profile: ProfileSumm
         {publication.expiresAt && (
           <>
             <dt className={styles.term}>Expires in the vault</dt>
-            <dd className={styles.value}>{formatDateTime(publication.expiresAt)} (90 days after the token’s last use)</dd>
+            <dd className={styles.value}>{formatDateTime(publication.expiresAt, { zone: true })} (90 days after the token’s last use)</dd>
           </>
         )}
         <dt className={styles.term}>Published</dt>
-        <dd className={styles.value}>{formatDateTime(publication.publishedAt)}</dd>
+        <dd className={styles.value}>{formatDateTime(publication.publishedAt, { zone: true })}</dd>
       </dl>
       <div className={styles.row}>
         {deleted && (

@@ -2,7 +2,7 @@ import { Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/reac
 import { ArrowSyncRegular, CloudCheckmarkRegular, CloudErrorRegular } from '@fluentui/react-icons';
 import type { VaultPublication } from '../../../../electron/ipc/keyVault';
 import { describeVaultStatus } from '../../../../electron/ipc/vaultStatus';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../dateTime';
 import { useNow } from '../../hooks/useNow';
 
 const useStyles = makeStyles({
@@ -22,7 +22,7 @@ export function VaultStatusLine({ publication, size = 'small', wrap = false }: {
   const text = describeVaultStatus(publication, new Date(now));
   const tone = publication.state === 'failed' ? styles.bad : publication.state === 'pending' ? styles.pending : styles.good;
   const Icon = publication.state === 'failed' ? CloudErrorRegular : publication.state === 'pending' ? ArrowSyncRegular : CloudCheckmarkRegular;
-  const title = publication.error?.nextAttemptAt ? `${text}. SAM Desk tries again at ${formatDateTime(publication.error.nextAttemptAt)}.` : text;
+  const title = publication.error?.nextAttemptAt ? `${text}. SAM Desk tries again at ${formatDateTime(publication.error.nextAttemptAt, { zone: true })}.` : text;
   const Words = size === 'small' ? Caption1 : Text;
   return (
     <span className={mergeClasses(styles.line, tone)} role="status" aria-label={`Key Vault status: ${text}`} title={title}>

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { UserFacingError } from '../../../../electron/ipc/errors';
 import { NO_REFRESH_TOKEN, type ProfileSummary } from '../../../../electron/ipc/profiles';
 import { levelAt } from '../../../../electron/ipc/timeLeft';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../dateTime';
 import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';
 import { levelColor, needsReconsent, stateLabel } from './lifetimeLook';
@@ -82,7 +82,7 @@ export function ProfileLifetimeRow({ profile, focused }: { profile: ProfileSumma
           <span>Revoked by Microsoft; only a new sign-in helps</span>
         ) : (
           <span>
-            {level === 'expired' ? 'Lapsed' : 'Lapses'} {formatDateTime(profile.expiresAt)}
+            {level === 'expired' ? 'Lapsed' : 'Lapses'} {formatDateTime(profile.expiresAt, { zone: true })}
           </span>
         )}
         {publication && <VaultStatusLine publication={publication} />}
@@ -115,7 +115,7 @@ export function ProfileLifetimeRow({ profile, focused }: { profile: ProfileSumma
         )}
         {renewedAt && !renewing && !error && (
           <Caption1 role="status">
-            Renewed at {formatDateTime(renewedAt)}. {lapsesLine(profile)}
+            Renewed at {formatDateTime(renewedAt, { zone: true })}. {lapsesLine(profile)}
           </Caption1>
         )}
       </div>

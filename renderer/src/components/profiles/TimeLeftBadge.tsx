@@ -2,7 +2,7 @@ import { Badge } from '@fluentui/react-components';
 import { ClockRegular } from '@fluentui/react-icons';
 import type { ProfileSummary } from '../../../../electron/ipc/profiles';
 import { levelAt } from '../../../../electron/ipc/timeLeft';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../dateTime';
 import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';
 import { levelColor, stateLabel, timeLeftText } from './lifetimeLook';
@@ -23,7 +23,7 @@ export function TimeLeftBadge({ profile, size = 'medium' }: { profile: ProfileSu
     ? 'The keychain holds no refresh token for this profile. Sign in again (re-consent) to store one.'
     : level === 'revoked'
       ? 'Microsoft revoked this refresh token. Sign in again (re-consent).'
-      : `${level === 'expired' ? 'Lapsed' : 'Lapses'} ${formatDateTime(profile.expiresAt)} unless it is used or renewed before then.`;
+      : `${level === 'expired' ? 'Lapsed' : 'Lapses'} ${formatDateTime(profile.expiresAt, { zone: true })} unless it is used or renewed before then.`;
   return (
     <Badge appearance="tint" size={size} style={{ whiteSpace: 'nowrap', flexShrink: 0 }} color={levelColor[level]} icon={<ClockRegular />} title={hover} aria-label={`${stateLabel(profile, level)}: ${text}. ${hover}`}>
       {text}

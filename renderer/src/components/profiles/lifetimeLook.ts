@@ -1,6 +1,6 @@
 import type { BadgeProps } from '@fluentui/react-components';
 import type { LifetimeLevel, ProfileSummary } from '../../../../electron/ipc/profiles';
-import { formatTimeLeft } from '../../format';
+import { formatTimeLeft } from '../../../../electron/ipc/timeLeft';
 
 /** Badge colour per level: calm while healthy, amber then red as the lapse nears. */
 export const levelColor: Record<LifetimeLevel, BadgeProps['color']> = {

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { ProfileSummary } from '../../../../electron/ipc/profiles';
 import { formatTimeLeft } from '../../../../electron/ipc/timeLeft';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../dateTime';
 import { useSamDeskStore } from '../../store';
 import type { RenewalOutcome } from '../../store/lifetimeSlice';
 import { PROFILES_PANEL_TOASTER_ID } from '../../toaster';
@@ -44,7 +44,7 @@ const countOf = (count: number) => (count === 1 ? '1 profile' : `${count} profil
 
 /** "Lapses 2027-03-01 14:05 (89 d 23 h left) unless it is used again." */
 export function lapsesLine(profile: ProfileSummary, now = Date.now()): string {
-  return `Lapses ${formatDateTime(profile.expiresAt)} (${formatTimeLeft(Date.parse(profile.expiresAt) - now)} left) unless it is used again.`;
+  return `Lapses ${formatDateTime(profile.expiresAt, { zone: true })} (${formatTimeLeft(Date.parse(profile.expiresAt) - now)} left) unless it is used again.`;
 }
 
 function reason(outcome: RenewalOutcome): string {

@@ -1,32 +1,26 @@
-import { Caption1, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
-import type { SnippetMode } from '../../../../electron/ipc/schemas';
+import { Radio, RadioGroup, makeStyles } from '@fluentui/react-components';
+import type { SnippetMode, SnippetModule } from '../../../../electron/ipc/schemas';
 import { SNIPPET_MODES } from '../../snippetModules';
-import { useSamDeskStore } from '../../store';
+import { snippetModeOf, useSamDeskStore } from '../../store';
 
-const useStyles = makeStyles({
-  picker: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
-  hint: { color: tokens.colorNeutralForeground3 },
-});
+const useStyles = makeStyles({ picker: { flexWrap: 'wrap' } });
 
-/** Paste now (tokens inside) / Script (vaulted refresh token) / All customers (looped script). */
-export function SnippetModePicker() {
+/** One module's choice: Paste (tokens inside) / Script (vaulted refresh token) / All customers (looped script). */
+export function SnippetModePicker({ module, label }: { module: SnippetModule; label: string }) {
   const styles = useStyles();
-  const mode = useSamDeskStore((state) => state.snippetMode);
+  const mode = useSamDeskStore((state) => snippetModeOf(state.snippetModes, module));
   const setMode = useSamDeskStore((state) => state.setSnippetMode);
-  const current = SNIPPET_MODES.find((candidate) => candidate.mode === mode)!;
   return (
-    <div className={styles.picker}>
-      <RadioGroup
-        layout="horizontal"
-        aria-label="Kind of snippet"
-        value={mode}
-        onChange={(_, data) => setMode(data.value as SnippetMode)}
-      >
-        {SNIPPET_MODES.map((option) => (
-          <Radio key={option.mode} value={option.mode} label={option.label} />
-        ))}
-      </RadioGroup>
-      <Caption1 className={styles.hint}>{current.hint}</Caption1>
-    </div>
+    <RadioGroup
+      className={styles.picker}
+      layout="horizontal"
+      aria-label={`Kind of ${label} snippet`}
+      value={mode}
+      onChange={(_, data) => setMode(module, data.value as SnippetMode)}
+    >
+      {SNIPPET_MODES.map((option) => (
+        <Radio key={option.mode} value={option.mode} label={option.label} />
+      ))}
+    </RadioGroup>
   );
 }

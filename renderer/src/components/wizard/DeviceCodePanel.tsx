@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, Link, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular, OpenRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { formatClockTime } from '../../format';
+import { formatTime } from '../../dateTime';
 import { useRevealOnMount } from './useRevealOnMount';
 import type { DeviceCodePromptView } from '../../../../electron/ipc/wizard';
 
@@ -50,7 +50,7 @@ export function DeviceCodePanel({ prompt, onCancel }: { prompt: DeviceCodePrompt
         <Spinner size="tiny" aria-hidden />
         <Caption1>
           Waiting for you to sign in. SAM Desk checks every {prompt.intervalSeconds} s; the code works until{' '}
-          {formatClockTime(new Date(prompt.expiresAt))}.
+          {formatTime(new Date(prompt.expiresAt), { zone: true })}.
         </Caption1>
       </div>
     </div>

@@ -22,7 +22,7 @@ import type { ProfileSummary } from '../../../../electron/ipc/profiles';
 import { useAppToast } from '../../components/AppToaster';
 import { ErrorBar } from '../../components/ErrorBar';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../dateTime';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
 
@@ -156,7 +156,7 @@ function AccountRow({ profile, onRename, onReconsent, onRemove }: { profile: Pro
       )}
       <Caption1 className={styles.muted}>
         {profile.user} · partner tenant {profile.partnerTenantId} ·{' '}
-        {profile.hasRefreshToken ? `refresh token lapses ${formatDateTime(profile.expiresAt)}` : 'no refresh token stored: sign in again'}
+        {profile.hasRefreshToken ? `refresh token lapses ${formatDateTime(profile.expiresAt, { zone: true })}` : 'no refresh token stored: sign in again'}
       </Caption1>
       <div className={styles.row}>
         <Button size="small" onClick={() => setEditing(true)} disabled={editing}>

@@ -1,7 +1,7 @@
 import { Body1, Button, Title2 } from '@fluentui/react-components';
 import { useShallow } from 'zustand/react/shallow';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../dateTime';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
 
@@ -35,7 +35,7 @@ export function DoneStep() {
           when the token was issued and last used.
         </Body1>
         <Body1>
-          <strong>When it expires:</strong> {lapses ? formatDateTime(lapses) : 'in 90 days'}, 90 days after the token was last used. Access tokens for customers last about an hour and are minted on demand.
+          <strong>When it expires:</strong> {lapses ? formatDateTime(lapses, { zone: true }) : 'in 90 days'}, 90 days after the token was last used. Access tokens for customers last about an hour and are minted on demand.
         </Body1>
         <Body1>
           <strong>How renewal works:</strong> every use returns a new refresh token, which SAM Desk stores. SAM Desk also renews tokens

@@ -4,7 +4,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBar } from '../../components/ErrorBar';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../dateTime';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
 import { useWizardFix } from './useWizardFix';
@@ -94,9 +94,9 @@ export function VerifyStep() {
           <dt className={styles.term}>Permissions</dt>
           <dd className={styles.value}>{result.scopes.join(', ') || 'none listed'}</dd>
           <dt className={styles.term}>Access token</dt>
-          <dd className={styles.value}>expires {formatDateTime(result.accessTokenExpiresAt)} (minted again whenever needed)</dd>
+          <dd className={styles.value}>expires {formatDateTime(result.accessTokenExpiresAt, { zone: true })} (minted again whenever needed)</dd>
           <dt className={styles.term}>Refresh token</dt>
-          <dd className={styles.value}>lapses {formatDateTime(result.refreshTokenExpiresAt)} unless used or renewed</dd>
+          <dd className={styles.value}>lapses {formatDateTime(result.refreshTokenExpiresAt, { zone: true })} unless used or renewed</dd>
           <dt className={styles.term}>Partner Center</dt>
           {result.partnerCenter.ok
             ? service(true, `${result.partnerCenter.customerCount} customers`)
