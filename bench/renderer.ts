@@ -14,11 +14,11 @@ import { CustomerListCache } from '../electron/core/tenants/customerCache';
 import type { CustomerList } from '../electron/ipc/customers';
 import { startHarness } from '../test/harness/server';
 
-/** In the page: when the customer list (its "Updated …" footer) has first been painted. */
+/** In the page: when the customer list (its "Updated …" footer, data-fetched-at) has first been painted. */
 const markFirstPaint = () => {
   const w = window as unknown as { __listPainted?: number };
   new MutationObserver((_, observer) => {
-    if (document.body?.textContent?.includes('Updated 2')) {
+    if (document.querySelector('[data-fetched-at]')) {
       // The frame's paint follows its animation-frame callbacks; a message after them lands just after the paint.
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
@@ -152,7 +152,7 @@ const minimalPage = `
 import { createRoot } from 'react-dom/client';
 window.samdesk.app.state().then((state) => {
   createRoot(document.getElementById('root')).render(
-    <main><h1>Customers</h1><p>{state.profiles.length} profiles, no customers yet.</p><footer>Updated 2026-12-01</footer></main>,
+    <main><h1>Customers</h1><p>{state.profiles.length} profiles, no customers yet.</p><footer data-fetched-at="2026-12-01">Updated Dec 1, 2026</footer></main>,
   );
 });`;
 

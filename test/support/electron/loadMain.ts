@@ -52,7 +52,9 @@ export async function loadMainProcess(options: {
     async unload() {
       electron.app.quit();
       await new Promise((resolve) => setImmediate(resolve));
-      vi.doUnmock('electron');
+      // The stand-in stays mocked: the next load mocks it afresh. Vitest resolves doMock and doUnmock
+      // asynchronously, so an unmock here could land after the next load's doMock, under load,
+      // and that load would import the real 'electron' package (which tries to download Electron).
       for (const listener of process.listeners('uncaughtException')) if (!uncaughtBefore.includes(listener)) process.off('uncaughtException', listener);
       for (const listener of process.listeners('unhandledRejection')) if (!rejectionBefore.includes(listener)) process.off('unhandledRejection', listener);
       process.env = savedEnv;
