@@ -3,7 +3,7 @@ import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 /** The contract's files that hold zod schemas (electron/ipc/, split by concern). */
-const CONTRACT_FILES = /\/electron\/ipc\/(schemas|channels|settings|accessCheck|keyVault|wizard)\.ts$/;
+const CONTRACT_FILES = /\/electron\/ipc\/(schemas|channels|settings|accessCheck|keyVault|wizard|customers|readiness)\.ts$/;
 
 export default defineConfig({
   main: {

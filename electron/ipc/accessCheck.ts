@@ -5,32 +5,39 @@ import { z } from 'zod';
 export const accessResourceSchema = z.enum(['azure', 'graph', 'exchange', 'partnercenter']);
 export type AccessResource = z.infer<typeof accessResourceSchema>;
 
-/** One cell of the access matrix: a customer × a resource. */
-export type AccessOutcome =
-  | { status: 'ok' }
-  | {
-      status: 'failed';
-      /** A few words for the matrix cell, e.g. "Not consented". */
-      label: string;
-      /** What happened, in a sentence (from the AADSTS explanations). */
-      reason: string;
-      action?: string;
-      /** e.g. AADSTS65001 */
-      code?: string;
-    }
-  | { status: 'skipped' };
+/**
+ * One cell of the access matrix: a customer × a resource. The schemas here are the single
+ * definition of the data: the types are inferred from them, and the saved report is read with them.
+ */
+export const accessOutcomeSchema = z.union([
+  z.object({ status: z.literal('ok') }),
+  z.object({
+    status: z.literal('failed'),
+    /** A few words for the matrix cell, e.g. "Not consented". */
+    label: z.string(),
+    /** What happened, in a sentence (from the AADSTS explanations). */
+    reason: z.string(),
+    action: z.string().optional(),
+    /** e.g. AADSTS65001 */
+    code: z.string().optional(),
+  }),
+  z.object({ status: z.literal('skipped') }),
+]);
+export type AccessOutcome = z.infer<typeof accessOutcomeSchema>;
 
-export interface CustomerAccess {
-  tenantId: string;
-  results: Partial<Record<AccessResource, AccessOutcome>>;
-}
+export const customerAccessSchema = z.object({
+  tenantId: z.string(),
+  results: z.partialRecord(accessResourceSchema, accessOutcomeSchema),
+});
+export type CustomerAccess = z.infer<typeof customerAccessSchema>;
 
-export interface AccessCheckReport {
-  profileId: string;
-  resources: AccessResource[];
-  startedAt: string;
-  finishedAt: string;
+export const accessCheckReportSchema = z.object({
+  profileId: z.string(),
+  resources: z.array(accessResourceSchema),
+  startedAt: z.string(),
+  finishedAt: z.string(),
   /** The user cancelled: customers not reached are marked skipped. */
-  cancelled: boolean;
-  customers: CustomerAccess[];
-}
+  cancelled: z.boolean(),
+  customers: z.array(customerAccessSchema),
+});
+export type AccessCheckReport = z.infer<typeof accessCheckReportSchema>;

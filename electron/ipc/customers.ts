@@ -2,6 +2,7 @@
  * Customer tenants as the renderer sees them: GDAP relationships as Graph returns them and DAP as
  * Partner Center says it. Part of the IPC contract (docs/ARCHITECTURE.md).
  */
+import { z } from 'zod';
 import type { UserFacingError } from './errors';
 
 /**
@@ -24,38 +25,48 @@ export const gdapStatuses = [
 export type GdapStatus = (typeof gdapStatuses)[number];
 
 /** One GDAP relationship with a customer, as Graph's delegatedAdminRelationships lists it. */
-export interface Relationship {
-  id: string;
+export const relationshipSchema = z.object({
+  id: z.string(),
   /** The partner's name for it, e.g. "GDAP_Contoso_Helpdesk". */
-  name: string;
-  status: GdapStatus;
+  name: z.string(),
+  status: z.enum(gdapStatuses),
   /** Null until the customer has approved it and it is active. */
-  endsAt: string | null;
+  endsAt: z.string().nullable(),
   /** It renews itself by 180 days at its end (autoExtendDuration P180D). */
-  autoExtends: boolean;
+  autoExtends: z.boolean(),
   /** Entra built-in role definition ids it grants (accessDetails.unifiedRoles). */
-  roleIds: string[];
-}
+  roleIds: z.array(z.string()),
+});
+export type Relationship = z.infer<typeof relationshipSchema>;
 
 /**
  * Legacy DAP: Partner Center's customer list does not say, only GET /v1/customers/{id} does
  * (allowDelegatedAccess), so it is 'unknown' until that customer was checked. A customer Partner
  * Center does not list has no reseller relationship, hence no DAP: 'no'.
  */
-export type DapStatus = 'unknown' | 'yes' | 'no';
+export const dapStatusSchema = z.enum(['unknown', 'yes', 'no']);
+export type DapStatus = z.infer<typeof dapStatusSchema>;
 
-export interface CustomerTenant {
-  tenantId: string;
-  name: string;
-  domain: string;
+/** A customer tenant: the single definition, also read back from the saved list (customerCache.ts). */
+export const customerTenantSchema = z.object({
+  tenantId: z.string(),
+  name: z.string(),
+  domain: z.string(),
   /** Partner Center lists it (a reseller relationship); GDAP-only customers are not listed there. */
-  inPartnerCenter: boolean;
-  dap: DapStatus;
+  inPartnerCenter: z.boolean(),
+  dap: dapStatusSchema,
   /** When Partner Center last said what `dap` says. */
-  dapCheckedAt?: string;
+  dapCheckedAt: z.string().optional(),
   /** Every GDAP relationship with this customer, in any status; the best one (usable, latest end) first. */
-  relationships: Relationship[];
-}
+  relationships: z.array(relationshipSchema),
+});
+export type CustomerTenant = z.infer<typeof customerTenantSchema>;
+
+/** The customer list as it is saved on disk. */
+export const savedCustomerListSchema = z.object({
+  customers: z.array(customerTenantSchema),
+  fetchedAt: z.string(),
+});
 
 /** What checking one customer's DAP found (Partner Center, one call per customer). */
 export interface DapCheck {
@@ -65,11 +76,9 @@ export interface DapCheck {
   error?: UserFacingError;
 }
 
-export interface CustomerList {
-  customers: CustomerTenant[];
-  fetchedAt: string;
+export type CustomerList = z.infer<typeof savedCustomerListSchema> & {
   /** True when this is the list saved last time (shown at once; a refresh may follow). */
   fromCache?: boolean;
   /** How many customers the whole list holds, when `customers` is only its first ones (tenants.list with `first`). */
   total?: number;
-}
+};

@@ -3,88 +3,98 @@
  * and resource, and the verdict per customer × module. Part of the IPC contract; the verdict
  * itself is computed by electron/core/readiness/readiness.ts, in main, the renderer and the CLI alike.
  */
-import type { AccessResource } from './accessCheck';
+import { z } from 'zod';
+import { accessResourceSchema, type AccessResource } from './accessCheck';
 import type { SnippetModule } from './schemas';
 
 /** Why a probe failed, in the categories a partner admin acts on. */
-export type ProbeProblem =
+export const probeProblemSchema = z.enum([
   /** AADSTS65001: the SAM app is not consented for this resource in the customer. */
-  | 'not-consented'
+  'not-consented',
   /** AADSTS50020: no DAP and no usable GDAP relationship. */
-  | 'no-access'
+  'no-access',
   /** The customer's own Conditional Access refused the partner's sign-in there. */
-  | 'customer-policy'
+  'customer-policy',
   /** AADSTS500011: the customer has no such service (e.g. no Exchange Online). */
-  | 'no-service'
+  'no-service',
   /** The token was issued, but the service refused the call for lack of a role (Graph 403, Exchange 401). */
-  | 'role-missing'
+  'role-missing',
   /** Azure Resource Manager lists no subscription the admin holds a role on. */
-  | 'no-subscription'
+  'no-subscription',
   /** Partner Center does not list the customer (no reseller relationship). */
-  | 'not-in-partner-center'
+  'not-in-partner-center',
   /** The partner's own sign-in failed (expired, revoked): every customer would fail. */
-  | 'sign-in'
-  | 'throttled'
-  | 'network'
-  | 'other';
+  'sign-in',
+  'throttled',
+  'network',
+  'other',
+]);
+export type ProbeProblem = z.infer<typeof probeProblemSchema>;
 
-/** One customer × resource of a readiness check: a token, then one cheap read-only call with it. */
-export type ProbeOutcome =
-  | {
-      status: 'ok';
-      /** What the call found, e.g. "2 subscriptions". */
-      detail?: string;
-    }
-  | {
-      status: 'failed';
-      /** The token was refused, or the call with it. */
-      step: 'token' | 'call';
-      problem: ProbeProblem;
-      /** A few words for the matrix cell, e.g. "Not consented". */
-      label: string;
-      reason: string;
-      action?: string;
-      /** e.g. AADSTS65001, Authorization_RequestDenied */
-      code?: string;
-    }
-  | { status: 'skipped' };
+/**
+ * One customer × resource of a readiness check: a token, then one cheap read-only call with it.
+ * These schemas are the single definition of the data: the types are inferred from them, and the
+ * saved results (probeStore.ts) are read with them.
+ */
+export const probeOutcomeSchema = z.union([
+  z.object({
+    status: z.literal('ok'),
+    /** What the call found, e.g. "2 subscriptions". */
+    detail: z.string().optional(),
+  }),
+  z.object({
+    status: z.literal('failed'),
+    /** The token was refused, or the call with it. */
+    step: z.enum(['token', 'call']),
+    problem: probeProblemSchema,
+    /** A few words for the matrix cell, e.g. "Not consented". */
+    label: z.string(),
+    reason: z.string(),
+    action: z.string().optional(),
+    /** e.g. AADSTS65001, Authorization_RequestDenied */
+    code: z.string().optional(),
+  }),
+  z.object({ status: z.literal('skipped') }),
+]);
+export type ProbeOutcome = z.infer<typeof probeOutcomeSchema>;
 
 /** The Entra roles the signed-in admin holds in a customer through GDAP, as the partner tenant's Graph says. */
-export interface GdapRoleAccess {
+export const gdapRoleAccessSchema = z.object({
   /** Role template ids of active access assignments to the admin's groups, on usable relationships. */
-  heldRoleIds: string[];
+  heldRoleIds: z.array(z.string()),
   /** Roles a usable relationship carries that no group the admin is in was given. */
-  notAssignedToYou: string[];
+  notAssignedToYou: z.array(z.string()),
   /** Set when the assignments could not be read; the roles above are then empty. */
-  error?: string;
-}
+  error: z.string().optional(),
+});
+export type GdapRoleAccess = z.infer<typeof gdapRoleAccessSchema>;
 
-export interface CustomerProbe {
-  tenantId: string;
+export const customerProbeSchema = z.object({
+  tenantId: z.string(),
   /** When this customer was checked. */
-  checkedAt: string;
-  results: Partial<Record<AccessResource, ProbeOutcome>>;
+  checkedAt: z.string(),
+  results: z.partialRecord(accessResourceSchema, probeOutcomeSchema),
   /** Absent for a DAP customer or one without a usable GDAP relationship (nothing to read). */
-  gdap?: GdapRoleAccess;
+  gdap: gdapRoleAccessSchema.optional(),
   /** What Partner Center said about DAP during the check (GET /v1/customers/{id}). */
-  dap?: 'yes' | 'no';
-}
+  dap: z.enum(['yes', 'no']).optional(),
+});
+export type CustomerProbe = z.infer<typeof customerProbeSchema>;
 
-export interface ProbeReport {
-  profileId: string;
-  resources: AccessResource[];
-  startedAt: string;
-  finishedAt: string;
+export const probeReportSchema = z.object({
+  profileId: z.string(),
+  resources: z.array(accessResourceSchema),
+  startedAt: z.string(),
+  finishedAt: z.string(),
   /** The user cancelled: customers not reached are skipped. */
-  cancelled: boolean;
-  customers: CustomerProbe[];
-}
+  cancelled: z.boolean(),
+  customers: z.array(customerProbeSchema),
+});
+export type ProbeReport = z.infer<typeof probeReportSchema>;
 
 /** What SAM Desk knows from every check so far: the last run, and each customer's newest results. */
-export interface ProbeResults {
-  lastRun: ProbeReport | null;
-  byTenant: Record<string, CustomerProbe>;
-}
+export const probeResultsSchema = z.object({ lastRun: probeReportSchema.nullable(), byTenant: z.record(z.string(), customerProbeSchema) });
+export type ProbeResults = z.infer<typeof probeResultsSchema>;
 
 export type Readiness = 'ready' | 'not-ready' | 'unknown';
 

@@ -1,7 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { profileFiles } from '../profiles/profileFiles';
-import { z } from 'zod';
-import type { AccessCheckReport, AccessOutcome, AccessResource, CustomerAccess } from '../../ipc/accessCheck';
+import { accessCheckReportSchema, type AccessCheckReport, type AccessOutcome, type AccessResource, type CustomerAccess } from '../../ipc/accessCheck';
 import { noEvents, type EventSink } from '../app/events';
 import type { CloudEndpoints } from '../config/cloud';
 import type { HttpClient } from '../http/httpClient';
@@ -38,27 +37,6 @@ export interface AccessCheckCollaborators {
   /** How often the newest rotated refresh token is written during a long check. */
   flushEveryMs?: number;
 }
-
-const outcomeSchema = z.union([
-  z.object({ status: z.literal('ok') }),
-  z.object({
-    status: z.literal('failed'),
-    label: z.string(),
-    reason: z.string(),
-    action: z.string().optional(),
-    code: z.string().optional(),
-  }),
-  z.object({ status: z.literal('skipped') }),
-]);
-const resourceSchema = z.enum(['azure', 'graph', 'exchange', 'partnercenter']);
-const reportSchema = z.object({
-  profileId: z.string(),
-  resources: z.array(resourceSchema),
-  startedAt: z.string(),
-  finishedAt: z.string(),
-  cancelled: z.boolean(),
-  customers: z.array(z.object({ tenantId: z.string(), results: z.partialRecord(resourceSchema, outcomeSchema) })),
-});
 
 /** A cell still throttled after the HTTP client's own retries goes back in the queue this often… */
 const MAX_REQUEUES = 3;
@@ -182,6 +160,6 @@ export class AccessCheckService {
   }
 
   private reportFile(profileId: string): VersionedJsonFile<AccessCheckReport | undefined> {
-    return new VersionedJsonFile(profileFiles(this.collaborators.home, profileId).accessCheck, 1, reportSchema, () => undefined);
+    return new VersionedJsonFile(profileFiles(this.collaborators.home, profileId).accessCheck, 1, accessCheckReportSchema, () => undefined);
   }
 }

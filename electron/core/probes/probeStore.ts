@@ -5,40 +5,8 @@
  * version reads as empty.
  */
 import { profileFiles } from '../profiles/profileFiles';
-import { z } from 'zod';
-import type { CustomerProbe, ProbeReport, ProbeResults } from '../../ipc/readiness';
+import { probeResultsSchema, type CustomerProbe, type ProbeReport, type ProbeResults } from '../../ipc/readiness';
 import { VersionedJsonFile } from '../profiles/versionedFile';
-
-const resource = z.enum(['azure', 'graph', 'exchange', 'partnercenter']);
-const outcome = z.union([
-  z.object({ status: z.literal('ok'), detail: z.string().optional() }),
-  z.object({
-    status: z.literal('failed'),
-    step: z.enum(['token', 'call']),
-    problem: z.enum(['not-consented', 'no-access', 'customer-policy', 'no-service', 'role-missing', 'no-subscription', 'not-in-partner-center', 'sign-in', 'throttled', 'network', 'other']),
-    label: z.string(),
-    reason: z.string(),
-    action: z.string().optional(),
-    code: z.string().optional(),
-  }),
-  z.object({ status: z.literal('skipped') }),
-]);
-const customerProbe = z.object({
-  tenantId: z.string(),
-  checkedAt: z.string(),
-  results: z.partialRecord(resource, outcome),
-  gdap: z.object({ heldRoleIds: z.array(z.string()), notAssignedToYou: z.array(z.string()), error: z.string().optional() }).optional(),
-  dap: z.enum(['yes', 'no']).optional(),
-});
-const report = z.object({
-  profileId: z.string(),
-  resources: z.array(resource),
-  startedAt: z.string(),
-  finishedAt: z.string(),
-  cancelled: z.boolean(),
-  customers: z.array(customerProbe),
-});
-const results = z.object({ lastRun: report.nullable(), byTenant: z.record(z.string(), customerProbe) });
 
 export class ProbeStore {
   /** Writes per profile, one after another (two checks finishing together must not lose one). */
@@ -66,7 +34,7 @@ export class ProbeStore {
   }
 
   private file(profileId: string): VersionedJsonFile<ProbeResults> {
-    return new VersionedJsonFile(profileFiles(this.home, profileId).probes, 1, results, () => ({ lastRun: null, byTenant: {} }), 'discard');
+    return new VersionedJsonFile(profileFiles(this.home, profileId).probes, 1, probeResultsSchema, () => ({ lastRun: null, byTenant: {} }), 'discard');
   }
 }
 

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { profileFiles } from '../profiles/profileFiles';
 import { z } from 'zod';
-import { gdapStatuses, type CustomerList } from '../../ipc/customers';
+import { savedCustomerListSchema, type CustomerList } from '../../ipc/customers';
 import { VersionedJsonFile } from '../profiles/versionedFile';
 
 /**
@@ -10,29 +10,6 @@ import { VersionedJsonFile } from '../profiles/versionedFile';
  * discarded; the next fetch writes version 2.
  */
 export const CUSTOMER_CACHE_VERSION = 2;
-const relationshipSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  status: z.enum(gdapStatuses),
-  endsAt: z.string().nullable(),
-  autoExtends: z.boolean(),
-  roleIds: z.array(z.string()),
-});
-const customerListSchema = z.object({
-  fetchedAt: z.string(),
-  customers: z.array(
-    z.object({
-      tenantId: z.string(),
-      name: z.string(),
-      domain: z.string(),
-      inPartnerCenter: z.boolean(),
-      dap: z.enum(['unknown', 'yes', 'no']),
-      dapCheckedAt: z.string().optional(),
-      relationships: z.array(relationshipSchema),
-    }),
-  ),
-});
-
 /**
  * The saved list's first customers in a file of their own (`customers-<profile>.first.json`), so
  * that the window's first screen shows without parsing 10,000 customers. It names the list file it
@@ -44,7 +21,7 @@ const firstScreenSchema = z.object({
   listFile: z.string(),
   total: z.number().int().min(0),
   fetchedAt: z.string(),
-  customers: customerListSchema.shape.customers,
+  customers: savedCustomerListSchema.shape.customers,
 });
 type FirstScreen = z.infer<typeof firstScreenSchema>;
 
@@ -176,6 +153,6 @@ export class CustomerListCache {
   }
 
   private file(profileId: string): VersionedJsonFile<CustomerList | undefined> {
-    return new VersionedJsonFile(this.path(profileId), CUSTOMER_CACHE_VERSION, customerListSchema, () => undefined, 'discard');
+    return new VersionedJsonFile(this.path(profileId), CUSTOMER_CACHE_VERSION, savedCustomerListSchema, () => undefined, 'discard');
   }
 }

@@ -7,8 +7,10 @@ import { mapWithConcurrency } from '../customerConsent/concurrency';
 import type { HttpClient } from '../http/httpClient';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';
 import { CustomerListCache } from './customerCache';
-import { CustomerMerger, carryDapAnswers, type GraphCustomer, type GraphRelationship } from './merge';
-import { fetchCustomerDap, fetchGraphCollection, fetchPartnerCenterCustomers, gdapCustomersUrl, gdapRelationshipsUrl } from './sources';
+import type { ResourceName } from '../config/cloud';
+import { CustomerMerger, carryDapAnswers } from './merge';
+import { customerSources } from './sourceRegistry';
+import { fetchCustomerDap } from './sources';
 
 export { mergeCustomers } from './merge';
 export { CUSTOMER_CACHE_VERSION } from './customerCache';
@@ -17,9 +19,9 @@ export { CUSTOMER_CACHE_VERSION } from './customerCache';
 export const DAP_CHECK_CONCURRENCY = 4;
 
 /**
- * The partner's customer tenants, from three sources fetched side by side: Partner Center's
- * customer list (continuation paging), and Microsoft Graph's delegatedAdminCustomers and
- * delegatedAdminRelationships ($skiptoken paging), merged by tenant id. DAP is not in any list:
+ * The partner's customer tenants, from every source in the registry (sourceRegistry.ts: Partner
+ * Center's customer list, Microsoft Graph's delegatedAdminCustomers and delegatedAdminRelationships)
+ * fetched side by side and merged by tenant id. DAP is not in any list:
  * checkDap asks Partner Center per customer, when a customer is looked at. The last list is cached
  * on disk (names, ids, relationships, DAP answers; never tokens) so the app opens with it at once;
  * while a refresh runs, 'tenants.progress' events say how far it got.
@@ -117,24 +119,23 @@ export class CustomerTenantService {
   }
 
   /**
-   * The three sources side by side, each page merged while the next is in flight; what is left when
+   * Every source side by side, each page merged while the next is in flight; what is left when
    * the last page arrives is the sort. The saved list is not read on the way (the one in memory
    * says how many to expect) and the new one is written after the answer, in the background.
    */
   private async fetch(profileId: string, signal?: AbortSignal): Promise<CustomerList> {
+    const sources = customerSources;
     let expected: number | undefined;
     const previous = this.cache.get(profileId).then((list) => (expected = list?.customers.length));
     const profile = await this.keeper.profile(profileId);
-    const [partnerCenter, graph] = await Promise.all([
-      this.keeper.redeem(profileId, profile.partnerTenantId, 'partnercenter', signal),
-      this.keeper.redeem(profileId, profile.partnerTenantId, 'graph', signal),
-    ]);
+    // One access token per resource, all redeemed before any source starts (as before the registry).
+    const resources = [...new Set(sources.map((source) => source.resource))];
+    const redeemed = await Promise.all(resources.map((resource) => this.keeper.redeem(profileId, profile.partnerTenantId, resource, signal)));
+    const tokens = new Map<ResourceName, string>(resources.map((resource, i) => [resource, redeemed[i]!.accessToken]));
     const merger = new CustomerMerger();
     const progress = () => this.events.emit('tenants.progress', { profileId, loaded: merger.size, expected });
     await Promise.all([
-      fetchPartnerCenterCustomers(this.http, this.cloud, partnerCenter.accessToken, (page) => (merger.addResellerCustomers(page), progress()), signal),
-      fetchGraphCollection<GraphCustomer>(this.http, gdapCustomersUrl(this.cloud), graph.accessToken, (page) => (merger.addGdapCustomers(page), progress()), signal),
-      fetchGraphCollection<GraphRelationship>(this.http, gdapRelationshipsUrl(this.cloud), graph.accessToken, (page) => (merger.addRelationships(page), progress()), signal),
+      ...sources.map((source) => source.fetch(this.http, this.cloud, tokens.get(source.resource)!, (page) => (source.merge(merger, page), progress()), signal)),
       previous,
     ]);
     const now = this.now();
