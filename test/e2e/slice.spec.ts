@@ -50,6 +50,10 @@ test('a partner admin connects, finds a customer and copies a Connect-AzAccount 
 
   const copied = await clipboard.readText();
   expect(copied).toContain(`-Tenant '${customer.id}'`);
+  // The copy toast can be closed at once, rather than waited out.
+  const toast = app.locator('.fui-Toast').filter({ hasText: /^Snippet copied/ }).last();
+  await toast.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(app.getByText(/^Snippet copied/)).toHaveCount(0);
   const armToken = /-AccessToken '([^']+)'/.exec(copied)?.[1];
   expect(decodeJwt(armToken!)).toMatchObject({ aud: 'https://management.azure.com', tid: customer.id, upn: sim.user });
   // What the screen shows never holds the token itself.
