@@ -1,16 +1,6 @@
 import type { CustomerTenant, GdapStatus, Relationship } from '../../electron/ipc/customers';
 import { givesAccess } from '../../electron/ipc/relationships';
-import { levelForTimeLeft, type LevelThresholds } from '../../electron/ipc/timeLeft';
-
 import { formatDate } from './dateTime';
-
-/** How urgent a refresh token's expiry is; the thresholds are the user's settings (default 14 d, 3 d), as in the tray. */
-export type ExpiryLevel = 'ok' | 'warning' | 'critical' | 'expired';
-
-export function expiryLevel(msLeft: number, thresholds?: LevelThresholds): ExpiryLevel {
-  const level = levelForTimeLeft(msLeft, thresholds);
-  return level === 'healthy' ? 'ok' : level;
-}
 
 const countFormat = new Intl.NumberFormat('en-US');
 
@@ -76,11 +66,6 @@ export function searchKeyOf(customer: CustomerTenant): string {
 /** The words of a search, folded like the keys. */
 function searchWords(query: string): string[] {
   return foldForSearch(query).split(/\s+/).filter(Boolean);
-}
-
-/** Customers whose name, domain or tenant id contain every word of the query (keys[i] is customers[i]'s). */
-export function filterCustomers(customers: readonly CustomerTenant[], searchKeys: readonly string[], query: string): CustomerTenant[] {
-  return createCustomerSearch(customers, searchKeys)(query);
 }
 
 /**

@@ -26,8 +26,9 @@ export function tokenVariable(resource: ResourceName): string {
 /**
  * The start of every script-mode snippet: the refresh token from the profile's Azure Key Vault when
  * it is published there, else from a SecretManagement vault, and a function that redeems it on the
- * v2 token endpoint for one tenant and resource — the same request SAM Desk makes (DESIGN.md,
- * "Facts") — and saves the rotated token back where it came from.
+ * v2 token endpoint for one tenant and resource — the same request SAM Desk makes
+ * (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#refresh-the-access-token)
+ * — and saves the rotated token back where it came from.
  */
 export function scriptPrelude(partner: SnippetPartner, options: { redeems: boolean }): string[] {
   const refreshName = quoteLiteral(vaultSecretNames.refreshToken);
