@@ -82,7 +82,9 @@ export const test = base.extend<SliceFixtures>({
     await browser.close();
   },
   appContext: async ({ simBrowser, harness }, use) => {
-    const context = await simBrowser.newContext({ viewport: { width: 1280, height: 800 } });
+    // Reduced motion (Fluent's motion then lasts 1 ms): axe scans a screen at rest, never a toast mid-fade,
+    // whose half-transparent text would fail colour contrast only while it moves.
+    const context = await simBrowser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
     // As in Electron (securityPolicy.ts allowedPermissions): the page may write the clipboard, never read it.
     await context.grantPermissions(['clipboard-write'], { origin: new URL(harness.url).origin });
     await use(context);

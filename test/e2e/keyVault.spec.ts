@@ -71,7 +71,8 @@ test('a teammate joins from the vault as a second SAM Desk home with its own key
 
   const teammate = isolatedEnvironment(sim);
   const teammateHarness = await startHarness({ environment: teammate.environment });
-  const context = await simBrowser.newContext({ viewport: { width: 1280, height: 800 } });
+  // At rest for the axe scans, as the app context (fixtures.ts).
+  const context = await simBrowser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
   try {
     const page = await context.newPage();
     await page.goto(teammateHarness.url);
