@@ -28,7 +28,7 @@ const electronImportBan = {
 };
 
 // Pure core modules the renderer may import, so a rule lives in one place (e.g. which SAM app
-// checks "Fix the app" can put right). They are held to the renderer's bans below.
+// checks "Fix the app" can put right, or the snippet catalog the cards are drawn from). They are held to the renderer's bans below.
 const RENDERER_SHARED_CORE = [
   'electron/core/samApp/samAppChecks',
   'electron/core/samApp/samPermissions',
