@@ -1,6 +1,6 @@
 import type { CustomerList, CustomerTenant } from '../../../electron/ipc/customers';
 import type { UserFacingError } from '../../../electron/ipc/errors';
-import { samdesk, toUserFacingError } from '../api';
+import { samdesk, shownError } from '../api';
 import { searchKeyOf } from '../format';
 import { withCheckedDap } from './accessCheckSlice';
 import type { SliceCreator } from './types';
@@ -85,7 +85,7 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
       if (list.fromCache) void get().loadCustomers({ refresh: true });
     } catch (reason) {
       if (request !== latestRequest) return;
-      set({ customersStatus: 'error', customersProgress: null, customersError: toUserFacingError(reason, 'Could not load your customers.') });
+      set({ customersStatus: 'error', customersProgress: null, customersError: shownError(reason, 'Could not load your customers.') });
     }
   },
 
@@ -122,7 +122,7 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
         dapErrors: check.error ? { ...state.dapErrors, [customerTenantId]: check.error } : state.dapErrors,
       }));
     } catch (reason) {
-      set((state) => ({ dapErrors: { ...state.dapErrors, [customerTenantId]: toUserFacingError(reason, 'Partner Center could not be asked about DAP.') } }));
+      set((state) => ({ dapErrors: { ...state.dapErrors, [customerTenantId]: shownError(reason, 'Partner Center could not be asked about DAP.') } }));
     } finally {
       set((state) => ({ dapChecking: without(state.dapChecking) }));
     }

@@ -1,6 +1,6 @@
 import type { UserFacingError } from '../../../electron/ipc/errors';
 import type { RenewalResult } from '../../../electron/ipc/profiles';
-import { samdesk, toUserFacingError } from '../api';
+import { samdesk, shownError } from '../api';
 import type { SliceCreator } from './types';
 
 export interface LifetimeSlice {
@@ -55,7 +55,7 @@ export const createLifetimeSlice: SliceCreator<LifetimeSlice> = (set, get) => {
         profiles: state.profiles.map((profile) => byId.get(profile.id)?.profile ?? profile),
         renewalErrors: {
           ...Object.fromEntries(Object.entries(state.renewalErrors).filter(([id]) => !byId.has(id))),
-          ...Object.fromEntries(results.filter((result) => result.error).map((result) => [result.profile.id, toUserFacingError(result.error)])),
+          ...Object.fromEntries(results.filter((result) => result.error).map((result) => [result.profile.id, shownError(result.error)])),
         },
         renewedAt: { ...Object.fromEntries(Object.entries(state.renewedAt).filter(([id]) => !byId.has(id))), ...Object.fromEntries(renewed) },
       };
@@ -64,7 +64,7 @@ export const createLifetimeSlice: SliceCreator<LifetimeSlice> = (set, get) => {
     profileId: result.profile.id,
     profile: result.profile,
     renewed: result.renewed,
-    ...(result.error ? { error: toUserFacingError(result.error) } : {}),
+    ...(result.error ? { error: shownError(result.error) } : {}),
   });
 
   return {
@@ -94,7 +94,7 @@ export const createLifetimeSlice: SliceCreator<LifetimeSlice> = (set, get) => {
         keep([result], new Date().toISOString());
         return outcome(result);
       } catch (reason) {
-        const error = toUserFacingError(reason, 'The renewal did not finish.');
+        const error = shownError(reason, 'The renewal did not finish.');
         set((state) => ({ renewalErrors: { ...state.renewalErrors, [profileId]: error } }));
         return { profileId, renewed: false, error };
       } finally {
@@ -109,7 +109,7 @@ export const createLifetimeSlice: SliceCreator<LifetimeSlice> = (set, get) => {
         keep(results, new Date().toISOString());
         return results.map(outcome);
       } catch (reason) {
-        const error = toUserFacingError(reason, 'The renewal did not finish.');
+        const error = shownError(reason, 'The renewal did not finish.');
         set((state) => ({ renewalErrors: Object.fromEntries(state.profiles.map((profile) => [profile.id, error])) }));
         return get().profiles.map((profile) => ({ profileId: profile.id, renewed: false, error }));
       } finally {

@@ -1,7 +1,7 @@
 import type { AppState, StartupNotice } from '../../../electron/ipc/app';
 import type { UserFacingError } from '../../../electron/ipc/errors';
 import type { ProfileSummary } from '../../../electron/ipc/profiles';
-import { samdesk, toUserFacingError } from '../api';
+import { samdesk, shownError } from '../api';
 import type { SliceCreator } from './types';
 
 export type StartupStatus = 'loading' | 'ready' | 'error';
@@ -47,7 +47,7 @@ export const createProfilesSlice: SliceCreator<ProfilesSlice> = (set, get) => ({
         activeProfileId: stillActive ? get().activeProfileId : (state.profiles[0]?.id ?? null),
       });
     } catch (reason) {
-      set({ startupStatus: 'error', startupError: toUserFacingError(reason, 'SAM Desk could not start.') });
+      set({ startupStatus: 'error', startupError: shownError(reason, 'SAM Desk could not start.') });
     }
   },
 

@@ -1,6 +1,6 @@
 import type { UserFacingError } from '../../../electron/ipc/errors';
 import type { ConsentVerification, DeviceCodePromptView } from '../../../electron/ipc/wizard';
-import { samdesk, toUserFacingError } from '../api';
+import { samdesk, shownError } from '../api';
 import type { SliceCreator } from './types';
 import { wizardRunner } from './wizardRun';
 
@@ -161,7 +161,7 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
         // The pending call then rejects with kind 'cancelled', which the step shows.
         await samdesk().consent.cancel();
       } catch (reason) {
-        set({ wizardError: toUserFacingError(reason, 'Could not cancel.') });
+        set({ wizardError: shownError(reason, 'Could not cancel.') });
       }
     },
 
@@ -179,7 +179,7 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
         set((state) => ({ profiles: state.profiles.map((existing) => (existing.id === profileId ? profile : existing)) }));
         return true;
       } catch (reason) {
-        set({ wizardError: toUserFacingError(reason, 'The profile could not be renamed.') });
+        set({ wizardError: shownError(reason, 'The profile could not be renamed.') });
         return false;
       }
     },
@@ -198,7 +198,7 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
         });
         return true;
       } catch (reason) {
-        set({ wizardError: toUserFacingError(reason, 'The profile could not be removed.') });
+        set({ wizardError: shownError(reason, 'The profile could not be removed.') });
         return false;
       }
     },
