@@ -7,7 +7,6 @@ import { createSnippetsSlice } from './snippetsSlice';
 import type { SamDeskState } from './types';
 import { createUiSlice } from './uiSlice';
 import { createWizardSlice } from './wizardSlice';
-import { createLifetimeSlice } from './lifetimeSlice';
 import { createSettingsSlice } from './settingsSlice';
 import { createKeyVaultSlice } from './keyVaultSlice';
 import { createCustomerConsentSlice } from './customerConsentSlice';
@@ -23,8 +22,7 @@ export const createSamDeskStore = () =>
     ...createSnippetsSlice(...args),
     ...createUiSlice(...args),
     ...createWizardSlice(...args),
-    ...createLifetimeSlice(...args),
-    ...createSettingsSlice(...args),
+      ...createSettingsSlice(...args),
     ...createKeyVaultSlice(...args),
     ...createCustomerConsentSlice(...args),
     ...createSamAppSlice(...args),
