@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Input, Radio, RadioGroup, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { VaultRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -10,6 +10,7 @@ import { WizardFooter } from '../../components/wizard/WizardFooter';
 import { formatDateTime } from '../../dateTime';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
+import { StepIntro } from './StepIntro';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -45,10 +46,7 @@ export function AccountsView() {
 
   return (
     <div className={styles.step}>
-      <Title2 as="h1" className={styles.heading}>
-        Partner accounts
-      </Title2>
-      <Body1 className={styles.help}>Each partner account is one consent: a partner tenant, its SAM app and the admin who signed in.</Body1>
+      <StepIntro title="Partner accounts">Each partner account is one consent: a partner tenant, its SAM app and the admin who signed in.</StepIntro>
       {store.error && <ErrorBar title="That did not work" error={store.error} onDismiss={store.dismissError} />}
       <ul className={styles.list} aria-label="Partner accounts">
         {store.profiles.map((profile) => (
