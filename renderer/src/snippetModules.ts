@@ -1,4 +1,4 @@
-import { snippetCatalog, type SnippetModuleSpec } from '../../electron/core/snippets/catalog';
+import { snippetCatalog, type SnippetModuleSpec } from '../../electron/shared/snippetCatalog';
 import type { SnippetMode, SnippetModule } from '../../electron/ipc/schemas';
 
 /** One PowerShell module a snippet can connect; the detail pane renders one card per entry. */

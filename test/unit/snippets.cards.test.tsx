@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { snippetModuleSchema } from '../../electron/ipc/schemas';
-import { retirementNotice } from '../../electron/core/snippets/catalog';
+import { retirementNotice } from '../../electron/shared/snippetCatalog';
 import { copyButtonName, SNIPPET_MODULE_CARDS, snippetCard } from '../../renderer/src/snippetModules';
 
 describe('the snippet cards the customer pane shows', () => {

@@ -17,7 +17,7 @@ import { formatDateTime } from '../dateTime';
 import { createCustomerSearch, formatCustomerCount } from '../format';
 import { AccessCheckDialog, OnceOpened } from '../lazyPanels';
 import { useSamDeskStore } from '../store';
-import { customerFilters } from '../../../electron/core/readiness/listFilters';
+import { customerFilters } from '../../../electron/shared/listFilters';
 import { CustomerFilters } from './CustomerFilters';
 import { CustomerListbox } from './CustomerListbox';
 import { ErrorBar } from './ErrorBar';

@@ -1,4 +1,4 @@
-import type { CustomerFilter } from '../../../electron/core/readiness/listFilters';
+import type { CustomerFilter } from '../../../electron/shared/listFilters';
 import type { SliceCreator } from './types';
 
 export interface UiSlice {

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { retirementNotice, type Retirement } from '../../../../electron/core/snippets/catalog';
+import { retirementNotice, type Retirement } from '../../../../electron/shared/snippetCatalog';
 
 /** Says plainly that Microsoft switched this form off, when, and which card to use instead. */
 export function RetiredBanner({ retired }: { retired: Retirement }) {

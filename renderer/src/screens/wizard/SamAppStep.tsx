@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, Field, Input, Radio, RadioGroup, Spinner } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { fixableChecks } from '../../../../electron/core/samApp/samAppChecks';
+import { fixableChecks } from '../../../../electron/shared/samAppChecks';
 import { applicationIdSchema } from '../../../../electron/ipc/schemas';
 import { ErrorBar } from '../../components/ErrorBar';
 import { CreateAppActions } from '../../components/wizard/CreateAppActions';

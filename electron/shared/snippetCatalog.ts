@@ -1,5 +1,5 @@
-import type { SnippetModule } from '../../ipc/schemas';
-import type { ResourceName } from '../config/cloud';
+import type { SnippetModule } from '../ipc/schemas';
+import type { ResourceName } from './cloud';
 
 /**
  * What a module's connect lines are built from. Every field is a PowerShell *expression* that the
