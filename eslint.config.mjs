@@ -1,8 +1,9 @@
 // Lint enforces the architecture (docs/ARCHITECTURE.md), not only style:
 // - only electron/main/** and electron/preload/** may import 'electron';
 // - raw ipcMain / ipcRenderer appear only in the typed wrappers;
-// - the renderer and electron/ipc/** (the contract and other browser-safe rules it shares) reach
-//   neither Node nor main-process code, and electron/ipc/** imports nothing outside itself;
+// - the renderer, electron/ipc/** (the contract) and electron/shared/** (pure rules main, the CLI and
+//   the window share) reach neither Node nor main-process code; electron/ipc/** imports nothing
+//   outside itself, electron/shared/** nothing but itself and electron/ipc/**;
 // - inside electron/core, only the composition root (app/services.ts, app/handlers*) imports it;
 // - no console.log in app code.
 // Runtime import cycles are found by scripts/import-cycles.mjs (npm run lint, and a unit test).
@@ -27,20 +28,6 @@ const electronImportBan = {
   ],
 };
 
-// Pure core modules the renderer may import, so a rule lives in one place (e.g. which SAM app
-// checks "Fix the app" can put right). They are held to the renderer's bans below.
-const RENDERER_SHARED_CORE = [
-  'electron/core/samApp/samAppChecks',
-  'electron/core/samApp/samPermissions',
-  // The readiness model and the roles table (badges, list filters, the CLI's matrix), and what they read.
-  'electron/core/readiness/readiness',
-  'electron/core/readiness/moduleRequirements',
-  'electron/core/readiness/entraRoles',
-  'electron/core/readiness/listFilters',
-  'electron/core/snippets/catalog',
-  'electron/core/config/cloud',
-];
-
 // Browser-side code: the renderer, and the contract it shares with main.
 const browserImportBan = {
   paths: [
@@ -54,9 +41,9 @@ const browserImportBan = {
     { group: ['node:*'], message: 'The renderer runs in a sandbox without Node; ask main through the preload API.' },
     { group: ['**/test/*', '**/bench/*', '**/scripts/*'], message: 'App code never imports tests, benchmarks or scripts.' },
     {
-      // Any path into electron/ other than the shared, browser-safe electron/ipc/ and the pure core modules above.
-      regex: `(^|/)electron/(?!ipc/|(${RENDERER_SHARED_CORE.map((path) => path.replace('electron/', '')).join('|')})(\\.ts)?$)`,
-      message: 'The renderer may import only electron/ipc/** and the pure core modules listed in eslint.config.mjs from electron/',
+      // Any path into electron/ other than the browser-safe electron/ipc/ and electron/shared/.
+      regex: '(^|/)electron/(?!ipc/|shared/)',
+      message: 'The renderer may import only electron/ipc/** and electron/shared/** from electron/',
     },
   ],
 };
@@ -79,6 +66,16 @@ const ipcSelfContained = {
     {
       group: ['../*', '!../ipc', '!../ipc/*'],
       message: 'electron/ipc/** imports only electron/ipc/** (and packages the browser has, like zod): the renderer imports it too.',
+    },
+  ],
+};
+
+// electron/shared/** holds the pure rules main, the CLI and the renderer share: beside itself, only the contract.
+const sharedSelfContained = {
+  patterns: [
+    {
+      group: ['../*', '!../ipc', '!../ipc/*', '!../shared', '!../shared/*'],
+      message: 'electron/shared/** imports only electron/shared/** and electron/ipc/**: the renderer imports it too.',
     },
   ],
 };
@@ -143,7 +140,7 @@ export default defineConfig(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['renderer/**', 'electron/ipc/**', ...RENDERER_SHARED_CORE.map((path) => `${path}.ts`)],
+    files: ['renderer/**', 'electron/ipc/**', 'electron/shared/**'],
     rules: { 'no-restricted-imports': ['error', browserImportBan] },
   },
   {
@@ -154,6 +151,10 @@ export default defineConfig(
   {
     files: ['electron/ipc/**'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', ipcSelfContained] },
+  },
+  {
+    files: ['electron/shared/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', sharedSelfContained] },
   },
   {
     // Playwright fixtures must destructure their first argument, even when they use none of it.

@@ -3,7 +3,7 @@
  * keychain, no merging), over the same HTTP client the app uses and trusting the simulator the same
  * way, so that the floor is what the simulated Microsoft itself allows in this run.
  */
-import type { CloudEndpoints, ResourceName } from '../electron/core/config/cloud';
+import type { CloudEndpoints, ResourceName } from '../electron/shared/cloud';
 import { createHttpClient, type HttpClient } from '../electron/core/http/httpClient';
 
 export function bareClient(): HttpClient {

@@ -1,7 +1,7 @@
 /**
  * "Will this work for this customer?": what a readiness check ("Check access") found per customer
  * and resource, and the verdict per customer × module. Part of the IPC contract; the verdict
- * itself is computed by electron/core/readiness/readiness.ts, in main, the renderer and the CLI alike.
+ * itself is computed by electron/shared/readiness.ts, in main, the renderer and the CLI alike.
  */
 import { z } from 'zod';
 import { accessResourceSchema, type AccessResource } from './accessCheck';
@@ -109,7 +109,7 @@ export interface ReadinessVerdict {
   /** What to do; for a ready verdict only when something is about to change (a relationship ending). */
   fix?: string;
   action: ReadinessAction;
-  /** Which rule of the model decided (electron/core/readiness/readiness.ts), for tests and support. */
+  /** Which rule of the model decided (electron/shared/readiness.ts), for tests and support. */
   rule: ReadinessRule;
 }
 

@@ -23,11 +23,11 @@ function isUserFacingError(value: unknown): value is UserFacingError {
 }
 
 /**
- * Every rejection the UI shows goes through here: a UserFacingError passes as is (copied field by
- * field, so nothing else it carries reaches the screen); anything else becomes a generic message,
- * never a stack trace.
+ * What the window shows for a rejection (main already made it a UserFacingError): one passes as is,
+ * copied field by field so nothing else it carries reaches the screen; anything else becomes a
+ * generic message, never a stack trace.
  */
-export function toUserFacingError(reason: unknown, fallbackMessage = 'Something went wrong.'): UserFacingError {
+export function shownError(reason: unknown, fallbackMessage = 'Something went wrong.'): UserFacingError {
   if (isUserFacingError(reason)) {
     const { kind, message, action, code, correlationId, fix } = reason;
     return { kind, message, action, code, correlationId, fix };

@@ -1,2 +1,2 @@
-// One table of Entra role names, shared with main and the CLI (electron/core/readiness/entraRoles.ts).
-export { entraRoleName } from '../../electron/core/readiness/entraRoles';
+// One table of Entra role names, shared with main and the CLI (electron/shared/entraRoles.ts).
+export { entraRoleName } from '../../electron/shared/entraRoles';

@@ -3,7 +3,7 @@ import { test, expect } from './fixtures';
 import { loadPowerShellGrammar, parsePowerShell, syntaxProblems } from '../unit/powershellSyntax';
 import type { SamDeskApi } from '../../electron/ipc/api';
 import { snippetModuleSchema } from '../../electron/ipc/schemas';
-import { snippetCatalog } from '../../electron/core/snippets/catalog';
+import { snippetCatalog } from '../../electron/shared/snippetCatalog';
 
 // Consent happens in-process by device code (the simulator approves the first poll, with MFA), so
 // this spec tests the snippets and not the sign-in screens, which slice.spec.ts covers.

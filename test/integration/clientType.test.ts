@@ -5,7 +5,7 @@ import { vaultAccounts } from '../../electron/core/vault/secretVault';
 import type { AppRegistration } from '../sim/state';
 import { signedInProfile } from '../support/signedInProfile';
 import { simProtocol } from '../support/simProtocol';
-import { cloudBinding } from '../../electron/core/config/cloud';
+import { cloudBinding } from '../../electron/shared/cloud';
 import { useSimulatedApp } from '../support/simulatedApp';
 
 /** Renewal, the access check and the snippets redeem as the profile's client type: the secret for the SAM app's Web shape. */

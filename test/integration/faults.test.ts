@@ -4,7 +4,7 @@ import { createHttpClient, NetworkError, type HttpClient, type HttpRequest } fro
 import { createServices, type Services } from '../../electron/core/app/services';
 import { toUserFacingError } from '../../electron/core/app/userFacingError';
 import { silentLogger } from '../../electron/core/app/logger';
-import { resolveCloud } from '../../electron/core/config/cloud';
+import { resolveCloud } from '../../electron/shared/cloud';
 import { TokenClient } from '../../electron/core/identity/tokenClient';
 import { RefreshTokenKeeper } from '../../electron/core/identity/refreshTokens';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { judgeReadiness } from '../../electron/core/readiness/readiness';
+import { judgeReadiness } from '../../electron/shared/readiness';
 import type { CustomerTenant } from '../../electron/ipc/customers';
 import type { EventPayloads } from '../../electron/ipc/events';
 import type { ProbeResults } from '../../electron/ipc/readiness';

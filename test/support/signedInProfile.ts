@@ -5,7 +5,7 @@ import type { Services } from '../../electron/core/app/services';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
 import { currentTotp, type SimInfo } from '../sim';
 import { simCa } from './environment';
-import { cloudBinding, resolveCloud } from '../../electron/core/config/cloud';
+import { cloudBinding, resolveCloud } from '../../electron/shared/cloud';
 
 const PARTNER_CENTER_SCOPE = 'https://api.partnercenter.microsoft.com/.default offline_access';
 

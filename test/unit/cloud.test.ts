@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cloudBinding, resolveCloud, withinCloud } from '../../electron/core/config/cloud';
+import { cloudBinding, resolveCloud, withinCloud } from '../../electron/shared/cloud';
 import { isInCloud, requireSameCloud } from '../../electron/core/profiles/cloudBinding';
 import { readEnvironment } from '../../electron/core/config/environment';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveCloud } from '../../electron/core/config/cloud';
+import { resolveCloud } from '../../electron/shared/cloud';
 import type { HttpClient } from '../../electron/core/http/httpClient';
 import { CustomerMerger } from '../../electron/core/tenants/merge';
 import { fetchGraphCollection, fetchPartnerCenterCustomers } from '../../electron/core/tenants/sources';

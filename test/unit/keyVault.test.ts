@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { resolveCloud } from '../../electron/core/config/cloud';
+import { resolveCloud } from '../../electron/shared/cloud';
 import { parseVaultUrl } from '../../electron/core/keyVault/vaultUrl';
 import { secretNameSchemes, secretTags, vaultExpiry } from '../../electron/core/keyVault/secretNames';
 import { assertKeyVaultScope } from '../../electron/core/keyVault/keeperCredential';
 import { retryDelayMs } from '../../electron/core/keyVault/failures';
 import { describeVaultStatus, formatAgo } from '../../electron/ipc/vaultStatus';
-import { checkSamApp } from '../../electron/core/samApp/samAppChecks';
-import { grantScopes, requiredResources, samPermissions, withSamPermissions } from '../../electron/core/samApp/samPermissions';
+import { checkSamApp } from '../../electron/shared/samAppChecks';
+import { grantScopes, requiredResources, samPermissions, withSamPermissions } from '../../electron/shared/samPermissions';
 import type { VaultPublication } from '../../electron/ipc/keyVault';
 
 const publicCloud = resolveCloud('public');

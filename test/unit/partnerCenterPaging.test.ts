@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveCloud } from '../../electron/core/config/cloud';
+import { resolveCloud } from '../../electron/shared/cloud';
 import type { HttpClient, HttpRequest } from '../../electron/core/http/httpClient';
 import { fetchPartnerCenterCustomers, nextPageRequest } from '../../electron/core/tenants/sources';
 

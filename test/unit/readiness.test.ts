@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerTenant, Relationship } from '../../electron/ipc/customers';
 import type { CustomerProbe, ProbeOutcome } from '../../electron/ipc/readiness';
-import { ROLE_ID } from '../../electron/core/readiness/entraRoles';
-import { checkableModules, moduleRequirements } from '../../electron/core/readiness/moduleRequirements';
-import { judgeReadiness } from '../../electron/core/readiness/readiness';
-import { countByFilter, filterByReadiness } from '../../electron/core/readiness/listFilters';
+import { ROLE_ID } from '../../electron/shared/entraRoles';
+import { checkableModules, moduleRequirements } from '../../electron/shared/moduleRequirements';
+import { judgeReadiness } from '../../electron/shared/readiness';
+import { countByFilter, filterByReadiness } from '../../electron/shared/listFilters';
 
 const NOW = Date.UTC(2026, 10, 25, 12);
 const DAY = 24 * 3600 * 1000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canFix, checkSamApp, consentGaps, fixableChecks, type AdminConsent, type GraphApplication } from '../../electron/core/samApp/samAppChecks';
-import { requiredResources, samResources, withSamPermissions } from '../../electron/core/samApp/samPermissions';
+import { canFix, checkSamApp, consentGaps, fixableChecks, type AdminConsent, type GraphApplication } from '../../electron/shared/samAppChecks';
+import { requiredResources, samResources, withSamPermissions } from '../../electron/shared/samPermissions';
 import type { SamAppCheck } from '../../electron/ipc/wizard';
 
 const NOW = new Date('2026-11-25T10:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkSamApp, fixedRegistration, samAppShape, type AdminConsent, type GraphApplication } from '../../electron/core/samApp/samAppChecks';
-import { grantScopes, requiredResources } from '../../electron/core/samApp/samPermissions';
+import { checkSamApp, fixedRegistration, samAppShape, type AdminConsent, type GraphApplication } from '../../electron/shared/samAppChecks';
+import { grantScopes, requiredResources } from '../../electron/shared/samPermissions';
 
 /** Admin consent for every resource the SAM app needs. */
 const fullyGranted: AdminConsent = { readable: true, granted: Object.fromEntries(requiredResources.map((resource) => [resource.resourceAppId, grantScopes(resource)])) };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snippetModeSchema, snippetModuleSchema } from '../../electron/ipc/schemas';
 import { renderAllCustomersSnippet, renderPasteSnippet, renderScriptSnippet, snippetCatalog } from '../../electron/core/snippets/snippets';
-import { namedClouds } from '../../electron/core/config/cloud';
+import { namedClouds } from '../../electron/shared/cloud';
 import type { HttpClient } from '../../electron/core/http/httpClient';
 import { TokenClient } from '../../electron/core/identity/tokenClient';
 import { loadPowerShellGrammar, parsePowerShell, syntaxProblems } from './powershellSyntax';

@@ -1,4 +1,4 @@
-import { namedClouds } from '../../electron/core/config/cloud';
+import { namedClouds } from '../../electron/shared/cloud';
 import type { SnippetCustomer, SnippetPartner } from '../../electron/core/snippets/snippets';
 
 /** Made-up partner, customers and tokens for the snippet tests; the tokens are not JWTs. */

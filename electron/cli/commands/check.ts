@@ -2,9 +2,9 @@ import type { CustomerTenant } from '../../ipc/customers';
 import type { ReadinessVerdict } from '../../ipc/readiness';
 import { snippetModuleSchema, type SnippetModule } from '../../ipc/schemas';
 import { displayText } from '../../ipc/displayText';
-import { checkableModules, requirementOf } from '../../core/readiness/moduleRequirements';
-import { judgeReadiness } from '../../core/readiness/readiness';
-import { snippetCatalog } from '../../core/snippets/catalog';
+import { checkableModules, requirementOf } from '../../shared/moduleRequirements';
+import { judgeReadiness } from '../../shared/readiness';
+import { snippetCatalog } from '../../shared/snippetCatalog';
 import { pickProfile, UsageError, type CliCommand } from '../context';
 import { resolveTenant } from './token';
 

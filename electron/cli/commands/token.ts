@@ -1,6 +1,6 @@
 import { tenantIdSchema } from '../../ipc/schemas';
 import type { Services } from '../../core/app/services';
-import type { ResourceName } from '../../core/config/cloud';
+import type { ResourceName } from '../../shared/cloud';
 import { pickProfile, UsageError, type CliCommand } from '../context';
 
 const resources = ['azure', 'graph', 'exchange', 'partnercenter', 'aadgraph', 'keyvault'] as const satisfies readonly ResourceName[];

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { profileFiles } from '../profiles/profileFiles';
 import { accessCheckReportSchema, type AccessCheckReport, type AccessOutcome, type AccessResource, type CustomerAccess } from '../../ipc/accessCheck';
 import { noEvents, type EventSink } from '../app/events';
-import type { CloudEndpoints } from '../config/cloud';
+import type { CloudEndpoints } from '../../shared/cloud';
 import type { HttpClient } from '../http/httpClient';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';
 import { TokenClient } from '../identity/tokenClient';

@@ -1,4 +1,4 @@
-import type { ResourceName } from '../config/cloud';
+import type { ResourceName } from '../../shared/cloud';
 import type { AccessToken, RefreshTokenKeeper } from '../identity/refreshTokens';
 import { redeemAsStoredClient, storedCredential } from '../identity/refreshTokens';
 import type { TokenClient } from '../identity/tokenClient';

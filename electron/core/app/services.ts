@@ -1,5 +1,5 @@
 import type { Environment } from '../config/environment';
-import { withinCloud } from '../config/cloud';
+import { withinCloud } from '../../shared/cloud';
 import { createHttpClient, type HttpClient } from '../http/httpClient';
 import { ConsentService, type WindowOpener } from '../identity/consent';
 import { RefreshTokenKeeper } from '../identity/refreshTokens';

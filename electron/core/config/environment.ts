@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { StartupNotice } from '../../ipc/app';
-import { resolveCloud, type CloudEndpoints } from './cloud';
+import { resolveCloud, type CloudEndpoints } from '../../shared/cloud';
 
 /** An extra CA (the simulated cloud's), trusted for one origin only: the custom cloud's. */
 export interface ExtraCa {

@@ -12,7 +12,7 @@ import { BatchRedeemer } from '../accessCheck/batchRedeemer';
 import { failsForEveryCustomer } from '../accessCheck/outcomes';
 import type { EventSink } from '../app/events';
 import { toUserFacingError } from '../app/userFacingError';
-import type { CloudEndpoints } from '../config/cloud';
+import type { CloudEndpoints } from '../../shared/cloud';
 import type { HttpClient } from '../http/httpClient';
 import { MicrosoftIdentityError } from '../identity/aadsts';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';

@@ -6,7 +6,7 @@ import {
   type AuthenticationResult,
   type Configuration,
 } from '@azure/msal-node';
-import { cloudBinding, type CloudEndpoints } from '../config/cloud';
+import { cloudBinding, type CloudEndpoints } from '../../shared/cloud';
 import { isInCloud } from '../profiles/cloudBinding';
 import type { HttpClient } from '../http/httpClient';
 import type { ProfileStore, ProfileRecord } from '../profiles/profileStore';

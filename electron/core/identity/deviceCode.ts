@@ -1,4 +1,4 @@
-import type { CloudEndpoints, ResourceName } from '../config/cloud';
+import type { CloudEndpoints, ResourceName } from '../../shared/cloud';
 import { NetworkError, readJson, type HttpClient } from '../http/httpClient';
 import type { ProfileRecord, ProfileStore } from '../profiles/profileStore';
 import { vaultAccounts, type SecretVault } from '../vault/secretVault';

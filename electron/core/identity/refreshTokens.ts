@@ -1,4 +1,4 @@
-import type { CloudEndpoints, ResourceName } from '../config/cloud';
+import type { CloudEndpoints, ResourceName } from '../../shared/cloud';
 import { ProfileStore, type ProfileRecord } from '../profiles/profileStore';
 import { requireSameCloud } from '../profiles/cloudBinding';
 import { vaultAccounts, type SecretVault } from '../vault/secretVault';

@@ -1,4 +1,4 @@
-import type { CloudEndpoints, ResourceName } from '../config/cloud';
+import type { CloudEndpoints, ResourceName } from '../../shared/cloud';
 import { readJson, type HttpClient } from '../http/httpClient';
 import { isAadstsErrorBody, MicrosoftIdentityError } from './aadsts';
 

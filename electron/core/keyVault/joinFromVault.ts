@@ -1,6 +1,6 @@
 import type { VaultNameScheme, VaultPublication } from '../../ipc/keyVault';
 import { applicationIdSchema, refreshTokenSchema } from '../../ipc/schemas';
-import { cloudBinding, type CloudEndpoints } from '../config/cloud';
+import { cloudBinding, type CloudEndpoints } from '../../shared/cloud';
 import type { ExtraCa } from '../config/environment';
 import { SignInSlot } from '../identity/consent';
 import { hasMfaClaim, readClaims, userOf } from '../identity/jwt';

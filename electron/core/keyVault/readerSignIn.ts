@@ -1,5 +1,5 @@
 import type { AccessToken as AzureAccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
-import type { CloudEndpoints } from '../config/cloud';
+import type { CloudEndpoints } from '../../shared/cloud';
 import type { HttpClient } from '../http/httpClient';
 import { signInWithAuthCode, type SignInBrowser, type WindowOpener } from '../identity/consent';
 import type { DeviceCodeFlow, DeviceCodePrompt } from '../identity/deviceCode';

@@ -1,5 +1,5 @@
 import type { VaultChoice } from '../../ipc/keyVault';
-import type { CloudEndpoints } from '../config/cloud';
+import type { CloudEndpoints } from '../../shared/cloud';
 import { readJson, type HttpClient } from '../http/httpClient';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';
 import { KeyVaultError } from './keyVaultErrors';

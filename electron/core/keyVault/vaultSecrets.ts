@@ -2,7 +2,7 @@ import { rootCertificates } from 'node:tls';
 import type { TokenCredential } from '@azure/core-auth';
 import { SecretClient, type SecretProperties } from '@azure/keyvault-secrets';
 import type { VaultSecretNames } from '../../ipc/keyVault';
-import type { CloudEndpoints } from '../config/cloud';
+import type { CloudEndpoints } from '../../shared/cloud';
 import type { ExtraCa } from '../config/environment';
 import { KeyVaultError, toKeyVaultError, type VaultErrorContext, type VaultOperation } from './keyVaultErrors';
 import { secretContentTypes, type VaultSecretKind } from './secretNames';

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { VaultNameScheme, VaultPublication } from '../../ipc/keyVault';
 import type { EventSink } from '../app/events';
 import type { Logger } from '../app/logger';
-import type { CloudEndpoints } from '../config/cloud';
+import type { CloudEndpoints } from '../../shared/cloud';
 import type { ExtraCa } from '../config/environment';
 import { NotConsentedError, type RefreshTokenKeeper } from '../identity/refreshTokens';
 import type { TokenClient } from '../identity/tokenClient';

@@ -1,4 +1,4 @@
-import type { CloudEndpoints } from '../config/cloud';
+import type { CloudEndpoints } from '../../shared/cloud';
 
 /** A vault SAM Desk may send a refresh token to: its normalized URL and its name. */
 export interface VaultAddress {

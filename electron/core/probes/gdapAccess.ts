@@ -6,7 +6,7 @@
  * Read from the partner tenant's Graph: the admin's groups once (/me/transitiveMemberOf), then each
  * usable relationship's access assignments.
  */
-import type { CloudEndpoints } from '../config/cloud';
+import type { CloudEndpoints } from '../../shared/cloud';
 import type { HttpClient } from '../http/httpClient';
 import type { Relationship } from '../../ipc/customers';
 import type { GdapRoleAccess } from '../../ipc/readiness';

@@ -6,7 +6,7 @@
  */
 import type { AccessResource } from '../../ipc/accessCheck';
 import type { ProbeOutcome } from '../../ipc/readiness';
-import type { CloudEndpoints } from '../config/cloud';
+import type { CloudEndpoints } from '../../shared/cloud';
 import { readJson, type HttpClient, type HttpRequest, type HttpResponse } from '../http/httpClient';
 import { serviceErrorFrom } from '../http/serviceError';
 

@@ -7,7 +7,7 @@ import { mayBeCustomerPolicy } from '../accessCheck/customerPolicy';
 import { PartnerTenantProbe, failsForEveryCustomer, isCancellation } from '../accessCheck/outcomes';
 import { INITIAL_CONCURRENCY, ThrottleGate, realClock, type GateClock } from '../accessCheck/throttleGate';
 import { noEvents, type EventSink } from '../app/events';
-import type { CloudEndpoints } from '../config/cloud';
+import type { CloudEndpoints } from '../../shared/cloud';
 import type { HttpClient } from '../http/httpClient';
 import { ServiceError } from '../http/serviceError';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';

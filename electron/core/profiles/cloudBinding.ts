@@ -1,4 +1,4 @@
-import { cloudBinding, namedClouds, sameBinding, type CloudBinding, type CloudEndpoints } from '../config/cloud';
+import { cloudBinding, namedClouds, sameBinding, type CloudBinding, type CloudEndpoints } from '../../shared/cloud';
 import { displayText } from '../../ipc/displayText';
 import type { StartupNotice } from '../../ipc/app';
 import type { ProfileRecord } from './profileStore';

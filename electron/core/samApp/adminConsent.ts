@@ -1,8 +1,8 @@
 import { NetworkError } from '../http/httpClient';
 import { ServiceError } from '../http/serviceError';
 import type { AppRegistrations } from './appRegistration';
-import { consentGaps, type AdminConsent } from './samAppChecks';
-import { grantScopes, samResources, type SamResource } from './samPermissions';
+import { consentGaps, type AdminConsent } from '../../shared/samAppChecks';
+import { grantScopes, samResources, type SamResource } from '../../shared/samPermissions';
 import { filter, type GraphApi } from './graphApi';
 
 /** An oauth2PermissionGrant as Graph lists it (https://learn.microsoft.com/graph/api/resources/oauth2permissiongrant). */

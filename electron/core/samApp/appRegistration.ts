@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { GraphApplication } from './samAppChecks';
+import type { GraphApplication } from '../../shared/samAppChecks';
 import { filter, isReplicationRefusal, type GraphApi } from './graphApi';
 
 export class SamAppNotFoundError extends Error {

@@ -3,7 +3,7 @@ import { ServiceError } from '../http/serviceError';
 import { samAppSecretAccount } from '../identity/consent';
 import type { SecretVault } from '../vault/secretVault';
 import { filter, NotReplicatedError, type GraphApi } from './graphApi';
-import { SECRET_WARNING_DAYS, type GraphApplication } from './samAppChecks';
+import { SECRET_WARNING_DAYS, type GraphApplication } from '../../shared/samAppChecks';
 
 export interface NewSecret {
   text: string;

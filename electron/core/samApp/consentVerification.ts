@@ -1,7 +1,7 @@
 import type { UserFacingError } from '../../ipc/errors';
 import type { ConsentVerification } from '../../ipc/wizard';
 import { toUserFacingError } from '../app/userFacingError';
-import type { CloudEndpoints } from '../config/cloud';
+import type { CloudEndpoints } from '../../shared/cloud';
 import { readJson, type HttpClient } from '../http/httpClient';
 import { serviceErrorFrom } from '../http/serviceError';
 import { hasMfaClaim, readClaims, userOf } from '../identity/jwt';

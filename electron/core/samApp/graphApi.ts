@@ -1,4 +1,4 @@
-import type { CloudEndpoints } from '../config/cloud';
+import type { CloudEndpoints } from '../../shared/cloud';
 import { readJson, type HttpClient, type HttpResponse } from '../http/httpClient';
 import { serviceErrorFrom, ServiceError } from '../http/serviceError';
 

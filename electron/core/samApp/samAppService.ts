@@ -1,5 +1,5 @@
 import type { SamAppCheck, SamAppResult } from '../../ipc/wizard';
-import type { CloudEndpoints } from '../config/cloud';
+import type { CloudEndpoints } from '../../shared/cloud';
 import { abortableSleep, type HttpClient } from '../http/httpClient';
 import { samAppSecretAccount, SignInSlot, signInWithAuthCode, type SignInBrowser, type WindowOpener } from '../identity/consent';
 import { readClaims, userOf } from '../identity/jwt';
@@ -8,8 +8,8 @@ import { AdminConsents } from './adminConsent';
 import { AppRegistrations } from './appRegistration';
 import { ClientSecrets, type NewSecret } from './clientSecrets';
 import { defaultReplicationPolicy, GraphApi, type GraphSession, type ReplicationPolicy, type Sleep } from './graphApi';
-import { checkSamApp, fixableChecks, fixedRegistration, samAppShape, type AdminConsent, type GraphApplication } from './samAppChecks';
-import { withSamPermissions } from './samPermissions';
+import { checkSamApp, fixableChecks, fixedRegistration, samAppShape, type AdminConsent, type GraphApplication } from '../../shared/samAppChecks';
+import { withSamPermissions } from '../../shared/samPermissions';
 
 export { NotSignedInToGraphError, NotReplicatedError } from './graphApi';
 export { SamAppNotFoundError } from './appRegistration';

@@ -1,12 +1,12 @@
 import type { CustomerTenant } from '../../ipc/customers';
 import type { VaultPublication } from '../../ipc/keyVault';
 import type { SnippetMode, SnippetModule } from '../../ipc/schemas';
-import type { CloudEndpoints, ResourceName } from '../config/cloud';
+import type { CloudEndpoints, ResourceName } from '../../shared/cloud';
 import { MicrosoftIdentityError } from '../identity/aadsts';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';
 import type { ProfileRecord } from '../profiles/profileStore';
 import type { CustomerTenantService } from '../tenants/customerTenants';
-import { resourceLabels, snippetCatalog } from './catalog';
+import { resourceLabels, snippetCatalog } from '../../shared/snippetCatalog';
 import {
   renderAllCustomersSnippet,
   renderPasteSnippet,

@@ -1,11 +1,11 @@
 import type { SnippetModule } from '../../ipc/schemas';
-import type { ResourceName } from '../config/cloud';
-import { resourceLabels, retirementNotice, snippetCatalog, type ConnectValues, type SnippetModuleSpec } from './catalog';
+import type { ResourceName } from '../../shared/cloud';
+import { resourceLabels, retirementNotice, snippetCatalog, type ConnectValues, type SnippetModuleSpec } from '../../shared/snippetCatalog';
 import { commentText, quoteLiteral } from './powershell';
 import type { SnippetKeyVault } from './keyVaultScript';
 import { scriptPrelude, tokenVariable, vaultSecretNames } from './vaultScript';
 
-export { snippetCatalog } from './catalog';
+export { snippetCatalog } from '../../shared/snippetCatalog';
 
 export interface SnippetCustomer {
   tenantId: string;

@@ -1,4 +1,4 @@
-import type { ResourceName } from '../config/cloud';
+import type { ResourceName } from '../../shared/cloud';
 import { secretNameSchemes } from '../keyVault/secretNames';
 import { keyVaultReadLines, keyVaultWriteBackLines } from './keyVaultScript';
 import { quoteLiteral } from './powershell';

@@ -1,4 +1,4 @@
-import type { CloudEndpoints, ResourceName } from '../config/cloud';
+import type { CloudEndpoints, ResourceName } from '../../shared/cloud';
 import type { HttpClient } from '../http/httpClient';
 import type { CustomerMerger, GraphCustomer, GraphRelationship } from './merge';
 import { fetchGraphCollection, fetchPartnerCenterCustomers, gdapCustomersUrl, gdapRelationshipsUrl, type OnPage } from './sources';

@@ -1,5 +1,5 @@
 import type { CustomerTenant, DapStatus } from '../../ipc/customers';
-import type { CloudEndpoints } from '../config/cloud';
+import type { CloudEndpoints } from '../../shared/cloud';
 import { readJson, type HttpClient, type HttpResponse } from '../http/httpClient';
 import { ServiceError, serviceErrorFrom } from '../http/serviceError';
 import type { GraphCustomer, GraphRelationship } from './merge';

@@ -1,6 +1,6 @@
 import { Dropdown, Option, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { FilterRegular } from '@fluentui/react-icons';
-import { customerFilters, type CustomerFilter } from '../../../electron/core/readiness/listFilters';
+import { customerFilters, type CustomerFilter } from '../../../electron/shared/listFilters';
 
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },

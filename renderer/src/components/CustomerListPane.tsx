@@ -1,6 +1,7 @@
 import {
   Body1,
   Button,
+  type ButtonProps,
   Caption1,
   ProgressBar,
   SearchBox,
@@ -16,7 +17,7 @@ import { formatDateTime } from '../dateTime';
 import { createCustomerSearch, formatCustomerCount } from '../format';
 import { AccessCheckDialog, OnceOpened } from '../lazyPanels';
 import { useSamDeskStore } from '../store';
-import { customerFilters } from '../../../electron/core/readiness/listFilters';
+import { customerFilters } from '../../../electron/shared/listFilters';
 import { CustomerFilters } from './CustomerFilters';
 import { CustomerListbox } from './CustomerListbox';
 import { ErrorBar } from './ErrorBar';
@@ -124,20 +125,10 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
           <Caption1 className={styles.count} aria-live="polite">
             {state.status === 'ready' || total > 0 ? formatCustomerCount(shownCount, total) : ''}
           </Caption1>
-          <Button
-            size="small"
-            appearance="subtle"
-            className={styles.toolbarButton}
-            icon={<ShieldCheckmarkRegular />}
-            disabled={total === 0}
-            onClick={() => setCheckingAccess(true)}
-          >
+          <ToolbarButton icon={<ShieldCheckmarkRegular />} disabled={total === 0} onClick={() => setCheckingAccess(true)}>
             {state.accessCheckRunning ? 'Checking access…' : 'Check access'}
-          </Button>
-          <Button
-            size="small"
-            appearance="subtle"
-            className={styles.toolbarButton}
+          </ToolbarButton>
+          <ToolbarButton
             icon={<ArrowClockwiseRegular />}
             disabled={loading}
             aria-label="Refresh"
@@ -225,6 +216,12 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
       )}
     </section>
   );
+}
+
+/** The toolbar's buttons beside the title: small, quiet, never squeezed onto two lines. */
+function ToolbarButton(props: ButtonProps) {
+  const styles = useStyles();
+  return <Button size="small" appearance="subtle" className={styles.toolbarButton} {...props} />;
 }
 
 /** Ctrl+K (⌘K on macOS) jumps to the search box from anywhere in the window. */

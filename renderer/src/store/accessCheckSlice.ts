@@ -2,7 +2,7 @@ import type { AccessResource } from '../../../electron/ipc/accessCheck';
 import type { CustomerTenant } from '../../../electron/ipc/customers';
 import type { UserFacingError } from '../../../electron/ipc/errors';
 import type { CustomerProbe, ProbeReport } from '../../../electron/ipc/readiness';
-import { samdesk, toUserFacingError } from '../api';
+import { samdesk, shownError } from '../api';
 import type { SliceCreator } from './types';
 
 /** A customer's access at a glance, for the icon in its list row. */
@@ -94,7 +94,7 @@ export const createAccessCheckSlice: SliceCreator<AccessCheckSlice> = (set, get)
         keep(byTenant);
       } catch (reason) {
         if (get().activeProfileId !== profileId) return;
-        set({ accessCheckStatus: 'error', accessCheckTenantIds: null, accessCheckError: toUserFacingError(reason, 'The access check could not finish.') });
+        set({ accessCheckStatus: 'error', accessCheckTenantIds: null, accessCheckError: shownError(reason, 'The access check could not finish.') });
       }
     },
 

@@ -1,6 +1,6 @@
 import type { ChannelInput } from '../../../electron/ipc/channels';
 import type { UserFacingError } from '../../../electron/ipc/errors';
-import { samdesk, toUserFacingError } from '../api';
+import { samdesk, shownError } from '../api';
 import type { SliceCreator } from './types';
 
 export type ConsentInput = ChannelInput<'consent.start'>;
@@ -31,7 +31,7 @@ export const createConsentSlice: SliceCreator<ConsentSlice> = (set, get) => ({
         set({ consentStatus: 'idle' });
       },
       (reason: unknown) => {
-        set({ consentStatus: 'idle', consentError: toUserFacingError(reason, 'Signing in did not finish.') });
+        set({ consentStatus: 'idle', consentError: shownError(reason, 'Signing in did not finish.') });
       },
     );
   },
@@ -43,7 +43,7 @@ export const createConsentSlice: SliceCreator<ConsentSlice> = (set, get) => ({
       // The pending start() then rejects with kind 'cancelled' and returns the form.
       await samdesk().consent.cancel();
     } catch (reason) {
-      set({ consentStatus: 'signing-in', consentError: toUserFacingError(reason, 'Could not cancel the sign-in.') });
+      set({ consentStatus: 'signing-in', consentError: shownError(reason, 'Could not cancel the sign-in.') });
     }
   },
 

@@ -3,7 +3,7 @@ import type { UserFacingError } from '../../../electron/ipc/errors';
 import type { EventPayloads } from '../../../electron/ipc/events';
 import type { ConsentFinding } from '../../../electron/ipc/readiness';
 import type { CustomerConsent } from '../../../electron/ipc/wizard';
-import { samdesk, toUserFacingError } from '../api';
+import { samdesk, shownError } from '../api';
 import type { SliceCreator } from './types';
 
 export interface ConsentGrantProgress {
@@ -80,7 +80,7 @@ export const createCustomerConsentSlice: SliceCreator<CustomerConsentSlice> = (s
         const rows = await samdesk().customerConsent.list({ profileId: id });
         set({ customerConsents: rows, consentFindings: findings(rows) });
       } catch (reason) {
-        set({ customerConsentError: toUserFacingError(reason, 'Customer consents could not be read.') });
+        set({ customerConsentError: shownError(reason, 'Customer consents could not be read.') });
       } finally {
         set({ customerConsentChecking: false, customerConsentCheckProgress: null });
       }
@@ -106,7 +106,7 @@ export const createCustomerConsentSlice: SliceCreator<CustomerConsentSlice> = (s
         return results;
       } catch (reason) {
         // Declined in main's confirmation, or main could not go on: nothing is shown as granted.
-        set({ customerConsentError: toUserFacingError(reason, 'Granting consent stopped.'), customerConsentGrant: null });
+        set({ customerConsentError: shownError(reason, 'Granting consent stopped.'), customerConsentGrant: null });
         return [];
       }
     },

@@ -1,6 +1,6 @@
 import type { CustomerList, CustomerTenant } from '../../../electron/ipc/customers';
 import type { UserFacingError } from '../../../electron/ipc/errors';
-import { samdesk, toUserFacingError } from '../api';
+import { samdesk, shownError } from '../api';
 import { searchKeyOf } from '../format';
 import { withCheckedDap } from './accessCheckSlice';
 import type { SliceCreator } from './types';
@@ -37,10 +37,10 @@ export interface CustomersSlice {
   checkDap: (customerTenantId: string) => Promise<void>;
 }
 
-// Only the newest request may write its answer (a slow first load must not overwrite a refresh).
-let latestRequest = 0;
+type CustomersData = Omit<CustomersSlice, 'setCustomersProgress' | 'loadCustomers' | 'clearCustomers' | 'checkDap'>;
 
-export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => ({
+/** No list: at start-up, and after the profile changes. */
+const noCustomers = (): CustomersData => ({
   customers: [],
   customerSearchKeys: [],
   customersTotal: 0,
@@ -51,80 +51,78 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
   customersProgress: null,
   dapChecking: {},
   dapErrors: {},
-
-  setCustomersProgress: (customersProgress) => set({ customersProgress }),
-
-  loadCustomers: async ({ refresh = false } = {}) => {
-    const profileId = get().activeProfileId;
-    if (!profileId) return;
-    const request = ++latestRequest;
-    set({ customersStatus: 'loading', customersError: null, customersProgress: null });
-    const show = (list: CustomerList) => {
-      const complete = list.total === undefined;
-      set({
-        customers: withCheckedDap(list.customers, get().probeResults),
-        customerSearchKeys: list.customers.map(searchKeyOf),
-        customersTotal: list.total ?? list.customers.length,
-        customersComplete: complete,
-        customersFetchedAt: list.fetchedAt,
-        customersStatus: complete ? 'ready' : 'loading',
-        customersProgress: null,
-      });
-    };
-    try {
-      // A refresh replaces the list whole; otherwise the saved list's first screen comes first.
-      const list = await samdesk().tenants.list({ profileId, refresh, first: refresh ? undefined : FIRST_SCREEN_CUSTOMERS });
-      if (request !== latestRequest) return;
-      show(list);
-      if (list.total !== undefined) {
-        const whole = await samdesk().tenants.list({ profileId, refresh: false });
-        if (request !== latestRequest) return;
-        show(whole);
-      }
-      // The saved list shows at once; the fresh one replaces it when it has arrived.
-      if (list.fromCache) void get().loadCustomers({ refresh: true });
-    } catch (reason) {
-      if (request !== latestRequest) return;
-      set({ customersStatus: 'error', customersProgress: null, customersError: toUserFacingError(reason, 'Could not load your customers.') });
-    }
-  },
-
-  clearCustomers: () => {
-    latestRequest++;
-    set({
-      customers: [],
-      customerSearchKeys: [],
-      customersTotal: 0,
-      customersComplete: false,
-      customersFetchedAt: null,
-      customersStatus: 'idle',
-      customersError: null,
-      customersProgress: null,
-      dapChecking: {},
-      dapErrors: {},
-    });
-    get().clearAccessCheck();
-  },
-
-  checkDap: async (customerTenantId) => {
-    const profileId = get().activeProfileId;
-    if (!profileId || get().dapChecking[customerTenantId]) return;
-    const without = <T,>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => id !== customerTenantId));
-    set((state) => ({ dapChecking: { ...state.dapChecking, [customerTenantId]: true }, dapErrors: without(state.dapErrors) }));
-    try {
-      const [check] = await samdesk().tenants.checkDap({ profileId, customerTenantIds: [customerTenantId] });
-      if (get().activeProfileId !== profileId || !check) return;
-      set((state) => ({
-        // Same order, so the search keys still line up.
-        customers: state.customers.map((customer) =>
-          customer.tenantId === customerTenantId && !check.error ? { ...customer, dap: check.dap, dapCheckedAt: check.checkedAt } : customer,
-        ),
-        dapErrors: check.error ? { ...state.dapErrors, [customerTenantId]: check.error } : state.dapErrors,
-      }));
-    } catch (reason) {
-      set((state) => ({ dapErrors: { ...state.dapErrors, [customerTenantId]: toUserFacingError(reason, 'Partner Center could not be asked about DAP.') } }));
-    } finally {
-      set((state) => ({ dapChecking: without(state.dapChecking) }));
-    }
-  },
 });
+
+export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => {
+  // Only the newest request may write its answer (a slow first load must not overwrite a refresh).
+  // Each store counts its own.
+  let latestRequest = 0;
+  return {
+    ...noCustomers(),
+
+    setCustomersProgress: (customersProgress) => set({ customersProgress }),
+
+    loadCustomers: async ({ refresh = false } = {}) => {
+      const profileId = get().activeProfileId;
+      if (!profileId) return;
+      const request = ++latestRequest;
+      set({ customersStatus: 'loading', customersError: null, customersProgress: null });
+      const show = (list: CustomerList) => {
+        const complete = list.total === undefined;
+        set({
+          customers: withCheckedDap(list.customers, get().probeResults),
+          customerSearchKeys: list.customers.map(searchKeyOf),
+          customersTotal: list.total ?? list.customers.length,
+          customersComplete: complete,
+          customersFetchedAt: list.fetchedAt,
+          customersStatus: complete ? 'ready' : 'loading',
+          customersProgress: null,
+        });
+      };
+      try {
+        // A refresh replaces the list whole; otherwise the saved list's first screen comes first.
+        const list = await samdesk().tenants.list({ profileId, refresh, first: refresh ? undefined : FIRST_SCREEN_CUSTOMERS });
+        if (request !== latestRequest) return;
+        show(list);
+        if (list.total !== undefined) {
+          const whole = await samdesk().tenants.list({ profileId, refresh: false });
+          if (request !== latestRequest) return;
+          show(whole);
+        }
+        // The saved list shows at once; the fresh one replaces it when it has arrived.
+        if (list.fromCache) void get().loadCustomers({ refresh: true });
+      } catch (reason) {
+        if (request !== latestRequest) return;
+        set({ customersStatus: 'error', customersProgress: null, customersError: shownError(reason, 'Could not load your customers.') });
+      }
+    },
+
+    clearCustomers: () => {
+      latestRequest++;
+      set(noCustomers());
+      get().clearAccessCheck();
+    },
+
+    checkDap: async (customerTenantId) => {
+      const profileId = get().activeProfileId;
+      if (!profileId || get().dapChecking[customerTenantId]) return;
+      const without = <T,>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => id !== customerTenantId));
+      set((state) => ({ dapChecking: { ...state.dapChecking, [customerTenantId]: true }, dapErrors: without(state.dapErrors) }));
+      try {
+        const [check] = await samdesk().tenants.checkDap({ profileId, customerTenantIds: [customerTenantId] });
+        if (get().activeProfileId !== profileId || !check) return;
+        set((state) => ({
+          // Same order, so the search keys still line up.
+          customers: state.customers.map((customer) =>
+            customer.tenantId === customerTenantId && !check.error ? { ...customer, dap: check.dap, dapCheckedAt: check.checkedAt } : customer,
+          ),
+          dapErrors: check.error ? { ...state.dapErrors, [customerTenantId]: check.error } : state.dapErrors,
+        }));
+      } catch (reason) {
+        set((state) => ({ dapErrors: { ...state.dapErrors, [customerTenantId]: shownError(reason, 'Partner Center could not be asked about DAP.') } }));
+      } finally {
+        set((state) => ({ dapChecking: without(state.dapChecking) }));
+      }
+    },
+  };
+};

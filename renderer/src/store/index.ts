@@ -7,27 +7,29 @@ import { createSnippetsSlice } from './snippetsSlice';
 import type { SamDeskState } from './types';
 import { createUiSlice } from './uiSlice';
 import { createWizardSlice } from './wizardSlice';
-import { createLifetimeSlice } from './lifetimeSlice';
 import { createSettingsSlice } from './settingsSlice';
 import { createKeyVaultSlice } from './keyVaultSlice';
 import { createCustomerConsentSlice } from './customerConsentSlice';
 import { createSamAppSlice } from './samAppSlice';
 
-/** The renderer's one store, made of small slices. It never holds a secret. */
-export const useSamDeskStore = create<SamDeskState>()((...args) => ({
-  ...createProfilesSlice(...args),
-  ...createConsentSlice(...args),
-  ...createCustomersSlice(...args),
-  ...createAccessCheckSlice(...args),
-  ...createSnippetsSlice(...args),
-  ...createUiSlice(...args),
-  ...createWizardSlice(...args),
-  ...createLifetimeSlice(...args),
-  ...createSettingsSlice(...args),
-  ...createKeyVaultSlice(...args),
-  ...createCustomerConsentSlice(...args),
-  ...createSamAppSlice(...args),
-}));
+/** A store made of small slices; it never holds a secret. Tests may build their own. */
+export const createSamDeskStore = () =>
+  create<SamDeskState>()((...args) => ({
+    ...createProfilesSlice(...args),
+    ...createConsentSlice(...args),
+    ...createCustomersSlice(...args),
+    ...createAccessCheckSlice(...args),
+    ...createSnippetsSlice(...args),
+    ...createUiSlice(...args),
+    ...createWizardSlice(...args),
+      ...createSettingsSlice(...args),
+    ...createKeyVaultSlice(...args),
+    ...createCustomerConsentSlice(...args),
+    ...createSamAppSlice(...args),
+  }));
+
+/** The renderer's one store. */
+export const useSamDeskStore = createSamDeskStore();
 
 const initialState = useSamDeskStore.getState();
 

@@ -1,6 +1,6 @@
 import type { UserFacingError } from '../../../electron/ipc/errors';
 import type { VaultChoice, VaultNameScheme, VaultPublication } from '../../../electron/ipc/keyVault';
-import { samdesk, toUserFacingError } from '../api';
+import { samdesk, shownError } from '../api';
 import type { SliceCreator } from './types';
 
 export type KeyVaultBusy = 'finding' | 'publishing' | 'syncing' | 'unpublishing' | 'joining' | null;
@@ -37,7 +37,7 @@ export const createKeyVaultSlice: SliceCreator<KeyVaultSlice> = (set, get) => {
     try {
       return await work();
     } catch (reason) {
-      set({ keyVaultError: toUserFacingError(reason, fallback) });
+      set({ keyVaultError: shownError(reason, fallback) });
       return undefined;
     } finally {
       set({ keyVaultBusy: null });

@@ -1,6 +1,6 @@
 import type { UserFacingError } from '../../../electron/ipc/errors';
 import type { Settings } from '../../../electron/ipc/settings';
-import { samdesk, toUserFacingError } from '../api';
+import { samdesk, shownError } from '../api';
 import type { SliceCreator } from './types';
 
 export interface SettingsSlice {
@@ -26,7 +26,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set) => ({
     try {
       set({ settings: await samdesk().settings.get() });
     } catch (reason) {
-      set({ settingsError: toUserFacingError(reason, 'Settings could not be read.') });
+      set({ settingsError: shownError(reason, 'Settings could not be read.') });
     }
   },
   openSettings: () => set({ settingsOpen: true, settingsError: null }),
@@ -38,7 +38,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set) => ({
       set({ settings: await samdesk().settings.set(change), settingsOpen: false });
       return true;
     } catch (reason) {
-      set({ settingsError: toUserFacingError(reason, 'Settings could not be saved.') });
+      set({ settingsError: shownError(reason, 'Settings could not be saved.') });
       return false;
     } finally {
       set({ savingSettings: false });

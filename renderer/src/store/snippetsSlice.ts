@@ -1,7 +1,7 @@
 import type { ClipboardCopy } from '../../../electron/ipc/app';
 import type { UserFacingError } from '../../../electron/ipc/errors';
 import type { SnippetMode, SnippetModule } from '../../../electron/ipc/schemas';
-import { samdesk, toUserFacingError } from '../api';
+import { samdesk, shownError } from '../api';
 import type { SliceCreator } from './types';
 
 /**
@@ -63,7 +63,7 @@ export const createSnippetsSlice: SliceCreator<SnippetsSlice> = (set, get) => {
         const now = get().snippets[key];
         if (!now?.preview) update(key, { status: 'idle', ...now, preview });
       } catch (reason) {
-        update(key, { status: 'error', error: toUserFacingError(reason, 'Could not show the snippet.') });
+        update(key, { status: 'error', error: shownError(reason, 'Could not show the snippet.') });
       }
     },
 
@@ -83,7 +83,7 @@ export const createSnippetsSlice: SliceCreator<SnippetsSlice> = (set, get) => {
           customerTenantId: mode === 'all-customers' ? undefined : customerTenantId,
         });
       } catch (reason) {
-        update(key, { ...previous, status: 'error', error: toUserFacingError(reason, 'Could not create the snippet.') });
+        update(key, { ...previous, status: 'error', error: shownError(reason, 'Could not create the snippet.') });
         return null;
       }
       update(key, { status: 'copied', preview: copied.preview, expiresAt: copied.expiresAt });

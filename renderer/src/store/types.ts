@@ -6,13 +6,12 @@ import type { AccessCheckSlice } from './accessCheckSlice';
 import type { SnippetsSlice } from './snippetsSlice';
 import type { UiSlice } from './uiSlice';
 import type { WizardSlice } from './wizardSlice';
-import type { LifetimeSlice } from './lifetimeSlice';
 import type { SettingsSlice } from './settingsSlice';
 import type { KeyVaultSlice } from './keyVaultSlice';
 import type { CustomerConsentSlice } from './customerConsentSlice';
 import type { SamAppSlice } from './samAppSlice';
 
-export type SamDeskState = ProfilesSlice & ConsentSlice & CustomersSlice & AccessCheckSlice & SnippetsSlice & UiSlice & WizardSlice & LifetimeSlice & SettingsSlice & KeyVaultSlice & CustomerConsentSlice & SamAppSlice;
+export type SamDeskState = ProfilesSlice & ConsentSlice & CustomersSlice & AccessCheckSlice & SnippetsSlice & UiSlice & WizardSlice & SettingsSlice & KeyVaultSlice & CustomerConsentSlice & SamAppSlice;
 
 /** A slice sees the whole store but only defines its own part. */
 export type SliceCreator<Slice> = StateCreator<SamDeskState, [], [], Slice>;

@@ -1,4 +1,4 @@
-import type { CustomerFilter } from '../../../electron/core/readiness/listFilters';
+import type { CustomerFilter } from '../../../electron/shared/listFilters';
 import type { SliceCreator } from './types';
 
 export interface UiSlice {
@@ -9,6 +9,11 @@ export interface UiSlice {
   setCustomerQuery: (query: string) => void;
   selectCustomer: (customerTenantId: string | null) => void;
   setCustomerFilter: (filter: CustomerFilter) => void;
+  profilesPanelOpen: boolean;
+  /** The profile a notification (or the tray) asked to show. */
+  focusedProfileId: string | null;
+  openProfilesPanel: (profileId?: string) => void;
+  closeProfilesPanel: () => void;
 }
 
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
@@ -18,4 +23,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   setCustomerQuery: (customerQuery) => set({ customerQuery }),
   selectCustomer: (selectedCustomerTenantId) => set({ selectedCustomerTenantId }),
   setCustomerFilter: (customerFilter) => set({ customerFilter }),
+  profilesPanelOpen: false,
+  focusedProfileId: null,
+  openProfilesPanel: (profileId) => set({ profilesPanelOpen: true, focusedProfileId: profileId ?? null }),
+  closeProfilesPanel: () => set({ profilesPanelOpen: false, focusedProfileId: null }),
 });

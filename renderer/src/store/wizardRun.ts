@@ -1,4 +1,4 @@
-import { toUserFacingError } from '../api';
+import { shownError } from '../api';
 import type { SamDeskState } from './types';
 import type { WizardBusy } from './wizardSlice';
 
@@ -20,7 +20,7 @@ export function wizardRunner(set: Set): WizardRunner {
       try {
         return await work();
       } catch (reason) {
-        if (mine === latest) set({ wizardError: toUserFacingError(reason, fallback) });
+        if (mine === latest) set({ wizardError: shownError(reason, fallback) });
         return undefined;
       } finally {
         if (mine === latest) set({ wizardBusy: null });

@@ -1,6 +1,6 @@
 import type { UserFacingError } from '../../../electron/ipc/errors';
 import type { ConsentVerification, DeviceCodePromptView } from '../../../electron/ipc/wizard';
-import { samdesk, toUserFacingError } from '../api';
+import { samdesk, shownError } from '../api';
 import type { SliceCreator } from './types';
 import { wizardRunner } from './wizardRun';
 
@@ -62,10 +62,6 @@ export interface WizardSlice {
   skipExchange: () => void;
   cancelWizardWork: () => Promise<void>;
   verifyConsent: () => Promise<void>;
-  /** Resolves true when renamed (false: the error is on screen). */
-  renameProfile: (profileId: string, name: string) => Promise<boolean>;
-  /** A published profile's vault secrets stay unless `vaultSecrets` is 'delete'; resolves true when removed. */
-  removeProfile: (profileId: string, vaultSecrets?: 'leave' | 'delete') => Promise<boolean>;
 }
 
 const emptyDraft = (): WizardDraft => ({ partnerTenant: '', appMode: 'existing', clientId: '', profileName: '', browser: 'embedded' });
@@ -161,7 +157,7 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
         // The pending call then rejects with kind 'cancelled', which the step shows.
         await samdesk().consent.cancel();
       } catch (reason) {
-        set({ wizardError: toUserFacingError(reason, 'Could not cancel.') });
+        set({ wizardError: shownError(reason, 'Could not cancel.') });
       }
     },
 
@@ -171,36 +167,6 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get) => {
       set({ verification: null });
       const verification = await run('verifying', () => samdesk().consent.verify({ profileId }), 'The check did not finish.');
       if (verification) set({ verification });
-    },
-
-    renameProfile: async (profileId, name) => {
-      try {
-        const profile = await samdesk().profiles.rename({ profileId, name });
-        set((state) => ({ profiles: state.profiles.map((existing) => (existing.id === profileId ? profile : existing)) }));
-        return true;
-      } catch (reason) {
-        set({ wizardError: toUserFacingError(reason, 'The profile could not be renamed.') });
-        return false;
-      }
-    },
-
-    removeProfile: async (profileId, vaultSecrets) => {
-      try {
-        await samdesk().profiles.remove({ profileId, ...(vaultSecrets ? { vaultSecrets } : {}) });
-        set((state) => {
-          const profiles = state.profiles.filter((existing) => existing.id !== profileId);
-          const { [profileId]: _unpublished, ...publications } = state.publications;
-          return {
-            profiles,
-            publications,
-            activeProfileId: state.activeProfileId === profileId ? (profiles[0]?.id ?? null) : state.activeProfileId,
-          };
-        });
-        return true;
-      } catch (reason) {
-        set({ wizardError: toUserFacingError(reason, 'The profile could not be removed.') });
-        return false;
-      }
     },
   };
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ChannelInput } from '../../../electron/ipc/channels';
 import type { CustomerList, CustomerTenant, DapCheck } from '../../../electron/ipc/customers';
+import { createSamDeskStore } from '../../../renderer/src/store';
 import { FIRST_SCREEN_CUSTOMERS } from '../../../renderer/src/store/customersSlice';
 import { deferred, installSamDesk, profile, refusal, store, useFreshStore } from './fakeSamDesk';
 
@@ -61,6 +62,20 @@ describe('customers slice', () => {
     slow.resolve(list([customer('old')]));
     await first;
     expect(store().customers.map((c) => c.tenantId)).toEqual(['new']);
+  });
+
+  it('two stores each keep their own newest request: a load in one never makes the other drop its answer', async () => {
+    const other = createSamDeskStore();
+    store().addProfile(profile('a'));
+    other.getState().addProfile(profile('a'));
+    const slow = deferred<CustomerList>();
+    installSamDesk({ tenants: { list: (input) => (input.refresh ? Promise.resolve(list([customer('other')])) : slow.promise) } });
+    const first = store().loadCustomers();
+    await other.getState().loadCustomers({ refresh: true });
+    slow.resolve(list([customer('mine')]));
+    await first;
+    expect(store().customers.map((c) => c.tenantId)).toEqual(['mine']);
+    expect(other.getState().customers.map((c) => c.tenantId)).toEqual(['other']);
   });
 
   it('a refused load shows main\'s error; clearing the list discards a load still under way', async () => {

@@ -20,4 +20,11 @@ describe('ui slice', () => {
     resetStore();
     expect(store()).toMatchObject({ customerQuery: '', selectedCustomerTenantId: null, customerFilter: 'all' });
   });
+
+  it('the profiles panel opens on the profile a notification asked for, and forgets it on close', () => {
+    store().openProfilesPanel('a');
+    expect(store()).toMatchObject({ profilesPanelOpen: true, focusedProfileId: 'a' });
+    store().closeProfilesPanel();
+    expect(store()).toMatchObject({ profilesPanelOpen: false, focusedProfileId: null });
+  });
 });

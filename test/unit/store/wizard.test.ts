@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ConsentVerification, DeviceCodePromptView, DeviceCodeResult } from '../../../electron/ipc/wizard';
-import type { VaultPublication } from '../../../electron/ipc/keyVault';
 import type { ProfileSummary } from '../../../electron/ipc/profiles';
 import { useSamDeskStore } from '../../../renderer/src/store';
 import { deferred, installSamDesk, profile, refusal, store, useFreshStore } from './fakeSamDesk';
@@ -102,31 +101,5 @@ describe('wizard slice', () => {
     expect(store().verification).toEqual(verification);
     await store().cancelWizardWork();
     expect(store().wizardError?.message).toBe('Nothing to cancel.');
-  });
-
-  it('renaming replaces the profile with main\'s answer; a refused rename keeps the old name and says why', async () => {
-    store().addProfile(profile('a'));
-    installSamDesk({ profiles: { rename: () => Promise.resolve(profile('a', { name: 'New name' })) } });
-    expect(await store().renameProfile('a', 'New name')).toBe(true);
-    expect(store().profiles[0]?.name).toBe('New name');
-    installSamDesk({ profiles: { rename: () => Promise.reject(refusal('That name is taken.', 'invalid-input')) } });
-    expect(await store().renameProfile('a', 'Taken')).toBe(false);
-    expect(store().profiles[0]?.name).toBe('New name');
-    expect(store().wizardError?.message).toBe('That name is taken.');
-  });
-
-  it('removing the active profile drops it and its publication and activates the next; a refused removal keeps everything', async () => {
-    store().addProfile(profile('b'));
-    store().addProfile(profile('a'));
-    useSamDeskStore.setState({ publications: { a: { profileId: 'a' } as VaultPublication } });
-    installSamDesk({ profiles: { remove: () => Promise.reject(refusal('Keychain locked.', 'keychain')) } });
-    expect(await store().removeProfile('a')).toBe(false);
-    expect(store().profiles).toHaveLength(2);
-    const remove = vi.fn(() => Promise.resolve());
-    installSamDesk({ profiles: { remove } });
-    expect(await store().removeProfile('a', 'delete')).toBe(true);
-    expect(remove).toHaveBeenCalledWith({ profileId: 'a', vaultSecrets: 'delete' });
-    expect(store()).toMatchObject({ activeProfileId: 'b', publications: {} });
-    expect(store().profiles.map((p) => p.id)).toEqual(['b']);
   });
 });

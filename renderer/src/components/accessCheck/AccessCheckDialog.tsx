@@ -3,12 +3,6 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Label,
   ProgressBar,
@@ -24,6 +18,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AccessResource } from '../../../../electron/ipc/accessCheck';
 import type { CustomerTenant } from '../../../../electron/ipc/customers';
 import { useSamDeskStore } from '../../store';
+import { AppDialog } from '../AppDialog';
 import { ErrorBar } from '../ErrorBar';
 import { AccessMatrix } from './AccessMatrix';
 import { ConsentFromResults } from './ConsentFromResults';
@@ -110,148 +105,145 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, shownDescript
     setResources((current) => (checked ? [...current, resource] : current.filter((r) => r !== resource)));
 
   return (
-    <Dialog
+    <AppDialog
       open={open}
-      onOpenChange={(_, data) => {
-        if (!data.open) onClose();
-      }}
-    >
-      <DialogSurface className={styles.surface} aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>Check access</DialogTitle>
-          <DialogContent className={styles.content}>
-            {running && (
-              <>
-                <Body1>
-                  Per customer and resource: a token, then one read-only call with it. Nothing is stored but your newest refresh token and what
-                  each call answered.
-                </Body1>
-                <Field
-                  validationState="none"
-                  validationMessage={
-                    state.progress
-                      ? `Checked ${count.format(state.progress.checked)} of ${count.format(state.progress.total)} · ${count.format(state.progress.failed)} failed`
-                      : 'Starting…'
-                  }
-                >
-                  <ProgressBar
-                    aria-label="Access check progress"
-                    value={state.progress && state.progress.total > 0 ? state.progress.checked / state.progress.total : undefined}
-                  />
-                </Field>
-              </>
-            )}
-
-            {!running && !showResults && (
-              <>
-                {state.error && <ErrorBar title="The access check stopped" error={state.error} />}
-                <div role="group" aria-labelledby="access-check-resources">
-                  <Label id="access-check-resources" weight="semibold">
-                    Resources
-                  </Label>
-                  <div className={styles.resources}>
-                    {accessResources.map(({ resource, label, hint }) => (
-                      <Checkbox
-                        key={resource}
-                        label={<span title={hint}>{label}</span>}
-                        checked={resources.includes(resource)}
-                        onChange={(_, data) => toggle(resource, data.checked === true)}
-                      />
-                    ))}
-                  </div>
-                </div>
-                <Field label="Customers">
-                  <RadioGroup value={searching ? scope : 'all'} onChange={(_, data) => setScope(data.value as 'all' | 'shown')}>
-                    <Radio value="all" label={`All ${count.format(state.customers.length)} customers`} />
-                    <Radio
-                      value="shown"
-                      disabled={!searching}
-                      label={
-                        searching
-                          ? `The ${count.format(shownCustomers.length)} customers ${shownDescription}`
-                          : 'Only the customers the list shows (search or filter it first)'
-                      }
-                    />
-                  </RadioGroup>
-                </Field>
-                <Field label="Parallel requests" hint="At most this many at once: SAM Desk starts with a few, adds more while Microsoft answers fast, and slows down by itself when Microsoft asks it to.">
-                  <SpinButton
-                    value={concurrency}
-                    min={1}
-                    max={32}
-                    onChange={(_, data) => {
-                      const value = data.value ?? Number(data.displayValue);
-                      if (Number.isInteger(value) && value >= 1 && value <= 32) setConcurrency(value);
-                    }}
-                  />
-                </Field>
-              </>
-            )}
-
-            {showResults && summary && state.report && (
-              <>
-                <div className={styles.summaryLine}>
-                  <Body1>
-                    <strong>{count.format(summary.ok)}</strong> worked · <strong>{count.format(summary.failed)}</strong> failed
-                    {summary.skipped > 0 && <> · {count.format(summary.skipped)} not checked</>}
-                    {state.report.cancelled && ' (cancelled)'}
-                  </Body1>
-                  <Switch
-                    className={styles.grow}
-                    label="Only failures"
-                    checked={failuresOnly}
-                    onChange={(_, data) => setFailuresOnly(data.checked)}
-                  />
-                </div>
-                {summary.failures.length > 0 && (
-                  <ul className={styles.failures} aria-label="What failed and how to fix it">
-                    {summary.failures.slice(0, MAX_REASONS).map((failure) => (
-                      <li key={`${failure.label}${failure.reason}`}>
-                        <Body1>
-                          <strong>{failure.label}</strong> ({failure.customers === 1 ? '1 customer' : `${count.format(failure.customers)} customers`}):{' '}
-                          {failure.reason}
-                        </Body1>{' '}
-                        {failure.action && <Caption1 className={styles.muted}>{failure.action}</Caption1>}
-                      </li>
-                    ))}
-                    {summary.failures.length > MAX_REASONS && (
-                      <li>
-                        <Caption1 className={styles.muted}>
-                          …and {summary.failures.length - MAX_REASONS} more reasons, each in its cells below.
-                        </Caption1>
-                      </li>
-                    )}
-                  </ul>
-                )}
-                <ConsentFromResults report={state.report} customersById={customersById} resources={state.report.resources} />
-                {rows.length > 0 ? (
-                  <AccessMatrix rows={rows} resources={state.report.resources} customersById={customersById} />
-                ) : (
-                  <Body1 className={styles.muted}>No failures: every customer answered for every resource checked.</Body1>
-                )}
-              </>
-            )}
-          </DialogContent>
-          <DialogActions>
-            {running ? (
-              <Button appearance="secondary" onClick={() => void state.cancel()}>
-                Cancel check
-              </Button>
-            ) : showResults ? (
-              <Button appearance="secondary" onClick={() => setView('setup')}>
-                Check again…
-              </Button>
-            ) : (
-              <Button appearance="primary" disabled={resources.length === 0 || state.customers.length === 0} onClick={start}>
-                Start check
-              </Button>
-            )}
-            <Button appearance="subtle" onClick={onClose}>
-              Close
+      onClose={onClose}
+      title="Check access"
+      surfaceClassName={styles.surface}
+      contentClassName={styles.content}
+      describedByContent={false}
+      actions={
+        <>
+          {running ? (
+            <Button appearance="secondary" onClick={() => void state.cancel()}>
+              Cancel check
             </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          ) : showResults ? (
+            <Button appearance="secondary" onClick={() => setView('setup')}>
+              Check again…
+            </Button>
+          ) : (
+            <Button appearance="primary" disabled={resources.length === 0 || state.customers.length === 0} onClick={start}>
+              Start check
+            </Button>
+          )}
+          <Button appearance="subtle" onClick={onClose}>
+            Close
+          </Button>
+        </>
+      }
+    >
+      {running && (
+        <>
+          <Body1>
+            Per customer and resource: a token, then one read-only call with it. Nothing is stored but your newest refresh token and what
+            each call answered.
+          </Body1>
+          <Field
+            validationState="none"
+            validationMessage={
+              state.progress
+                ? `Checked ${count.format(state.progress.checked)} of ${count.format(state.progress.total)} · ${count.format(state.progress.failed)} failed`
+                : 'Starting…'
+            }
+          >
+            <ProgressBar
+              aria-label="Access check progress"
+              value={state.progress && state.progress.total > 0 ? state.progress.checked / state.progress.total : undefined}
+            />
+          </Field>
+        </>
+      )}
+
+      {!running && !showResults && (
+        <>
+          {state.error && <ErrorBar title="The access check stopped" error={state.error} />}
+          <div role="group" aria-labelledby="access-check-resources">
+            <Label id="access-check-resources" weight="semibold">
+              Resources
+            </Label>
+            <div className={styles.resources}>
+              {accessResources.map(({ resource, label, hint }) => (
+                <Checkbox
+                  key={resource}
+                  label={<span title={hint}>{label}</span>}
+                  checked={resources.includes(resource)}
+                  onChange={(_, data) => toggle(resource, data.checked === true)}
+                />
+              ))}
+            </div>
+          </div>
+          <Field label="Customers">
+            <RadioGroup value={searching ? scope : 'all'} onChange={(_, data) => setScope(data.value as 'all' | 'shown')}>
+              <Radio value="all" label={`All ${count.format(state.customers.length)} customers`} />
+              <Radio
+                value="shown"
+                disabled={!searching}
+                label={
+                  searching
+                    ? `The ${count.format(shownCustomers.length)} customers ${shownDescription}`
+                    : 'Only the customers the list shows (search or filter it first)'
+                }
+              />
+            </RadioGroup>
+          </Field>
+          <Field label="Parallel requests" hint="At most this many at once: SAM Desk starts with a few, adds more while Microsoft answers fast, and slows down by itself when Microsoft asks it to.">
+            <SpinButton
+              value={concurrency}
+              min={1}
+              max={32}
+              onChange={(_, data) => {
+                const value = data.value ?? Number(data.displayValue);
+                if (Number.isInteger(value) && value >= 1 && value <= 32) setConcurrency(value);
+              }}
+            />
+          </Field>
+        </>
+      )}
+
+      {showResults && summary && state.report && (
+        <>
+          <div className={styles.summaryLine}>
+            <Body1>
+              <strong>{count.format(summary.ok)}</strong> worked · <strong>{count.format(summary.failed)}</strong> failed
+              {summary.skipped > 0 && <> · {count.format(summary.skipped)} not checked</>}
+              {state.report.cancelled && ' (cancelled)'}
+            </Body1>
+            <Switch
+              className={styles.grow}
+              label="Only failures"
+              checked={failuresOnly}
+              onChange={(_, data) => setFailuresOnly(data.checked)}
+            />
+          </div>
+          {summary.failures.length > 0 && (
+            <ul className={styles.failures} aria-label="What failed and how to fix it">
+              {summary.failures.slice(0, MAX_REASONS).map((failure) => (
+                <li key={`${failure.label}${failure.reason}`}>
+                  <Body1>
+                    <strong>{failure.label}</strong> ({failure.customers === 1 ? '1 customer' : `${count.format(failure.customers)} customers`}):{' '}
+                    {failure.reason}
+                  </Body1>{' '}
+                  {failure.action && <Caption1 className={styles.muted}>{failure.action}</Caption1>}
+                </li>
+              ))}
+              {summary.failures.length > MAX_REASONS && (
+                <li>
+                  <Caption1 className={styles.muted}>
+                    …and {summary.failures.length - MAX_REASONS} more reasons, each in its cells below.
+                  </Caption1>
+                </li>
+              )}
+            </ul>
+          )}
+          <ConsentFromResults report={state.report} customersById={customersById} resources={state.report.resources} />
+          {rows.length > 0 ? (
+            <AccessMatrix rows={rows} resources={state.report.resources} customersById={customersById} />
+          ) : (
+            <Body1 className={styles.muted}>No failures: every customer answered for every resource checked.</Body1>
+          )}
+        </>
+      )}
+    </AppDialog>
   );
 }

@@ -1,7 +1,6 @@
 import { Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, ErrorCircle16Filled } from '@fluentui/react-icons';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useVirtualRows } from '../../hooks/useVirtualRows';
 import type { AccessOutcome, AccessResource, CustomerAccess } from '../../../../electron/ipc/accessCheck';
 import type { CustomerTenant } from '../../../../electron/ipc/customers';
 import { resourceLabel } from './resources';
@@ -52,13 +51,7 @@ export interface AccessMatrixProps {
 /** Customers × resources, virtualized (a 10,000-customer check renders only what is visible). */
 export function AccessMatrix({ rows, resources, customersById }: AccessMatrixProps) {
   const styles = useStyles();
-  const scrollerRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollerRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-  });
+  const { scrollerRef, virtualizer } = useVirtualRows(rows.length, ROW_HEIGHT);
   const columns = { gridTemplateColumns: `minmax(180px, 2fr) repeat(${resources.length}, minmax(110px, 1fr))` };
 
   return (

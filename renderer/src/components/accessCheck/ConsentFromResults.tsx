@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { AccessResource } from '../../../../electron/ipc/accessCheck';
 import type { CustomerTenant } from '../../../../electron/ipc/customers';
 import type { ProbeReport } from '../../../../electron/ipc/readiness';
-import { consentedElsewhere } from '../../../../electron/core/readiness/readiness';
+import { consentedElsewhere } from '../../../../electron/shared/readiness';
 import { useSamDeskStore } from '../../store';
 
 const count = new Intl.NumberFormat('en-US');

@@ -1,6 +1,6 @@
 import { Badge, Body1, Button, Caption1, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+import { memo } from 'react';
+import { useVirtualRows } from '../../hooks/useVirtualRows';
 import { consentCategory, type ConsentCategory } from '../../../../electron/ipc/customerConsentSummary';
 import type { CustomerConsent } from '../../../../electron/ipc/wizard';
 import { CopyLinkButton } from '../readiness/CopyLinkButton';
@@ -65,14 +65,7 @@ export interface ConsentListProps {
 /** Every customer's consent, virtualized: 10,000 rows render only what is on screen. */
 export function ConsentList({ rows, selected, onToggle, onGrant, onRepair, busy }: ConsentListProps) {
   const styles = useStyles();
-  const scrollerRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollerRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.tenantId ?? index,
-    overscan: 6,
-  });
+  const { scrollerRef, virtualizer } = useVirtualRows(rows.length, ROW_HEIGHT, (index) => rows[index]?.tenantId ?? index);
   return (
     <div ref={scrollerRef} className={styles.scroller}>
       <div className={styles.sizer} style={{ height: `${virtualizer.getTotalSize()}px` }} role="list" aria-label="Customer consents">

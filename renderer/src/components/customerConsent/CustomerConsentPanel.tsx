@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Checkbox, ProgressBar, SearchBox, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Checkbox, ProgressBar, SearchBox, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { consentCategory, countConsents, type ConsentCategory } from '../../../../electron/ipc/customerConsentSummary';
@@ -9,11 +9,10 @@ import { WizardFooter } from '../wizard/WizardFooter';
 import { ConsentCounts } from './ConsentCounts';
 import { ConsentList } from './ConsentList';
 import { filterConsentRows, rowAction } from './consentRows';
+import { StepIntro } from '../../screens/wizard/StepIntro';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  heading: { margin: 0 },
-  help: { color: tokens.colorNeutralForeground2, margin: 0 },
   row: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, flexWrap: 'wrap' },
   search: { flexGrow: 1, minWidth: '200px', maxWidth: 'none' },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -82,13 +81,10 @@ export function CustomerConsentPanel() {
 
   return (
     <div className={styles.panel}>
-      <Title2 as="h1" className={styles.heading}>
-        Customer consent
-      </Title2>
-      <Body1 className={styles.help}>
+      <StepIntro title="Customer consent">
         Your SAM app works in a customer’s tenant only once it is consented there. For customers Partner Center lists, Partner Center grants that
         consent with your admin relationship; GDAP-only customers consent through their own admin.
-      </Body1>
+      </StepIntro>
 
       {store.checking && (
         <div role="status">

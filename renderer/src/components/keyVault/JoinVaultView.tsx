@@ -1,4 +1,4 @@
-import { Body1, Button, Field, Input, Select, Spinner, Title2 } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Spinner } from '@fluentui/react-components';
 import { VaultRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -7,6 +7,7 @@ import { useStepStyles } from '../../screens/wizard/styles';
 import { useSamDeskStore } from '../../store';
 import { ErrorBar } from '../ErrorBar';
 import { nameSchemeLabels } from './PublishForm';
+import { StepIntro } from '../../screens/wizard/StepIntro';
 
 /**
  * A teammate's way in: the partner's refresh token is already in the team's vault. They sign in
@@ -22,14 +23,11 @@ export function JoinVaultView() {
 
   return (
     <div className={styles.step}>
-      <Title2 as="h1" className={styles.heading}>
-        Join from your team’s Key Vault
-      </Title2>
-      <Body1 className={styles.help}>
+      <StepIntro title="Join from your team’s Key Vault">
         Someone on your team published the partner’s refresh token to Azure Key Vault. Sign in with your own account to read it: you
         need the Key Vault Secrets User role on the vault (Secrets Officer to keep it in step from here). SAM Desk keeps a copy in
         your keychain and writes every rotated token back.
-      </Body1>
+      </StepIntro>
       {error && <ErrorBar title="Joining did not work" error={error} onDismiss={() => useSamDeskStore.getState().dismissKeyVaultError()} />}
       <Field label="Vault URL" required hint="Its Vault URI, e.g. https://contoso-sam.vault.azure.net/ (the vault’s Overview page in the Azure portal).">
         <Input

@@ -1,26 +1,10 @@
-import {
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Radio,
-  RadioGroup,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, ArrowUndoRegular, CloudDismissRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { VaultPublication } from '../../../../electron/ipc/keyVault';
 import type { ProfileSummary } from '../../../../electron/ipc/profiles';
 import { formatDateTime } from '../../dateTime';
+import { AppDialog } from '../AppDialog';
 import { useSamDeskStore } from '../../store';
 import { nameSchemeLabels } from './PublishForm';
 import { VaultStatusLine } from './VaultStatusLine';
@@ -123,30 +107,29 @@ export function PublicationView({ profile, publication }: { profile: ProfileSumm
 function StopPublishingDialog({ open, publication, onClose }: { open: boolean; publication: VaultPublication; onClose: () => void }) {
   const [choice, setChoice] = useState<'leave' | 'delete'>('leave');
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Stop publishing to {publication.vaultName}?</DialogTitle>
-          <DialogContent>
-            <RadioGroup value={choice} onChange={(_, data) => setChoice(data.value as 'leave' | 'delete')}>
-              <Radio value="leave" label="Leave the secrets in the vault (runbooks that read them keep working until the token lapses)" />
-              <Radio value="delete" label="Delete them from the vault too (Key Vault keeps them recoverable for its retention period)" />
-            </RadioGroup>
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={onClose}>Keep publishing</Button>
-            <Button
-              appearance="primary"
-              onClick={() => {
-                void useSamDeskStore.getState().unpublishVault(publication.profileId, choice === 'delete');
-                onClose();
-              }}
-            >
-              Stop publishing
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <AppDialog
+      open={open}
+      onClose={onClose}
+      title={`Stop publishing to ${publication.vaultName}?`}
+      actions={
+        <>
+          <Button onClick={onClose}>Keep publishing</Button>
+          <Button
+            appearance="primary"
+            onClick={() => {
+              void useSamDeskStore.getState().unpublishVault(publication.profileId, choice === 'delete');
+              onClose();
+            }}
+          >
+            Stop publishing
+          </Button>
+        </>
+      }
+    >
+      <RadioGroup value={choice} onChange={(_, data) => setChoice(data.value as 'leave' | 'delete')}>
+        <Radio value="leave" label="Leave the secrets in the vault (runbooks that read them keep working until the token lapses)" />
+        <Radio value="delete" label="Delete them from the vault too (Key Vault keeps them recoverable for its retention period)" />
+      </RadioGroup>
+    </AppDialog>
   );
 }

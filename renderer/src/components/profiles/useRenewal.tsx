@@ -3,7 +3,7 @@ import type { ProfileSummary } from '../../../../electron/ipc/profiles';
 import { formatTimeLeft } from '../../../../electron/ipc/timeLeft';
 import { formatDateTime } from '../../dateTime';
 import { useSamDeskStore } from '../../store';
-import type { RenewalOutcome } from '../../store/lifetimeSlice';
+import type { RenewalOutcome } from '../../store/profilesSlice';
 import { PROFILES_PANEL_TOASTER_ID } from '../../toaster';
 import { useAppToast } from '../AppToaster';
 

@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import type { CustomerTenant } from '../../../../electron/ipc/customers';
 import type { ReadinessVerdict } from '../../../../electron/ipc/readiness';
 import type { SnippetModule } from '../../../../electron/ipc/schemas';
-import { checkableModules } from '../../../../electron/core/readiness/moduleRequirements';
-import { judgeReadiness } from '../../../../electron/core/readiness/readiness';
+import { checkableModules } from '../../../../electron/shared/moduleRequirements';
+import { judgeReadiness } from '../../../../electron/shared/readiness';
 import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';
 

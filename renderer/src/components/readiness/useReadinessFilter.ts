@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CustomerTenant } from '../../../../electron/ipc/customers';
-import { customerFilters, filtersOf, type CustomerFilter } from '../../../../electron/core/readiness/listFilters';
+import { customerFilters, filtersOf, type CustomerFilter } from '../../../../electron/shared/listFilters';
 import { useSamDeskStore } from '../../store';
 
 /**

@@ -1,23 +1,9 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  SpinButton,
-  Switch,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, SpinButton, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Settings } from '../../../../electron/ipc/settings';
 import { useSamDeskStore } from '../../store';
+import { AppDialog } from '../AppDialog';
 import { useAppToast } from '../AppToaster';
 
 const useStyles = makeStyles({
@@ -52,53 +38,47 @@ export function SettingsDialog() {
       />
     </Field>
   );
+  const close = () => useSamDeskStore.getState().closeSettings();
   const toggle = (key: 'autoRenew' | 'notifications' | 'startAtLogin', label: string) => (
     <Switch label={label} checked={draft?.[key] ?? false} onChange={(_, data) => draft && setDraft({ ...draft, [key]: data.checked })} />
   );
 
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && useSamDeskStore.getState().closeSettings()}>
-      <DialogSurface>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            // Saved, the dialog closes; the toast says what now holds (a refusal stays in the dialog with its reason).
-            if (draft)
-              void useSamDeskStore.getState().saveSettings(draft).then((saved) => saved && toast({ intent: 'success', title: 'Settings saved', body: savedLine(draft) }));
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>Settings</DialogTitle>
-            <DialogContent className={styles.form}>
-              {error && (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>
-                    {error.message} {error.action}
-                  </MessageBarBody>
-                </MessageBar>
-              )}
-              <div className={styles.pair}>
-                {number('warningDays', 'Warn when', 'days or fewer are left', 'days')}
-                {number('criticalDays', 'Critical when', 'days or fewer are left', 'days')}
-              </div>
-              {toggle('autoRenew', 'Renew refresh tokens automatically')}
-              {number('renewAfterDays', 'Renew after', 'days without use (the limit is 90)', 'days')}
-              {toggle('notifications', 'Notify me when a refresh token nears expiry')}
-              {number('clipboardClearSeconds', 'Clear copied snippets after', '0 never clears the clipboard', 's')}
-              {toggle('startAtLogin', 'Start SAM Desk when I sign in to this computer')}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => useSamDeskStore.getState().closeSettings()}>
-                Cancel
-              </Button>
-              <Button appearance="primary" type="submit" disabled={!draft || saving}>
-                {saving ? 'Saving…' : 'Save'}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <AppDialog
+      open={open}
+      onClose={close}
+      title="Settings"
+      contentClassName={styles.form}
+      // Saved, the dialog closes; the toast says what now holds (a refusal stays in the dialog with its reason).
+      onSubmit={() => draft && void useSamDeskStore.getState().saveSettings(draft).then((saved) => saved && toast({ intent: 'success', title: 'Settings saved', body: savedLine(draft) }))}
+      actions={
+        <>
+          <Button appearance="secondary" onClick={close}>
+            Cancel
+          </Button>
+          <Button appearance="primary" type="submit" disabled={!draft || saving}>
+            {saving ? 'Saving…' : 'Save'}
+          </Button>
+        </>
+      }
+    >
+      {error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            {error.message} {error.action}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.pair}>
+        {number('warningDays', 'Warn when', 'days or fewer are left', 'days')}
+        {number('criticalDays', 'Critical when', 'days or fewer are left', 'days')}
+      </div>
+      {toggle('autoRenew', 'Renew refresh tokens automatically')}
+      {number('renewAfterDays', 'Renew after', 'days without use (the limit is 90)', 'days')}
+      {toggle('notifications', 'Notify me when a refresh token nears expiry')}
+      {number('clipboardClearSeconds', 'Clear copied snippets after', '0 never clears the clipboard', 's')}
+      {toggle('startAtLogin', 'Start SAM Desk when I sign in to this computer')}
+    </AppDialog>
   );
 }
 

@@ -3,7 +3,7 @@ import { CopyRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ClipboardCopy } from '../../../../electron/ipc/app';
 import type { UserFacingError } from '../../../../electron/ipc/errors';
-import { samdesk, toUserFacingError } from '../../api';
+import { samdesk, shownError } from '../../api';
 import { ClipboardCountdown } from '../snippets/ClipboardCountdown';
 
 const useStyles = makeStyles({
@@ -25,7 +25,7 @@ export function SecretShownOnce({ clientId, secret, expiresAt }: { clientId: str
     try {
       setCopied(await samdesk().samApp.copySecret({ clientId }));
     } catch (reason) {
-      setError(toUserFacingError(reason, 'Could not copy the secret.'));
+      setError(shownError(reason, 'Could not copy the secret.'));
     }
   };
   return (

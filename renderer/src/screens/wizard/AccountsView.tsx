@@ -1,30 +1,16 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Input,
-  Radio,
-  RadioGroup,
-  Title2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { VaultRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ProfileSummary } from '../../../../electron/ipc/profiles';
+import { AppDialog } from '../../components/AppDialog';
 import { useAppToast } from '../../components/AppToaster';
 import { ErrorBar } from '../../components/ErrorBar';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
 import { formatDateTime } from '../../dateTime';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
+import { StepIntro } from './StepIntro';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -60,10 +46,7 @@ export function AccountsView() {
 
   return (
     <div className={styles.step}>
-      <Title2 as="h1" className={styles.heading}>
-        Partner accounts
-      </Title2>
-      <Body1 className={styles.help}>Each partner account is one consent: a partner tenant, its SAM app and the admin who signed in.</Body1>
+      <StepIntro title="Partner accounts">Each partner account is one consent: a partner tenant, its SAM app and the admin who signed in.</StepIntro>
       {store.error && <ErrorBar title="That did not work" error={store.error} onDismiss={store.dismissError} />}
       <ul className={styles.list} aria-label="Partner accounts">
         {store.profiles.map((profile) => (
@@ -88,42 +71,41 @@ export function AccountsView() {
         </Button>
       </div>
       <WizardFooter onBack={store.profiles.length > 0 ? store.closeWizard : undefined} next={{ label: 'Add partner account', onClick: () => store.openWizard() }} />
-      <Dialog open={removing !== null} onOpenChange={(_, data) => !data.open && setRemoving(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Remove “{removing?.name}”?</DialogTitle>
-            <DialogContent>
-              SAM Desk deletes this account’s refresh tokens and client secret from your keychain and forgets the profile. The app
-              registration in your tenant stays. You can connect again at any time.
-              {publication && (
-                <RadioGroup aria-label={`Its secrets in ${publication.vaultName}`} value={vaultSecrets} onChange={(_, data) => setVaultSecrets(data.value as 'leave' | 'delete')}>
-                  <Radio value="leave" label={`Leave its secrets in the key vault ${publication.vaultName} (runbooks keep reading them)`} />
-                  <Radio value="delete" label={`Delete them from ${publication.vaultName} too (recoverable there for its retention period)`} />
-                </RadioGroup>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={() => setRemoving(null)}>Keep it</Button>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  if (removing) {
-                    const { id, name } = removing;
-                    void store.remove(id, publication ? vaultSecrets : undefined).then(
-                      (removed) =>
-                        removed &&
-                        toast({ intent: 'success', title: `Removed “${name}”`, body: 'Its refresh tokens and client secret are gone from your keychain.' }),
-                    );
-                  }
-                  setRemoving(null);
-                }}
-              >
-                Remove
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <AppDialog
+        open={removing !== null}
+        onClose={() => setRemoving(null)}
+        title={`Remove “${removing?.name}”?`}
+        actions={
+          <>
+          <Button onClick={() => setRemoving(null)}>Keep it</Button>
+          <Button
+            appearance="primary"
+            onClick={() => {
+              if (removing) {
+                const { id, name } = removing;
+                void store.remove(id, publication ? vaultSecrets : undefined).then(
+                  (removed) =>
+                    removed &&
+                    toast({ intent: 'success', title: `Removed “${name}”`, body: 'Its refresh tokens and client secret are gone from your keychain.' }),
+                );
+              }
+              setRemoving(null);
+            }}
+          >
+            Remove
+          </Button>
+          </>
+        }
+      >
+        SAM Desk deletes this account’s refresh tokens and client secret from your keychain and forgets the profile. The app
+        registration in your tenant stays. You can connect again at any time.
+        {publication && (
+          <RadioGroup aria-label={`Its secrets in ${publication.vaultName}`} value={vaultSecrets} onChange={(_, data) => setVaultSecrets(data.value as 'leave' | 'delete')}>
+            <Radio value="leave" label={`Leave its secrets in the key vault ${publication.vaultName} (runbooks keep reading them)`} />
+            <Radio value="delete" label={`Delete them from ${publication.vaultName} too (recoverable there for its retention period)`} />
+          </RadioGroup>
+        )}
+      </AppDialog>
     </div>
   );
 }

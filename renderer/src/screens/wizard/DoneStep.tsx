@@ -1,9 +1,10 @@
-import { Body1, Button, Title2 } from '@fluentui/react-components';
+import { Body1, Button } from '@fluentui/react-components';
 import { useShallow } from 'zustand/react/shallow';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
 import { formatDateTime } from '../../dateTime';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
+import { StepIntro } from './StepIntro';
 
 /** Step 6: what SAM Desk keeps, until when, and how it stays valid. */
 export function DoneStep() {
@@ -21,9 +22,7 @@ export function DoneStep() {
 
   return (
     <div className={styles.step}>
-      <Title2 as="h1" className={styles.heading}>
-        You’re connected
-      </Title2>
+      <StepIntro title="You’re connected" />
       <div className={styles.section}>
         <Body1>
           <strong>Stored in your keychain:</strong> the refresh token for {profile?.user ?? 'your admin account'}

@@ -1,26 +1,24 @@
-import { Body1, Button, Card, MessageBar, MessageBarBody, Subtitle2, Title2 } from '@fluentui/react-components';
+import { Body1, Button, Card, MessageBar, MessageBarBody, Subtitle2 } from '@fluentui/react-components';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBar } from '../../components/ErrorBar';
 import { DeviceCodePanel } from '../../components/wizard/DeviceCodePanel';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
+import { wizardStepState } from './wizardStepState';
 import { useWizardFix } from './useWizardFix';
+import { StepIntro } from './StepIntro';
 
 /** Step 4: Exchange Online, by the SAM app's own permission (modern) or the Exchange PowerShell app's device code. */
 export function ExchangeStep() {
   const styles = useStepStyles();
   const store = useSamDeskStore(
     useShallow((state) => ({
-      busy: state.wizardBusy,
-      error: state.wizardError,
+      ...wizardStepState(state),
       prompt: state.deviceCodePrompt,
       deviceCodeUser: state.deviceCodeUser,
-      goToStep: state.goToStep,
       start: state.startExchangeDeviceCode,
       skip: state.skipExchange,
-      cancel: state.cancelWizardWork,
-      dismissError: state.dismissWizardError,
     })),
   );
   const start = () => void store.start();
@@ -29,12 +27,9 @@ export function ExchangeStep() {
 
   return (
     <div className={styles.step}>
-      <Title2 as="h1" className={styles.heading}>
-        Exchange Online
-      </Title2>
-      <Body1 className={styles.help}>
+      <StepIntro title="Exchange Online">
         There are two ways to run Exchange Online PowerShell for your customers. Most partners need only the first.
-      </Body1>
+      </StepIntro>
       <Card>
         <Subtitle2 as="h2">Modern: your SAM app (nothing to do)</Subtitle2>
         <Body1>

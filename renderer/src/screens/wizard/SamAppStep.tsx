@@ -1,7 +1,7 @@
-import { Body1, Button, Caption1, Field, Input, Radio, RadioGroup, Spinner, Title2 } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, Radio, RadioGroup, Spinner } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { fixableChecks } from '../../../../electron/core/samApp/samAppChecks';
+import { fixableChecks } from '../../../../electron/shared/samAppChecks';
 import { applicationIdSchema } from '../../../../electron/ipc/schemas';
 import { ErrorBar } from '../../components/ErrorBar';
 import { CreateAppActions } from '../../components/wizard/CreateAppActions';
@@ -10,7 +10,9 @@ import { SecretShownOnce } from '../../components/wizard/SecretShownOnce';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
+import { wizardStepState } from './wizardStepState';
 import { useWizardFix } from './useWizardFix';
+import { StepIntro } from './StepIntro';
 
 const busyWords = {
   'admin-sign-in': 'A sign-in window has opened. Sign in as a partner admin who may manage app registrations.',
@@ -30,21 +32,15 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
   const styles = useStepStyles();
   const store = useSamDeskStore(
     useShallow((state) => ({
-      draft: state.wizardDraft,
-      busy: state.wizardBusy,
-      error: state.wizardError,
+      ...wizardStepState(state),
       focus: state.wizardFocus,
       adminUser: state.adminUser,
       samApp: state.samApp,
-      updateDraft: state.updateDraft,
-      goToStep: state.goToStep,
       adminSignIn: state.adminSignIn,
       lookForSamApp: state.lookForSamApp,
       createSamApp: state.createSamApp,
       checkSamApp: state.checkSamApp,
       fixSamApp: state.fixSamApp,
-      cancel: state.cancelWizardWork,
-      dismissError: state.dismissWizardError,
     })),
   );
   const onFix = useWizardFix();
@@ -87,14 +83,11 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
 
   return (
     <div className={styles.step}>
-      <Title2 as="h1" className={styles.heading}>
-        Your Secure Application Model app
-      </Title2>
-      <Body1 className={styles.help}>
+      <StepIntro title="Your Secure Application Model app">
         SAM Desk signs in through an app registration in your partner tenant, as Microsoft’s Secure Application Model describes it: a
         multi-tenant Web app that returns to http://localhost, with Partner Center, Microsoft Graph, Azure Resource Manager, Exchange Online
         and Azure Key Vault permissions consented in your partner tenant, and a client secret that is not about to expire.
-      </Body1>
+      </StepIntro>
       <RadioGroup value={draft.appMode} onChange={(_, data) => store.updateDraft({ appMode: data.value as 'create' | 'existing' })} aria-label="SAM app">
         <Radio value="existing" label="Use an existing app registration" />
         <Radio value="create" label="Create a new app registration for me" />

@@ -1,4 +1,4 @@
-import { Body1, Radio, RadioGroup, Title2 } from '@fluentui/react-components';
+import { Radio, RadioGroup } from '@fluentui/react-components';
 import type { FixAction } from '../../../../electron/ipc/errors';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBar } from '../../components/ErrorBar';
@@ -7,7 +7,9 @@ import { WizardFooter } from '../../components/wizard/WizardFooter';
 import { useSamDeskStore } from '../../store';
 import type { SignInBrowser } from '../../store/wizardSlice';
 import { useStepStyles } from './styles';
+import { wizardStepState } from './wizardStepState';
 import { useWizardFix } from './useWizardFix';
+import { StepIntro } from './StepIntro';
 
 /** Remedies that amount to signing in again: the footer's button already does that. */
 const SIGN_IN_AGAIN = new Set<FixAction>(['re-consent', 'retry', 'none']);
@@ -17,14 +19,8 @@ export function SignInStep({ clientSecret }: { clientSecret: string }) {
   const styles = useStepStyles();
   const store = useSamDeskStore(
     useShallow((state) => ({
-      draft: state.wizardDraft,
-      busy: state.wizardBusy,
-      error: state.wizardError,
-      updateDraft: state.updateDraft,
-      goToStep: state.goToStep,
+      ...wizardStepState(state),
       signIn: state.signInAndConsent,
-      cancel: state.cancelWizardWork,
-      dismissError: state.dismissWizardError,
     })),
   );
   const signIn = () => void store.signIn(clientSecret.trim() || undefined); // keeps the click's user gesture
@@ -40,13 +36,10 @@ export function SignInStep({ clientSecret }: { clientSecret: string }) {
 
   return (
     <div className={styles.step}>
-      <Title2 as="h1" className={styles.heading}>
-        Sign in and consent
-      </Title2>
-      <Body1 className={styles.help}>
+      <StepIntro title="Sign in and consent">
         Sign in to {store.draft.partnerTenant} with your partner admin account, complete MFA and accept the app’s permissions. Microsoft
         returns a refresh token, which SAM Desk stores in your keychain. It works for 90 days after its last use, and SAM Desk renews it.
-      </Body1>
+      </StepIntro>
       <RadioGroup
         value={store.draft.browser}
         onChange={(_, data) => store.updateDraft({ browser: data.value as SignInBrowser })}

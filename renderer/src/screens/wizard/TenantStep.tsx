@@ -1,10 +1,11 @@
-import { Body1, Caption1, Field, Input, Link, Title2 } from '@fluentui/react-components';
+import { Body1, Caption1, Field, Input, Link } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { readPartnerTenant } from '../../../../electron/ipc/partnerTenant';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
+import { StepIntro } from './StepIntro';
 
 /** Step 1: which partner tenant; the cloud is the one SAM Desk was started in. */
 export function TenantStep() {
@@ -32,13 +33,10 @@ export function TenantStep() {
 
   return (
     <div className={styles.step}>
-      <Title2 as="h1" className={styles.heading}>
-        Connect your partner account
-      </Title2>
-      <Body1 className={styles.help}>
+      <StepIntro title="Connect your partner account">
         SAM Desk walks you through Microsoft’s Secure Application Model: an app registration in your partner tenant, one sign-in with MFA,
         and a refresh token kept in your operating system’s keychain. Start with the partner tenant you administer.
-      </Body1>
+      </StepIntro>
       <Field
         label="Partner tenant (id or domain)"
         required

@@ -1,4 +1,4 @@
-import { Body1, Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DismissCircleFilled } from '@fluentui/react-icons';
 import { useEffect, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -7,7 +7,9 @@ import { WizardFooter } from '../../components/wizard/WizardFooter';
 import { formatDateTime } from '../../dateTime';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
+import { wizardStepState } from './wizardStepState';
 import { useWizardFix } from './useWizardFix';
+import { StepIntro } from './StepIntro';
 
 const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, margin: 0 },
@@ -23,13 +25,10 @@ export function VerifyStep() {
   const styles = { ...useStepStyles(), ...useStyles() };
   const store = useSamDeskStore(
     useShallow((state) => ({
-      busy: state.wizardBusy,
-      error: state.wizardError,
+      ...wizardStepState(state),
       verification: state.verification,
       exchangeSkipped: state.exchangeSkipped,
-      goToStep: state.goToStep,
       verify: state.verifyConsent,
-      dismissError: state.dismissWizardError,
     })),
   );
   const verify = () => void store.verify();
@@ -50,10 +49,7 @@ export function VerifyStep() {
 
   return (
     <div className={styles.step}>
-      <Title2 as="h1" className={styles.heading}>
-        Check that it works
-      </Title2>
-      <Body1 className={styles.help}>SAM Desk redeems the stored refresh token and calls Partner Center, Microsoft Graph and Exchange Online with it.</Body1>
+      <StepIntro title="Check that it works">SAM Desk redeems the stored refresh token and calls Partner Center, Microsoft Graph and Exchange Online with it.</StepIntro>
       {store.busy === 'verifying' && (
         <div className={styles.row} role="status">
           <Spinner size="tiny" aria-hidden />

@@ -3,9 +3,9 @@
  * with the source of each row and what is an assumption. The readiness model (readiness.ts) reads
  * it; README "Readiness per customer and module" prints the same table for people.
  */
-import type { AccessResource } from '../../ipc/accessCheck';
-import type { SnippetModule } from '../../ipc/schemas';
-import { snippetCatalog, type Retirement } from '../snippets/catalog';
+import type { AccessResource } from '../ipc/accessCheck';
+import type { SnippetModule } from '../ipc/schemas';
+import { snippetCatalog, type Retirement } from './snippetCatalog';
 import { ROLE_ID } from './entraRoles';
 
 export interface RoleRequirement {

@@ -3,10 +3,10 @@
  * 30 days", …): one rule each, shared by the window and the CLI. Pure; 10,000 customers × a few
  * modules is a few milliseconds.
  */
-import type { CustomerTenant } from '../../ipc/customers';
-import { bestRelationship, givesAccess } from '../../ipc/relationships';
-import type { SnippetModule } from '../../ipc/schemas';
-import type { ConsentFinding, CustomerProbe } from '../../ipc/readiness';
+import type { CustomerTenant } from '../ipc/customers';
+import { bestRelationship, givesAccess } from '../ipc/relationships';
+import type { SnippetModule } from '../ipc/schemas';
+import type { ConsentFinding, CustomerProbe } from '../ipc/readiness';
 import { EXPIRING_WITHIN_DAYS, judgeReadiness } from './readiness';
 
 export type CustomerFilter =

@@ -1,4 +1,4 @@
-import type { SamAppCheck } from '../../ipc/wizard';
+import type { SamAppCheck } from '../ipc/wizard';
 import { grantScopes, missingPermissions, requiredResources, samResources, type ResourceAccess, type SamResource } from './samPermissions';
 
 /** The parts of a Graph `application` the checks read. */

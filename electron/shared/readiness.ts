@@ -5,11 +5,11 @@
  * and the roles the admin's security groups hold), what the consent screen found, and the roles
  * table (moduleRequirements.ts). The rules run in order; the first that decides wins.
  */
-import type { CustomerTenant, Relationship } from '../../ipc/customers';
-import { bestRelationship, givesAccess } from '../../ipc/relationships';
-import type { SnippetModule } from '../../ipc/schemas';
-import type { ConsentFinding, CustomerProbe, ProbeOutcome, ReadinessAction, ReadinessRule, ReadinessVerdict } from '../../ipc/readiness';
-import { resourceLabels, snippetCatalog } from '../snippets/catalog';
+import type { CustomerTenant, Relationship } from '../ipc/customers';
+import { bestRelationship, givesAccess } from '../ipc/relationships';
+import type { SnippetModule } from '../ipc/schemas';
+import type { ConsentFinding, CustomerProbe, ProbeOutcome, ReadinessAction, ReadinessRule, ReadinessVerdict } from '../ipc/readiness';
+import { resourceLabels, snippetCatalog } from './snippetCatalog';
 import { ROLE_ID, entraRoleName, roleList } from './entraRoles';
 import { requirementOf, type ModuleRequirement, type RoleRequirement } from './moduleRequirements';
 

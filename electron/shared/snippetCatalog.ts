@@ -1,5 +1,5 @@
-import type { SnippetModule } from '../../ipc/schemas';
-import type { ResourceName } from '../config/cloud';
+import type { SnippetModule } from '../ipc/schemas';
+import type { ResourceName } from './cloud';
 
 /**
  * What a module's connect lines are built from. Every field is a PowerShell *expression* that the
@@ -30,7 +30,10 @@ export interface Retirement {
 
 export interface SnippetModuleSpec {
   title: string;
+  /** The cmdlet the snippet runs, as the card shows it. */
   command: string;
+  /** What the module connects to, in a sentence under the card's title. */
+  description: string;
   /** Resources whose access tokens the connect lines use, and the tenant each is minted in. */
   resources: Array<{ resource: ResourceName; tenant: 'customer' | 'partner' }>;
   connect(values: ConnectValues): string[];
@@ -51,6 +54,7 @@ export const snippetCatalog: Record<SnippetModule, SnippetModuleSpec> = {
   az: {
     title: 'Azure',
     command: 'Connect-AzAccount',
+    description: 'Az PowerShell in this customer, with Azure Resource Manager and Microsoft Graph tokens.',
     resources: [customer('azure'), customer('graph')],
     connect: (v) => [
       `Connect-AzAccount -AccessToken ${v.token('azure')} \``,
@@ -62,6 +66,7 @@ export const snippetCatalog: Record<SnippetModule, SnippetModuleSpec> = {
   graph: {
     title: 'Microsoft Graph PowerShell',
     command: 'Connect-MgGraph',
+    description: 'Microsoft Graph PowerShell (Microsoft.Graph 2.x) in this customer: users, groups, licences.',
     resources: [customer('graph')],
     // Microsoft.Graph 2.x takes the token as a SecureString.
     connect: (v) => [`Connect-MgGraph -AccessToken (ConvertTo-SecureString ${v.token('graph')} -AsPlainText -Force) -NoWelcome`],
@@ -70,6 +75,7 @@ export const snippetCatalog: Record<SnippetModule, SnippetModuleSpec> = {
   exchange: {
     title: 'Exchange Online',
     command: 'Connect-ExchangeOnline',
+    description: 'ExchangeOnlineManagement 3.1 or later, managing this customer as a delegated organization.',
     resources: [customer('exchange')],
     // -AccessToken needs ExchangeOnlineManagement 3.1.0+ and one of -Organization,
     // -DelegatedOrganization or -UserPrincipalName; a partner manages a customer as delegated.
@@ -82,6 +88,7 @@ export const snippetCatalog: Record<SnippetModule, SnippetModuleSpec> = {
   partnercenter: {
     title: 'Partner Center',
     command: 'Connect-PartnerCenter',
+    description: 'Partner Center PowerShell in your partner tenant, with this customer’s id ready for -CustomerId.',
     // Partner Center answers for the partner's own tenant; customers are addressed by -CustomerId.
     resources: [{ resource: 'partnercenter', tenant: 'partner' }],
     connect: (v) => [
@@ -97,6 +104,7 @@ export const snippetCatalog: Record<SnippetModule, SnippetModuleSpec> = {
   azuread: {
     title: 'Azure AD (AzureAD module)',
     command: 'Connect-AzureAD',
+    description: 'The form the Secure Application Model documents show.',
     resources: [customer('aadgraph'), customer('graph')],
     connect: (v) => [
       `Connect-AzureAD -AadAccessToken ${v.token('aadgraph')} \``,
@@ -109,6 +117,7 @@ export const snippetCatalog: Record<SnippetModule, SnippetModuleSpec> = {
   msonline: {
     title: 'MSOnline',
     command: 'Connect-MsolService',
+    description: 'The form the Secure Application Model documents show.',
     resources: [customer('aadgraph'), customer('graph')],
     connect: (v) => [
       `Connect-MsolService -AdGraphAccessToken ${v.token('aadgraph')} \``,
@@ -119,6 +128,7 @@ export const snippetCatalog: Record<SnippetModule, SnippetModuleSpec> = {
   'az-aadgraph': {
     title: 'Azure with an Azure AD Graph token',
     command: 'Connect-AzAccount -GraphAccessToken',
+    description: 'The Az form the Secure Application Model documents show.',
     resources: [customer('azure'), customer('aadgraph')],
     connect: (v) => [
       `Connect-AzAccount -AccessToken ${v.token('azure')} \``,
@@ -131,6 +141,7 @@ export const snippetCatalog: Record<SnippetModule, SnippetModuleSpec> = {
   'exchange-legacy': {
     title: 'Exchange remote PowerShell session',
     command: 'New-PSSession … BasicAuthToOAuthConversion=true',
+    description: 'The Exchange session the Secure Application Model documents show, imported with Import-PSSession.',
     resources: [customer('exchange')],
     connect: (v) => [
       `$exchangeCredential = [pscredential]::new(${v.account}, (ConvertTo-SecureString ('Bearer ' + ${v.token('exchange')}) -AsPlainText -Force))`,
