@@ -20,7 +20,7 @@ import { ArrowSyncRegular, ArrowUndoRegular, CloudDismissRegular } from '@fluent
 import { useState } from 'react';
 import type { VaultPublication } from '../../../../electron/ipc/keyVault';
 import type { ProfileSummary } from '../../../../electron/ipc/profiles';
-import { formatDateTime } from '../../dateTime';
+import { formatDateTime } from '../../../../electron/ipc/dateTime';
 import { useSamDeskStore } from '../../store';
 import { nameSchemeLabels } from './PublishForm';
 import { VaultStatusLine } from './VaultStatusLine';

@@ -22,7 +22,7 @@ import type { ProfileSummary } from '../../../../electron/ipc/profiles';
 import { useAppToast } from '../../components/AppToaster';
 import { ErrorBar } from '../../components/ErrorBar';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
-import { formatDateTime } from '../../dateTime';
+import { formatDateTime } from '../../../../electron/ipc/dateTime';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
 
