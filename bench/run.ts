@@ -18,7 +18,7 @@ import { MAX_CONCURRENCY, TOKEN_LATENCY_MS, measureAccessCheck } from './accessC
 import { LIST_LATENCY_MS, measureListing } from './listing';
 import { count, machine, mb, ms, percentile, printTable, type Row } from './measure';
 import { BenchProfiler } from './profiling';
-import { measureApp, measureMinimalPage } from './renderer';
+import { measureApp, measureMinimalPage, type AppFigures } from './renderer';
 import { simControls, startSimProcess } from './simProcess';
 import type { SimInfo } from '../test/sim';
 
@@ -29,8 +29,8 @@ const KEYSTROKES = ['b', 'a', 'k', 'e', 'r', 'Backspace', 'Backspace', 'Backspac
 const { values } = parseArgs({ options: { json: { type: 'string' }, quick: { type: 'boolean', default: false }, profile: { type: 'string' } } });
 const quick = values.quick === true;
 const scale = quick
-  ? { customers: 600, checked: 60, sequential: 10, stormMs: 1_500, keystrokes: KEYSTROKES.slice(0, 6) }
-  : { customers: 10_000, checked: 1_000, sequential: 100, stormMs: 3_000, keystrokes: KEYSTROKES };
+  ? { customers: 600, checked: 60, sequential: 10, stormMs: 1_500, keystrokes: KEYSTROKES.slice(0, 6), paintRounds: 1 }
+  : { customers: 10_000, checked: 1_000, sequential: 100, stormMs: 3_000, keystrokes: KEYSTROKES, paintRounds: 5 };
 /** Set in the measuring process: the simulator its parent started. */
 const SIM_VARIABLE = 'SAMDESK_BENCH_SIM';
 
@@ -97,9 +97,23 @@ async function main(simInfo: SimInfo): Promise<void> {
     ]);
     const browser = await launchChromium(sim.info);
     try {
-      const minimalMs = await measureMinimalPage(browser, environment);
-      const empty = await measureApp(browser, environment, profile, [], [], profiler);
-      const full = await measureApp(browser, environment, profile, listing.customers, scale.keystrokes, profiler);
+      // A first paint is one number that a stray timer or a GC can double: each is taken once per
+      // round, the three interleaved so that drift touches all alike, and the medians compared.
+      const paints = { minimal: [] as number[], empty: [] as number[], full: [] as number[], wholeList: [] as number[] };
+      let empty!: AppFigures;
+      let full!: AppFigures;
+      for (let round = 1; round <= scale.paintRounds; round++) {
+        const last = round === scale.paintRounds;
+        paints.minimal.push(await measureMinimalPage(browser, environment));
+        empty = await measureApp(browser, environment, profile, [], [], last ? profiler : undefined);
+        full = await measureApp(browser, environment, profile, listing.customers, last ? scale.keystrokes : [], last ? profiler : undefined);
+        paints.empty.push(empty.firstPaintMs);
+        paints.full.push(full.firstPaintMs);
+        paints.wholeList.push(full.wholeListMs);
+      }
+      const minimalMs = percentile(paints.minimal, 50);
+      empty = { ...empty, firstPaintMs: percentile(paints.empty, 50) };
+      full = { ...full, firstPaintMs: percentile(paints.full, 50), wholeListMs: percentile(paints.wholeList, 50) };
       const median = percentile(full.keystrokesMs, 50);
       const p95 = percentile(full.keystrokesMs, 95);
       Object.assign(result.ratios, {
@@ -108,13 +122,13 @@ async function main(simInfo: SimInfo): Promise<void> {
         keystrokeMedianVsFrame: median / FRAME_MS,
         keystrokeP95VsFrame: p95 / FRAME_MS,
       });
-      rows.push({ measure: 'renderer first paint, empty list (Chromium)', figure: ms(empty.firstPaintMs), baseline: `minimal React page ${ms(minimalMs)} (same harness, one call to main)`, ratio: result.ratios.firstPaintVsMinimalPage!, goal: '≤ 2×' });
+      rows.push({ measure: `renderer first paint, empty list (Chromium; each first paint the median of ${scale.paintRounds} round${scale.paintRounds === 1 ? '' : 's'})`, figure: ms(empty.firstPaintMs), baseline: `minimal React page ${ms(minimalMs)} (same harness, one call to main)`, ratio: result.ratios.firstPaintVsMinimalPage!, goal: '≤ 2×' });
       rows.push({ measure: `renderer first paint, ${count(listing.customers.length)} customers (the first screen of them)`, figure: ms(full.firstPaintMs), baseline: `empty list ${ms(empty.firstPaintMs)}`, ratio: result.ratios.firstPaintFullVsEmpty!, goal: '≤ 1.1×' });
       rows.push({ measure: `… all ${count(listing.customers.length)} in the window and searchable`, figure: ms(full.wholeListMs), baseline: `empty list ${ms(empty.firstPaintMs)}`, ratio: full.wholeListMs / empty.firstPaintMs, goal: 'report' });
       rows.push({ measure: `filter keystroke at ${count(listing.customers.length)} customers, median of ${full.keystrokesMs.length} (input → paint of the filtered rows)`, figure: ms(median), baseline: `one 60 Hz frame ${ms(FRAME_MS)}`, ratio: result.ratios.keystrokeMedianVsFrame!, goal: '≤ 1×' });
       rows.push({ measure: 'the same, 95th percentile', figure: ms(p95), baseline: `one 60 Hz frame ${ms(FRAME_MS)}`, ratio: result.ratios.keystrokeP95VsFrame!, goal: '≤ 2×' });
       rows.push({ measure: `renderer heap with ${count(listing.customers.length)} customers`, figure: mb(full.heapBytes), baseline: `empty list ${mb(empty.heapBytes)}`, ratio: full.heapBytes / empty.heapBytes, goal: 'report' });
-      result.figures.renderer = { minimalPageFirstPaintMs: minimalMs, empty, full: { ...full, keystrokeMedianMs: median, keystrokeP95Ms: p95, keystrokeCommitMedianMs: percentile(full.keystrokeCommitsMs, 50) } };
+      result.figures.renderer = { paintRounds: paints, minimalPageFirstPaintMs: minimalMs, empty, full: { ...full, keystrokeMedianMs: median, keystrokeP95Ms: p95, keystrokeCommitMedianMs: percentile(full.keystrokeCommitsMs, 50) } };
     } finally {
       await browser.close();
     }

@@ -6,6 +6,7 @@
  * table (moduleRequirements.ts). The rules run in order; the first that decides wins.
  */
 import type { CustomerTenant, Relationship } from '../ipc/customers';
+import { formatDate, formatDateTime } from '../ipc/dateTime';
 import { bestRelationship, givesAccess } from '../ipc/relationships';
 import type { SnippetModule } from '../ipc/schemas';
 import type { ConsentFinding, CustomerProbe, ProbeOutcome, ReadinessAction, ReadinessRule, ReadinessVerdict } from '../ipc/readiness';
@@ -67,11 +68,11 @@ export function judgeReadiness(input: ReadinessInput): ReadinessVerdict {
   if (failure) {
     const { outcome, resource } = failure;
     if (['throttled', 'network', 'other', 'sign-in'].includes(outcome.problem)) {
-      return say('unknown', 'probe-inconclusive', `The last check (${day(probe!.checkedAt)}) could not tell: ${outcome.reason}`, outcome.action ?? 'Run Check access again.', 'check-access');
+      return say('unknown', 'probe-inconclusive', `The last check (${formatDateTime(probe!.checkedAt)}) could not tell: ${outcome.reason}`, outcome.action ?? 'Run Check access again.', 'check-access');
     }
     if (outcome.problem === 'not-consented') {
       const since = input.consent?.status === 'consented' && input.consent.checkedAt && input.consent.checkedAt > probe!.checkedAt;
-      if (since) return say('unknown', 'probe-inconclusive', `Consent was granted after the last check (${day(probe!.checkedAt)}).`, 'Check access again to see whether it works now.', 'check-access');
+      if (since) return say('unknown', 'probe-inconclusive', `Consent was granted after the last check (${formatDateTime(probe!.checkedAt)}).`, 'Check access again to see whether it works now.', 'check-access');
       return notConsented(customer, [resource], input.consent, probe, say);
     }
     return say('not-ready', 'probe-failed', outcome.reason, outcome.action ?? 'Run Check access again once it is fixed.', 'check-access');
@@ -98,8 +99,8 @@ export function judgeReadiness(input: ReadinessInput): ReadinessVerdict {
   if (unprobed.length === 0 && probe) {
     const details = requirement.probes.map(({ resource }) => probe.results[resource]).flatMap((outcome) => (outcome?.status === 'ok' && outcome.detail ? [outcome.detail] : []));
     const found = details.length > 0 ? `: ${details.join('; ')}` : '';
-    if (expiring) return say('ready', 'checked', `Works (checked ${day(probe.checkedAt)}${found}), but your GDAP relationship ends ${expiring.when}.`, expiring.fix);
-    return say('ready', 'checked', `Checked ${day(probe.checkedAt)}${found}.`, undefined);
+    if (expiring) return say('ready', 'checked', `Works (checked ${formatDateTime(probe.checkedAt)}${found}), but your GDAP relationship ends ${expiring.when}.`, expiring.fix);
+    return say('ready', 'checked', `Checked ${formatDateTime(probe.checkedAt)}${found}.`, undefined);
   }
   if (requirement.partnerCenter) return say('ready', 'checked', 'Partner Center lists this customer: Connect-PartnerCenter works with its -CustomerId.', undefined);
   const known = knownSoFar(customer, requirement, usable, probe, dap);
@@ -139,7 +140,7 @@ function noRelationship(customer: CustomerTenant, say: Say): ReadinessVerdict {
     return say(
       'not-ready',
       'relationship-ended',
-      `Your GDAP relationship “${ended.name}” with this customer ended on ${ended.endsAt!.slice(0, 10)}, and there is no DAP.`,
+      `Your GDAP relationship “${ended.name}” with this customer ended on ${formatDate(ended.endsAt!)}, and there is no DAP.`,
       'Create a new GDAP relationship in Partner Center (Customers › Admin relationships) and ask the customer to approve it.',
     );
   }
@@ -209,7 +210,7 @@ function endingSoon(usable: readonly Relationship[], nowMs: number): { when: str
   if (left > EXPIRING_WITHIN_DAYS * DAY_MS) return undefined;
   const days = Math.max(0, Math.ceil(left / DAY_MS));
   return {
-    when: `on ${best.endsAt.slice(0, 10)} (${days === 1 ? 'in 1 day' : `in ${days} days`})`,
+    when: `on ${formatDate(best.endsAt)} (${days === 1 ? 'in 1 day' : `in ${days} days`})`,
     fix: `Before then, create a new GDAP relationship in Partner Center and ask the customer to approve it (“${best.name}” does not renew itself).`,
   };
 }
@@ -228,4 +229,3 @@ function knownSoFar(customer: CustomerTenant, requirement: ModuleRequirement, us
   return held ? `you hold ${names} here` : `your GDAP relationship grants ${names}, and the check also asks whether a security group you are in holds ${matching.length === 1 ? 'it' : 'them'}`;
 }
 
-const day = (iso: string) => iso.slice(0, 10);

@@ -1,3 +1,4 @@
+import { formatDate } from '../ipc/dateTime';
 import type { SamAppCheck } from '../ipc/wizard';
 import { grantScopes, missingPermissions, requiredResources, samResources, type ResourceAccess, type SamResource } from './samPermissions';
 
@@ -160,9 +161,9 @@ function checkSecret(app: GraphApplication, secret: string | undefined, now: Dat
     return fail('secret', label, 'This secret does not belong to the app. Check that you copied the secret’s value, not its id.');
   }
   const days = Math.floor((latest - now.getTime()) / DAY_MS);
-  if (days < 0) return fail('secret', label, `The secret expired on ${new Date(latest).toISOString().slice(0, 10)}.`);
-  if (days < SECRET_WARNING_DAYS) return fail('secret', label, `The secret expires in ${days} days, on ${new Date(latest).toISOString().slice(0, 10)}.`);
-  const until = new Date(latest).toISOString().slice(0, 10);
+  const until = formatDate(new Date(latest).toISOString());
+  if (days < 0) return fail('secret', label, `The secret expired on ${until}.`);
+  if (days < SECRET_WARNING_DAYS) return fail('secret', label, `The secret expires in ${days} days, on ${until}.`);
   return created
     ? pass('secret', label, `SAM Desk created a new client secret, valid until ${until}. It is in your keychain and shown to you once below.`)
     : pass('secret', label, `The secret is valid until ${until}.`);

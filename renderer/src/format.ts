@@ -1,6 +1,6 @@
 import type { CustomerTenant, GdapStatus, Relationship } from '../../electron/ipc/customers';
 import { givesAccess } from '../../electron/ipc/relationships';
-import { formatDate } from './dateTime';
+import { formatDate } from '../../electron/ipc/dateTime';
 
 const countFormat = new Intl.NumberFormat('en-US');
 

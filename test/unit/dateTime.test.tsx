@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateTimeFormats } from '../../renderer/src/dateTime';
+import { dateTimeFormats } from '../../electron/ipc/dateTime';
 
 const moment = '2026-03-01T09:05:07Z';
 

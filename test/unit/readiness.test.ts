@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerTenant, Relationship } from '../../electron/ipc/customers';
+import { formatDate, formatDateTime } from '../../electron/ipc/dateTime';
 import type { CustomerProbe, ProbeOutcome } from '../../electron/ipc/readiness';
 import { ROLE_ID } from '../../electron/shared/entraRoles';
 import { checkableModules, moduleRequirements } from '../../electron/shared/moduleRequirements';
@@ -53,7 +54,7 @@ describe('readiness per customer and module', () => {
     const ended = customer({ relationships: [relationship({ status: 'expired', endsAt: iso(NOW - 20 * DAY) })] });
     const verdict = judge('exchange', ended);
     expect(verdict).toMatchObject({ readiness: 'not-ready', rule: 'relationship-ended' });
-    expect(verdict.reason).toBe(`Your GDAP relationship “GDAP_Contoso” with this customer ended on ${iso(NOW - 20 * DAY).slice(0, 10)}, and there is no DAP.`);
+    expect(verdict.reason).toBe(`Your GDAP relationship “GDAP_Contoso” with this customer ended on ${formatDate(iso(NOW - 20 * DAY))}, and there is no DAP.`);
     expect(verdict.fix).toMatch(/Create a new GDAP relationship/);
   });
 
@@ -77,7 +78,7 @@ describe('readiness per customer and module', () => {
   });
 
   it('Connect-AzAccount counts a refused Graph token but not a refused Graph call (it needs no Graph role)', () => {
-    expect(judge('az', customer(), probe({ azure: ok('1 subscription'), graph: failed('role-missing', 'call') }))).toMatchObject({ readiness: 'ready', reason: `Checked ${iso(NOW - DAY).slice(0, 10)}: 1 subscription.` });
+    expect(judge('az', customer(), probe({ azure: ok('1 subscription'), graph: failed('role-missing', 'call') }))).toMatchObject({ readiness: 'ready', reason: `Checked ${formatDateTime(iso(NOW - DAY))}: 1 subscription.` });
     expect(judge('az', customer(), probe({ azure: ok('1 subscription'), graph: failed('not-consented', 'token') })).rule).toBe('not-consented');
   });
 
@@ -128,7 +129,7 @@ describe('readiness per customer and module', () => {
     expect(judge('exchange', customer(), probe({ exchange: ok('Exchange Online answered Get-OrganizationConfig') }))).toMatchObject({
       readiness: 'ready',
       rule: 'checked',
-      reason: `Checked ${iso(NOW - DAY).slice(0, 10)}: Exchange Online answered Get-OrganizationConfig.`,
+      reason: `Checked ${formatDateTime(iso(NOW - DAY))}: Exchange Online answered Get-OrganizationConfig.`,
     });
     const ending = customer({ relationships: [relationship({ status: 'expiring', endsAt: iso(NOW + 12 * DAY) })] });
     const verdict = judge('exchange', ending, probe({ exchange: ok() }));

@@ -1,3 +1,4 @@
+import { formatTime } from '../../ipc/dateTime';
 import { applicationIdSchema, profileNameSchema, tenantRefSchema } from '../../ipc/schemas';
 import { pickProfile, UsageError, type CliCommand, type CliContext } from '../context';
 
@@ -38,7 +39,7 @@ export const consentCommand: CliCommand = {
     // The instructions go to stderr under --json so stdout stays one JSON document.
     const say = (text: string) => (json ? context.stderr : context.stdout).write(`${text}\n`);
     say(`To sign in, open ${prompt.verificationUri} and enter the code ${prompt.userCode}`);
-    say(`The code works until ${prompt.expiresAt.toLocaleTimeString()}. Waiting for you to sign in… (Ctrl+C cancels)`);
+    say(`The code works until ${formatTime(prompt.expiresAt, { zone: true })}. Waiting for you to sign in… (Ctrl+C cancels)`);
     const cancel = () => services.deviceCodes.cancel();
     process.once('SIGINT', cancel);
     try {

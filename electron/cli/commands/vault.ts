@@ -1,4 +1,5 @@
 import { DeviceCodeFlow } from '../../core/identity/deviceCode';
+import { formatTime } from '../../ipc/dateTime';
 import { DeviceCodeReaderSignIn } from '../../core/keyVault/readerSignIn';
 import { parseVaultUrl } from '../../core/keyVault/vaultUrl';
 import { vaultNameSchemeSchema, type VaultNameScheme, type VaultPublication } from '../../ipc/keyVault';
@@ -60,7 +61,7 @@ async function pull(context: CliContext): Promise<number> {
   }
   const flow = new DeviceCodeFlow(services.environment.cloud, services.http);
   const signIn = new DeviceCodeReaderSignIn(flow, (prompt) =>
-    stderr.write(`samdesk: to read ${address.name}, open ${prompt.verificationUri} and enter the code ${prompt.userCode} (valid until ${prompt.expiresAt.toISOString().slice(11, 16)} UTC).\n`),
+    stderr.write(`samdesk: to read ${address.name}, open ${prompt.verificationUri} and enter the code ${prompt.userCode} (valid until ${formatTime(prompt.expiresAt, { zone: true })}).\n`),
   );
   const joined = await services.keyVault.join.join({ vaultUrl: address.url, names }, () => signIn);
   print(

@@ -13,7 +13,7 @@ import { ArrowClockwiseRegular, ShieldCheckmarkRegular } from '@fluentui/react-i
 import { type KeyboardEvent, type RefObject, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { samdesk } from '../api';
-import { formatDateTime } from '../dateTime';
+import { formatDateTime } from '../../../electron/ipc/dateTime';
 import { createCustomerSearch, formatCustomerCount } from '../format';
 import { AccessCheckDialog, OnceOpened } from '../lazyPanels';
 import { useSamDeskStore } from '../store';

@@ -5,7 +5,7 @@ import type { CustomerTenant, Relationship } from '../../../electron/ipc/custome
 import type { UserFacingError } from '../../../electron/ipc/errors';
 import { givesAccess } from '../../../electron/ipc/relationships';
 import { entraRoleName } from '../entraRoles';
-import { formatDate, formatDateTime } from '../dateTime';
+import { formatDate, formatDateTime } from '../../../electron/ipc/dateTime';
 import { relationshipStatusLabels } from '../format';
 import { useSamDeskStore } from '../store';
 import { relationshipBadgeColor } from './RelationshipBadges';

@@ -3,7 +3,7 @@ import { ArrowSyncRegular, ArrowUndoRegular, CloudDismissRegular } from '@fluent
 import { useState } from 'react';
 import type { VaultPublication } from '../../../../electron/ipc/keyVault';
 import type { ProfileSummary } from '../../../../electron/ipc/profiles';
-import { formatDateTime } from '../../dateTime';
+import { formatDateTime } from '../../../../electron/ipc/dateTime';
 import { AppDialog } from '../AppDialog';
 import { useSamDeskStore } from '../../store';
 import { nameSchemeLabels } from './PublishForm';

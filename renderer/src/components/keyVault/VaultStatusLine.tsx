@@ -2,7 +2,7 @@ import { Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/reac
 import { ArrowSyncRegular, CloudCheckmarkRegular, CloudErrorRegular } from '@fluentui/react-icons';
 import type { VaultPublication } from '../../../../electron/ipc/keyVault';
 import { describeVaultStatus } from '../../../../electron/ipc/vaultStatus';
-import { formatDateTime } from '../../dateTime';
+import { formatDateTime } from '../../../../electron/ipc/dateTime';
 import { useNow } from '../../hooks/useNow';
 
 const useStyles = makeStyles({

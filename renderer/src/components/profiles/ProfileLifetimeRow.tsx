@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { UserFacingError } from '../../../../electron/ipc/errors';
 import { NO_REFRESH_TOKEN, type ProfileSummary } from '../../../../electron/ipc/profiles';
 import { levelAt } from '../../../../electron/ipc/timeLeft';
-import { formatDateTime } from '../../dateTime';
+import { formatDateTime } from '../../../../electron/ipc/dateTime';
 import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';
 import { levelColor, needsReconsent, stateLabel } from './lifetimeLook';

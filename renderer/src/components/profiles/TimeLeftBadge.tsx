@@ -2,7 +2,7 @@ import { Badge } from '@fluentui/react-components';
 import { ClockRegular } from '@fluentui/react-icons';
 import type { ProfileSummary } from '../../../../electron/ipc/profiles';
 import { levelAt } from '../../../../electron/ipc/timeLeft';
-import { formatDateTime } from '../../dateTime';
+import { formatDateTime } from '../../../../electron/ipc/dateTime';
 import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';
 import { levelColor, stateLabel, timeLeftText } from './lifetimeLook';

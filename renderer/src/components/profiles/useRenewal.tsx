@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { ProfileSummary } from '../../../../electron/ipc/profiles';
 import { formatTimeLeft } from '../../../../electron/ipc/timeLeft';
-import { formatDateTime } from '../../dateTime';
+import { formatDateTime } from '../../../../electron/ipc/dateTime';
 import { useSamDeskStore } from '../../store';
 import type { RenewalOutcome } from '../../store/profilesSlice';
 import { PROFILES_PANEL_TOASTER_ID } from '../../toaster';

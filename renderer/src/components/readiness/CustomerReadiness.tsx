@@ -3,7 +3,7 @@ import { ShieldCheckmarkRegular } from '@fluentui/react-icons';
 import type { CustomerTenant } from '../../../../electron/ipc/customers';
 import type { ReadinessVerdict } from '../../../../electron/ipc/readiness';
 import type { SnippetModule } from '../../../../electron/ipc/schemas';
-import { formatDateTime } from '../../dateTime';
+import { formatDateTime } from '../../../../electron/ipc/dateTime';
 import { snippetCard } from '../../snippetModules';
 import { useSamDeskStore } from '../../store';
 import { ReadinessBadge } from './ReadinessBadge';

@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { formatTime } from '../../dateTime';
+import { formatTime } from '../../../../electron/ipc/dateTime';
 import { formatTimeLeft } from '../../../../electron/ipc/timeLeft';
 import { useNow } from '../../hooks/useNow';
 import type { SnippetState } from '../../store';

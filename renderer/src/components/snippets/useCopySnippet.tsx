@@ -1,5 +1,5 @@
 import type { SnippetMode, SnippetModule } from '../../../../electron/ipc/schemas';
-import { formatTime } from '../../dateTime';
+import { formatTime } from '../../../../electron/ipc/dateTime';
 import { formatTimeLeft } from '../../../../electron/ipc/timeLeft';
 import { useSamDeskStore } from '../../store';
 import { useAppToast } from '../AppToaster';

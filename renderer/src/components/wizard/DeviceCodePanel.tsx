@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, Link, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular, OpenRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { formatTime } from '../../dateTime';
+import { formatTime } from '../../../../electron/ipc/dateTime';
 import { useRevealOnMount } from './useRevealOnMount';
 import type { DeviceCodePromptView } from '../../../../electron/ipc/wizard';
 

@@ -7,7 +7,7 @@ import { AppDialog } from '../../components/AppDialog';
 import { useAppToast } from '../../components/AppToaster';
 import { ErrorBar } from '../../components/ErrorBar';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
-import { formatDateTime } from '../../dateTime';
+import { formatDateTime } from '../../../../electron/ipc/dateTime';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
 import { StepIntro } from './StepIntro';

@@ -1,7 +1,7 @@
 import { Body1, Button } from '@fluentui/react-components';
 import { useShallow } from 'zustand/react/shallow';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
-import { formatDateTime } from '../../dateTime';
+import { formatDateTime } from '../../../../electron/ipc/dateTime';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
 import { StepIntro } from './StepIntro';

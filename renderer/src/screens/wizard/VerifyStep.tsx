@@ -4,7 +4,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBar } from '../../components/ErrorBar';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
-import { formatDateTime } from '../../dateTime';
+import { formatDateTime } from '../../../../electron/ipc/dateTime';
 import { useSamDeskStore } from '../../store';
 import { useStepStyles } from './styles';
 import { wizardStepState } from './wizardStepState';

@@ -1,6 +1,7 @@
 /**
- * The one way the window writes a date or a time: the user's locale (Intl), the zone where a moment
- * matters across machines (expiry, last renewal, retries), and time left always as formatTimeLeft words.
+ * The one way SAM Desk writes a date or a time, in the window and in the CLI's and readiness's words
+ * alike: the user's locale (Intl, so this file stays browser-safe), the zone where a moment matters
+ * across machines (expiry, last renewal, retries), and time left always as formatTimeLeft words.
  */
 export interface DateTimeFormats {
   /** "Mar 1, 2026, 10:15 AM" (en-US) / "1. März 2026, 10:15" (de-DE); with `zone`, "… UTC" / "… MEZ"; `seconds` implies the zone. */
