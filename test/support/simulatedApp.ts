@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import { AccessCheckService, type AccessCheckCollaborators } from '../../electron/core/accessCheck/accessCheckService';
 import { createHandlers, type HandlerOptions, type Handlers } from '../../electron/core/app/handlers';
 import { createServices, type ServiceOverrides, type Services } from '../../electron/core/app/services';
 import { startSimulatedCloud, type SimOptions, type SimulatedCloud } from '../sim';
@@ -69,4 +70,10 @@ export function useSimulatedApp(options: SimulatedAppOptions = {}): SimulatedApp
     },
     newServices,
   };
+}
+
+/** An access check over the suite's services whose HTTP client the test builds, to watch what it sends. */
+export function watchedAccessCheck(app: SimulatedApp, httpWithSleep: AccessCheckCollaborators['httpWithSleep']): AccessCheckService {
+  const { cloud, home } = app.isolated.environment;
+  return new AccessCheckService({ cloud, home, keeper: app.services.keeper, vault: app.services.vault, customers: app.services.customers, httpWithSleep });
 }
