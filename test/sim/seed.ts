@@ -95,7 +95,7 @@ function profileOf(index: number): Profile {
   return PROFILES[index % PROFILES.length]!;
 }
 
-export function seedCustomers(count: number, prng: Prng): CustomerSeed[] {
+function seedCustomers(count: number, prng: Prng): CustomerSeed[] {
   const seeds: CustomerSeed[] = [];
   const usedNames = new Set<string>();
   const usedSlugs = new Set<string>();

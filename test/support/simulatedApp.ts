@@ -6,7 +6,7 @@ import { startSimulatedCloud, type SimOptions, type SimulatedCloud } from '../si
 import { isolatedEnvironment, type IsolatedEnvironment } from './environment';
 
 /** A window opener for suites that never sign in through a browser. */
-export const noWindows: ServiceOverrides['opener'] = { open: () => ({ close: () => undefined }) };
+const noWindows: ServiceOverrides['opener'] = { open: () => ({ close: () => undefined }) };
 
 export interface SimulatedAppOptions {
   /** The simulated cloud's seed (customers, auto-approval, …). */

@@ -36,7 +36,7 @@ export const secretContentTypes: Record<VaultSecretKind, string> = {
 };
 
 /** A refresh token lapses 90 days after its last use (AADSTS700082); the vault's copy expires with it. */
-export const REFRESH_TOKEN_LIFETIME_MS = 90 * 24 * 3600_000;
+const REFRESH_TOKEN_LIFETIME_MS = 90 * 24 * 3600_000;
 
 export function vaultExpiry(lastUsedAt: string): Date {
   return new Date(Date.parse(lastUsedAt) + REFRESH_TOKEN_LIFETIME_MS);

@@ -15,7 +15,7 @@ export { levelForTimeLeft, type LevelThresholds };
 
 export const DAY_MS = 24 * 3600_000;
 const REFRESH_TOKEN_INACTIVITY_MS = 90 * DAY_MS;
-export const SPA_REFRESH_TOKEN_LIFETIME_MS = DAY_MS;
+const SPA_REFRESH_TOKEN_LIFETIME_MS = DAY_MS;
 
 /** Limits Microsoft told us about through a failed redemption; they hold until the next consent. */
 export interface HardLimits {
