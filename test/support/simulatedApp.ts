@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { AccessCheckService, type AccessCheckCollaborators } from '../../electron/core/accessCheck/accessCheckService';
-import { createHandlers, type HandlerOptions, type Handlers } from '../../electron/core/app/handlers';
+import { createHandlers } from '../../electron/core/app/handlers';
+import type { HandlerOptions, Handlers } from '../../electron/core/app/handlers/types';
 import { createServices, type ServiceOverrides, type Services } from '../../electron/core/app/services';
 import { startSimulatedCloud, type SimOptions, type SimulatedCloud } from '../sim';
 import { isolatedEnvironment, type IsolatedEnvironment } from './environment';
