@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { readEnvironment } from '../electron/core/config/environment';
 import { startHarness } from '../test/harness/server';
-import type { HandlerOptions } from '../electron/core/app/handlers';
+import type { HandlerOptions } from '../electron/core/app/handlers/types';
 
 /**
  * The Electron binary, if it has been downloaded. Since Electron 42, `require('electron')` downloads

@@ -10,19 +10,38 @@ import { applicationIdSchema, clientSecretSchema, profileIdSchema, profileNameSc
 import { type Settings, settingsSchema } from './settings';
 import { type ConsentVerification, type CustomerConsent, type DeviceCodePromptView, type DeviceCodeResult, type SamAppResult, signInBrowserSchema } from './wizard';
 
+/**
+ * A run over customers × resources ("Check access", the access check): each resource once and the
+ * lists bounded, so a request cannot multiply the calls made per customer.
+ */
+function perCustomerRunInput(defaultConcurrency: number) {
+  return z.object({
+    profileId: profileIdSchema,
+    resources: z.array(accessResourceSchema).min(1, 'Choose at least one resource to check.').max(16, 'Choose each resource once.').transform((resources) => [...new Set(resources)]),
+    /** Omitted: every customer in the list. */
+    customerTenantIds: z.array(tenantIdSchema).max(50_000).optional(),
+    /** At most this many requests at once; the run starts with fewer and adapts (throttleGate.ts). */
+    concurrency: z.number().int().min(1).max(32).default(defaultConcurrency),
+  });
+}
+
+/** A snippet asked for, to copy or to preview. */
+const snippetRequestInput = z
+  .object({
+    profileId: profileIdSchema,
+    /** Not needed for mode all-customers. */
+    customerTenantId: tenantIdSchema.optional(),
+    module: snippetModuleSchema,
+    /** paste when omitted; only paste mints access tokens. */
+    mode: snippetModeSchema.optional(),
+  })
+  .refine((input) => input.mode === 'all-customers' || input.customerTenantId !== undefined, {
+    message: 'Choose a customer for this snippet.',
+  });
+
 const readinessChannels = {
   /** "Check access": per customer and resource, a token and one read-only call; progress arrives as events. */
-  'probes.run': {
-    input: z.object({
-      profileId: profileIdSchema,
-      // Each resource once, bounded: a request cannot multiply the calls made per customer.
-      resources: z.array(accessResourceSchema).min(1, 'Choose at least one resource to check.').max(16, 'Choose each resource once.').transform((resources) => [...new Set(resources)]),
-      /** Omitted: every customer in the list. */
-      customerTenantIds: z.array(tenantIdSchema).max(50_000).optional(),
-      concurrency: z.number().int().min(1).max(32).default(8),
-    }),
-    result: {} as ProbeReport,
-  },
+  'probes.run': { input: perCustomerRunInput(8), result: {} as ProbeReport },
   'probes.cancel': { input: z.undefined(), result: undefined as void },
   /** Every customer's newest check results, and the last run as it was. */
   'probes.results': { input: z.object({ profileId: profileIdSchema }), result: {} as ProbeResults },
@@ -138,50 +157,13 @@ export const contract = {
     result: [] as DapCheck[],
   },
   /** Mints a token per customer per resource and reports which work; progress arrives as events. */
-  'accessCheck.run': {
-    input: z.object({
-      profileId: profileIdSchema,
-      // Bounded and each resource once: a request cannot multiply the tokens minted per customer.
-      resources: z.array(accessResourceSchema).min(1, 'Choose at least one resource to check.').max(16, 'Choose each resource once.').transform((resources) => [...new Set(resources)]),
-      /** Omitted: every customer in the list. */
-      customerTenantIds: z.array(tenantIdSchema).max(50_000).optional(),
-      /** At most this many requests at once; the check starts with fewer and adapts (throttleGate.ts). */
-      concurrency: z.number().int().min(1).max(32).default(16),
-    }),
-    result: {} as AccessCheckReport,
-  },
+  'accessCheck.run': { input: perCustomerRunInput(16), result: {} as AccessCheckReport },
   'accessCheck.cancel': { input: z.undefined(), result: undefined as void },
   /** The last access check's results for this profile, or null before the first one. */
   'accessCheck.last': { input: z.object({ profileId: profileIdSchema }), result: null as AccessCheckReport | null },
-  'snippets.copy': {
-    input: z
-      .object({
-        profileId: profileIdSchema,
-        /** Not needed for mode all-customers. */
-        customerTenantId: tenantIdSchema.optional(),
-        module: snippetModuleSchema,
-        /** paste when omitted; only paste mints access tokens. */
-        mode: snippetModeSchema.optional(),
-      })
-      .refine((input) => input.mode === 'all-customers' || input.customerTenantId !== undefined, {
-        message: 'Choose a customer for this snippet.',
-      }),
-    result: {} as CopiedSnippet,
-  },
+  'snippets.copy': { input: snippetRequestInput, result: {} as CopiedSnippet },
   /** The snippet as it would be copied, tokens as placeholders: nothing is minted and nothing is copied. */
-  'snippets.preview': {
-    input: z
-      .object({
-        profileId: profileIdSchema,
-        customerTenantId: tenantIdSchema.optional(),
-        module: snippetModuleSchema,
-        mode: snippetModeSchema.optional(),
-      })
-      .refine((input) => input.mode === 'all-customers' || input.customerTenantId !== undefined, {
-        message: 'Choose a customer for this snippet.',
-      }),
-    result: {} as { preview: string },
-  },
+  'snippets.preview': { input: snippetRequestInput, result: {} as { preview: string } },
   /** Every profile with its countdown, most urgent first. */
   'profiles.list': { input: z.undefined(), result: [] as ProfileSummary[] },
   'profiles.renew': { input: z.object({ profileId: profileIdSchema }), result: {} as RenewalResult },

@@ -8,14 +8,20 @@ import type { ConsentFinding } from './readiness';
 
 export type ConsentCategory = 'consented' | 'needs-repair' | 'not-consented' | 'not-through-partner-center' | 'no-access' | 'could-not-check';
 
-export const consentCategories: ReadonlyArray<{ category: ConsentCategory; label: string }> = [
-  { category: 'consented', label: 'Consented' },
-  { category: 'needs-repair', label: 'Needs repair' },
-  { category: 'not-consented', label: 'Not consented' },
-  { category: 'not-through-partner-center', label: 'Not through Partner Center' },
-  { category: 'no-access', label: 'No admin access' },
-  { category: 'could-not-check', label: 'Could not check' },
-];
+/** Each category's words, in the order the screen lists them; a Record, so no category goes unlabelled. */
+const consentCategoryLabels: Record<ConsentCategory, string> = {
+  consented: 'Consented',
+  'needs-repair': 'Needs repair',
+  'not-consented': 'Not consented',
+  'not-through-partner-center': 'Not through Partner Center',
+  'no-access': 'No admin access',
+  'could-not-check': 'Could not check',
+};
+
+export const consentCategories: ReadonlyArray<{ category: ConsentCategory; label: string }> = Object.entries(consentCategoryLabels).map(([category, label]) => ({
+  category: category as ConsentCategory,
+  label,
+}));
 
 export function consentCategory(row: CustomerConsent): ConsentCategory {
   switch (row.status) {

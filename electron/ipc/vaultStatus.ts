@@ -1,7 +1,6 @@
 import type { VaultPublication } from './keyVault';
 import { formatAgo } from './timeLeft';
 
-export { formatAgo };
 
 /**
  * A published profile's vault copy in one line, the same in the window and the CLI:

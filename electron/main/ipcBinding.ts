@@ -3,7 +3,7 @@ import { IPC_PREFIX } from '../ipc/api';
 import { channelNames } from '../ipc/channels';
 import type { EventName, EventPayloads } from '../ipc/events';
 import { dispatch } from '../core/app/dispatch';
-import type { Handlers } from '../core/app/handlers';
+import type { Handlers } from '../core/app/handlers/types';
 
 /**
  * Binds every contract channel. A message is answered only when it comes from the main

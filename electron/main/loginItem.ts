@@ -10,7 +10,7 @@ export function applyStartAtLogin(enabled: boolean): void {
   app.setLoginItemSettings({ openAtLogin: enabled, args: [START_IN_TRAY_FLAG] });
 }
 
-export const START_IN_TRAY_FLAG = '--start-in-tray';
+const START_IN_TRAY_FLAG = '--start-in-tray';
 
 /** Whether this start came from the login item, so the window stays closed until the tray is clicked. */
 export function startedAtLogin(): boolean {

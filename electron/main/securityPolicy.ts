@@ -101,7 +101,7 @@ function isLoopbackHost(hostname: string): boolean {
 
 /** §18: the app's pages come from a custom scheme, not file://; this is their origin. */
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'samdesk';
+const APP_HOST = 'samdesk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** The origin the main window's page is served from: the dev server in development, app://samdesk otherwise. */

@@ -13,10 +13,7 @@ const loadedChunks = (page: Page) =>
 
 const NOT_ON_THE_FIRST_SCREEN = ['ConnectScreen', 'AccessCheckDialog', 'SettingsDialog', 'ProfilesPanel', 'KeyVaultPanel'];
 
-test('the customer list paints without the code of the wizard and the dialogs, each of which loads when first opened', async ({ appContext, sim, harness }) => {
-  await signedInProfile(sim, harness.services);
-  const app = await appContext.newPage();
-  await app.goto(harness.url);
+test('the customer list paints without the code of the wizard and the dialogs, each of which loads when first opened', async ({ signedInApp: app }) => {
   await expect(app.getByText('60 customers')).toBeVisible({ timeout: 30_000 });
 
   const first = await loadedChunks(app);

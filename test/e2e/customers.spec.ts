@@ -1,18 +1,9 @@
 import { test, expect } from './fixtures';
-import { signedInProfile } from '../support/signedInProfile';
 
 test.use({ simOptions: { customers: 10_000 } });
 
-test('10,000 customers: search, open with the keyboard, check access for a search, see the matrix', async ({
-  appContext,
-  sim,
-  harness,
-  shoot,
-}) => {
+test('10,000 customers: search, open with the keyboard, check access for a search, see the matrix', async ({ signedInApp: app, sim, shoot }) => {
   // The consent itself is slice.spec.ts's subject; here the partner admin has already consented.
-  await signedInProfile(sim, harness.services);
-  const app = await appContext.newPage();
-  await app.goto(harness.url);
 
   const list = app.getByRole('listbox', { name: 'Customers' });
   await expect(app.getByText('10,000 customers')).toBeVisible({ timeout: 30_000 });

@@ -6,6 +6,7 @@ import { startSimulatedCloud, type SimOptions, type SimulatedCloud } from '../si
 import { startHarness, type Harness } from '../harness/server';
 import { isolatedEnvironment, type IsolatedEnvironment } from '../support/environment';
 import { launchChromium } from '../support/browser';
+import { signedInProfile } from '../support/signedInProfile';
 import { desktopClipboard } from '../harness/desktopClipboard';
 import type { SystemClipboard } from '../../electron/core/clipboard/clipboardKeeper';
 
@@ -42,6 +43,8 @@ export interface SliceFixtures {
   simBrowser: Browser;
   appContext: BrowserContext;
   app: Page;
+  /** The window opened after the partner admin has consented outside it (signedInProfile). */
+  signedInApp: Page;
   /** The desktop clipboard the harness's main side writes and clears (X11 under Xvfb in CI). */
   clipboard: SystemClipboard;
   /** Saves full-page screenshots at 1280×800 and 900×600 under test-results/screenshots/ and fails on the axe violations the app owns at either size. */
@@ -91,6 +94,12 @@ export const test = base.extend<SliceFixtures>({
     await context.close();
   },
   app: async ({ appContext, harness }, use) => {
+    const page = await appContext.newPage();
+    await page.goto(harness.url);
+    await use(page);
+  },
+  signedInApp: async ({ appContext, sim, harness }, use) => {
+    await signedInProfile(sim, harness.services);
     const page = await appContext.newPage();
     await page.goto(harness.url);
     await use(page);

@@ -1,65 +1,36 @@
-import type { Browser, Page } from '@playwright/test';
-import { randomUUID } from 'node:crypto';
-import { sha256 } from '../sim/state';
-import { completeSignIn } from '../support/browser';
+import type { Page } from '@playwright/test';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
-import { createServices } from '../../electron/core/app/services';
-import type { Harness } from '../harness/server';
-import type { SimulatedCloud } from '../sim';
-import type { IsolatedEnvironment } from '../support/environment';
-import { expect, expectApart, expectHeadingFocused, expectInView, test, viewports } from './wizardFixtures';
+import type { ProfileRecord } from '../../electron/core/profiles/profileStore';
+import { DAY_MS } from '../../electron/core/lifetime/lifetime';
+import { consentOutsideThePage, idleRefreshToken } from './consentOutside';
+import { expect, expectApart, expectHeadingFocused, expectInView, test as base, viewports } from './wizardFixtures';
+
+const test = base.extend<{ partnerAccounts: { northwind: ProfileRecord; fabrikam: ProfileRecord } }>({
+  /**
+   * One consent made outside the page, plus a partner account last used 95 days ago whose token the
+   * simulated cloud also holds 95 days idle (AADSTS700082): one account that needs attention beside a
+   * healthy one. (The window opens the most urgent account; a token it could still redeem would be
+   * renewed by reading its customers, so the idle one must really be idle.)
+   */
+  partnerAccounts: async ({ sim, simBrowser, isolated, harness }, use) => {
+    const { profile: northwind, refreshToken } = await consentOutsideThePage(sim, simBrowser, isolated, harness);
+    const idle = new Date(Date.now() - 95 * DAY_MS).toISOString();
+    const fabrikam = { ...northwind, id: 'p-fabrikam', name: 'Fabrikam IT', issuedAt: idle, lastRedeemedAt: idle };
+    await harness.services.vault.set(vaultAccounts.refreshToken(fabrikam.id), idleRefreshToken(sim, refreshToken, 95));
+    await harness.services.vault.set(vaultAccounts.clientSecret(fabrikam.id), sim.samAppSecret);
+    await harness.services.profiles.upsert(fabrikam);
+    await use({ northwind, fabrikam });
+  },
+});
 
 test.use({ simOptions: { customers: 6 } });
-
-const DAY_MS = 24 * 3600_000;
-
-/**
- * One consent made outside the page (the wizard has its own specs), plus a partner account last used 95
- * days ago whose token the simulated cloud also holds 95 days idle (AADSTS700082): one account that needs
- * attention beside a healthy one. (The window opens the most urgent account; a token it could still
- * redeem would be renewed by reading its customers, so the idle one must really be idle.)
- */
-async function twoPartnerAccounts(sim: SimulatedCloud, simBrowser: Browser, isolated: IsolatedEnvironment, harness: Harness) {
-  const setup = createServices(isolated.environment, {
-    opener: {
-      open(url) {
-        const opened = simBrowser.newPage().then(async (page) => {
-          await page.goto(url);
-          await completeSignIn(page, sim);
-          return page;
-        });
-        return { close: () => void opened.then((page) => page.close()).catch(() => undefined) };
-      },
-    },
-  });
-  await setup.consent.start({ partnerTenant: sim.partnerDomain, clientId: sim.samAppId, clientSecret: sim.samAppSecret, profileName: 'Northwind Partner' });
-  const [northwind] = await harness.services.profiles.list();
-  const refreshToken = await harness.services.vault.get(vaultAccounts.refreshToken(northwind!.id));
-  const idle = new Date(Date.now() - 95 * DAY_MS).toISOString();
-  const idleToken = `idle-${randomUUID()}`;
-  const issued = sim.state.refreshTokens.get(sha256(refreshToken!))!;
-  sim.state.refreshTokens.set(sha256(idleToken), { ...issued, hash: sha256(idleToken), issuedMs: issued.issuedMs - 95 * DAY_MS });
-  await harness.services.vault.set(vaultAccounts.refreshToken('p-fabrikam'), idleToken);
-  await harness.services.vault.set(vaultAccounts.clientSecret('p-fabrikam'), sim.samAppSecret);
-  await harness.services.profiles.upsert({ ...northwind!, id: 'p-fabrikam', name: 'Fabrikam IT', issuedAt: idle, lastRedeemedAt: idle });
-  return northwind!;
-}
 
 const keyButton = (app: Page) => app.getByRole('button', { name: /^Refresh tokens and renewal/ });
 const toast = (app: Page, title: string) => app.locator('.fui-Toast').filter({ hasText: title });
 
-test('the red counter beside the key says what it counts; Renew now and Renew all answer with a toast (the new expiry, or Microsoft’s reason in plain words) that has a close button', async ({
-  app,
-  sim,
-  simBrowser,
-  isolated,
-  harness,
-  shootSizes,
-  shootView,
-}) => {
-  await twoPartnerAccounts(sim, simBrowser, isolated, harness);
+test('the red counter beside the key says what it counts; Renew now and Renew all answer with a toast (the new expiry, or Microsoft’s reason in plain words) that has a close button', async ({ app, partnerAccounts, shootSizes, shootView }) => {
   await app.reload();
-  await app.getByRole('combobox', { name: 'Profile' }).selectOption({ label: 'Northwind Partner' });
+  await app.getByRole('combobox', { name: 'Profile' }).selectOption({ label: partnerAccounts.northwind.name });
 
   // The counter counts the other partner accounts that need attention, and says which and why.
   const attention = '1 other partner account needs attention: Fabrikam IT (expired).';
@@ -99,19 +70,12 @@ test('the red counter beside the key says what it counts; Renew now and Renew al
   await expect(keyButton(app)).toHaveAccessibleName(new RegExp(`${attention.replace(/[().]/g, '\\$&')}$`));
 });
 
-test('a partner account whose refresh token is gone from the keychain says so in the header: no green countdown beside “No refresh token is stored”', async ({
-  app,
-  sim,
-  simBrowser,
-  isolated,
-  harness,
-  shootSizes,
-}) => {
-  const northwind = await twoPartnerAccounts(sim, simBrowser, isolated, harness);
+test('a partner account whose refresh token is gone from the keychain says so in the header: no green countdown beside “No refresh token is stored”', async ({ app, partnerAccounts, harness, shootSizes }) => {
+  const { northwind } = partnerAccounts;
   // As on a second `npm run demo`: the profile is listed, its token is not in this keychain.
   await harness.services.vault.delete(vaultAccounts.refreshToken(northwind.id));
   await app.reload();
-  await app.getByRole('combobox', { name: 'Profile' }).selectOption({ label: 'Northwind Partner' });
+  await app.getByRole('combobox', { name: 'Profile' }).selectOption({ label: northwind.name });
 
   const header = app.getByRole('banner');
   await expect(header).toContainText('no refresh token');
@@ -126,15 +90,14 @@ test('a partner account whose refresh token is gone from the keychain says so in
   await shootSizes(app, 'first-hour-07-header-no-refresh-token');
 });
 
-test('the accounts view opens on its heading in one <main>; a toast there at 900x600 sits apart from the footer and can be closed', async ({ app, sim, simBrowser, isolated, harness, shootView }) => {
-  await twoPartnerAccounts(sim, simBrowser, isolated, harness);
+test('the accounts view opens on its heading in one <main>; a toast there at 900x600 sits apart from the footer and can be closed', async ({ app, partnerAccounts, shootView }) => {
   await app.reload();
   await app.setViewportSize(viewports[1]);
   await app.getByRole('button', { name: 'Partner accounts' }).click();
   // The accounts view: its heading has focus, and it is the window's one <main>.
   await expectHeadingFocused(app, 'Partner accounts');
   await expect(app.getByRole('main')).toHaveCount(1);
-  const fabrikam = app.getByRole('listitem', { name: 'Fabrikam IT' });
+  const fabrikam = app.getByRole('listitem', { name: partnerAccounts.fabrikam.name });
   await fabrikam.getByRole('button', { name: 'Rename' }).click();
   await fabrikam.getByRole('textbox', { name: 'Profile name' }).fill('Fabrikam IT (EU)');
   await fabrikam.getByRole('button', { name: 'Save' }).click();

@@ -1,13 +1,10 @@
 import type { Page } from '@playwright/test';
-import { randomUUID } from 'node:crypto';
-import { sha256 } from '../sim/state';
 import { test, expect } from './fixtures';
 import { completeSignIn } from '../support/browser';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
 import type { ProfileRecord } from '../../electron/core/profiles/profileStore';
-import { createServices } from '../../electron/core/app/services';
-
-const DAY_MS = 24 * 3600_000;
+import { DAY_MS } from '../../electron/core/lifetime/lifetime';
+import { consentOutsideThePage, idleRefreshToken } from './consentOutside';
 
 async function signIn(app: Page, trigger: () => Promise<void>, sim: Parameters<typeof completeSignIn>[1]) {
   const popupOpened = app.context().waitForEvent('page');
@@ -26,26 +23,12 @@ test('every profile shows a live countdown by level, renews, explains a revocati
   shoot,
 }) => {
   // The first consent is made outside the page (the connect wizard has its own spec), into the same data folder and keychain.
-  const setup = createServices(isolated.environment, {
-    opener: {
-      open(url) {
-        const opened = simBrowser.newPage().then(async (page) => {
-          await page.goto(url);
-          await completeSignIn(page, sim);
-          return page;
-        });
-        return { close: () => void opened.then((page) => page.close()).catch(() => undefined) };
-      },
-    },
-  });
-  await setup.consent.start({ partnerTenant: sim.partnerDomain, clientId: sim.samAppId, clientSecret: sim.samAppSecret, profileName: 'Northwind Partner' });
+  const { profile: consented, refreshToken } = await consentOutsideThePage(sim, simBrowser, isolated, harness);
 
   // Four more consents of different ages (same admin and app; each with its own keychain entry).
-  const [consented] = await harness.services.profiles.list();
-  const refreshToken = await harness.services.vault.get(vaultAccounts.refreshToken(consented!.id));
   const ago = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
   const aged = (id: string, name: string, days: number, extra: Partial<ProfileRecord> = {}): ProfileRecord => ({
-    ...consented!,
+    ...consented,
     id,
     name,
     issuedAt: ago(days),
@@ -67,11 +50,9 @@ test('every profile shows a live countdown by level, renews, explains a revocati
   ];
   // Tailspin's token really is 95 days idle in the simulated cloud too: the window (which opens the most
   // urgent profile and reads its customers) gets Microsoft's AADSTS700082 for it, not a fresh rotation.
-  const idleToken = `idle-${randomUUID()}`;
-  const issued = sim.state.refreshTokens.get(sha256(refreshToken!))!;
-  sim.state.refreshTokens.set(sha256(idleToken), { ...issued, hash: sha256(idleToken), issuedMs: issued.issuedMs - 95 * DAY_MS });
+  const idleToken = idleRefreshToken(sim, refreshToken, 95);
   for (const profile of seeded) {
-    await harness.services.vault.set(vaultAccounts.refreshToken(profile.id), profile.id === 'p-tailspin' ? idleToken : refreshToken!);
+    await harness.services.vault.set(vaultAccounts.refreshToken(profile.id), profile.id === 'p-tailspin' ? idleToken : refreshToken);
     // Each consent of the confidential SAM app keeps the app's secret beside its refresh token.
     await harness.services.vault.set(vaultAccounts.clientSecret(profile.id), sim.samAppSecret);
     await harness.services.profiles.upsert(profile);
@@ -109,13 +90,13 @@ test('every profile shows a live countdown by level, renews, explains a revocati
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ user: sim.user }),
   });
-  const northwind = panel.getByRole('group', { name: `Profile ${consented!.name}` });
+  const northwind = panel.getByRole('group', { name: `Profile ${consented.name}` });
   await northwind.getByRole('button', { name: 'Renew now' }).click();
   await expect(northwind).toContainText('Revoked');
   await expect(northwind).toContainText('Renewal failed (AADSTS50173)');
   await expect(northwind).toContainText('password was changed or reset');
   // Dead tokens sort first, ahead of every countdown still running.
-  await expect(rows.nth(1)).toHaveAccessibleName(`Profile ${consented!.name}`);
+  await expect(rows.nth(1)).toHaveAccessibleName(`Profile ${consented.name}`);
   await shoot(app, 'lifetime-02-revoked-offers-reconsent');
 
   await signIn(app, () => northwind.getByRole('button', { name: 'Re-consent' }).click(), sim);

@@ -1,15 +1,6 @@
 import { test, expect } from './fixtures';
-import { signedInProfile } from '../support/signedInProfile';
 
-test('a customer lacking Exchange Administrator shows Exchange Online as not ready, naming the role, before anything is copied; the list filters by it', async ({
-  appContext,
-  sim,
-  harness,
-  shoot,
-}) => {
-  await signedInProfile(sim, harness.services);
-  const app = await appContext.newPage();
-  await app.goto(harness.url);
+test('a customer lacking Exchange Administrator shows Exchange Online as not ready, naming the role, before anything is copied; the list filters by it', async ({ signedInApp: app, sim, shoot }) => {
   // Index 10: an active GDAP relationship with Global Reader and Helpdesk Administrator only.
   const limited = sim.state.customers[10]!;
   await app.getByLabel('Search customers').fill(limited.domain);

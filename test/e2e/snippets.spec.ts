@@ -1,9 +1,12 @@
+import type { Page } from '@playwright/test';
 import { decodeJwt } from 'jose';
 import { test, expect } from './fixtures';
 import { loadPowerShellGrammar, parsePowerShell, syntaxProblems } from '../unit/powershellSyntax';
 import type { SamDeskApi } from '../../electron/ipc/api';
 import { snippetModuleSchema } from '../../electron/ipc/schemas';
 import { snippetCatalog } from '../../electron/shared/snippetCatalog';
+import type { Harness } from '../harness/server';
+import type { SimulatedCloud } from '../sim';
 
 // Consent happens in-process by device code (the simulator approves the first poll, with MFA), so
 // this spec tests the snippets and not the sign-in screens, which slice.spec.ts covers.
@@ -11,6 +14,18 @@ test.use({ simOptions: { customers: 60, autoApprove: true, deviceCodeIntervalSec
 
 /** The cmdlet a module is known by on screen and in its button's name ("New-PSSession", not the whole form). */
 const onScreen = (command: string) => command.replace(/ … .*$/, '');
+
+/** Consents by device code, then opens a DAP customer that has consented to the SAM app. */
+async function consentedCustomerOpen(app: Page, sim: SimulatedCloud, harness: Harness) {
+  await harness.services.deviceCodes.start({ kind: 'sam', partnerTenant: sim.partnerDomain, clientId: sim.samAppId });
+  await harness.services.deviceCodes.wait();
+  await app.reload();
+  const customer = sim.state.customers.find((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId))!;
+  await app.getByLabel(/Search customers/).first().fill(customer.domain);
+  await app.getByText(customer.displayName, { exact: true }).first().click();
+  await expect(app.getByRole('heading', { name: customer.displayName })).toBeVisible();
+  return customer;
+}
 
 test('a partner admin copies each module’s snippet; the clipboard is cleared after the set time, with the window unfocused', async ({
   app,
@@ -24,13 +39,7 @@ test('a partner admin copies each module’s snippet; the clipboard is cleared a
   // Long enough that a slow machine reads each snippet before it is cleared; shortened below.
   await harness.services.settings.set({ clipboardClearSeconds: 120 });
 
-  await harness.services.deviceCodes.start({ kind: 'sam', partnerTenant: sim.partnerDomain, clientId: sim.samAppId });
-  await harness.services.deviceCodes.wait();
-  await app.reload();
-  const customer = sim.state.customers.find((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId))!;
-  await app.getByLabel(/Search customers/).first().fill(customer.domain);
-  await app.getByText(customer.displayName, { exact: true }).first().click();
-  await expect(app.getByRole('heading', { name: customer.displayName })).toBeVisible();
+  const customer = await consentedCustomerOpen(app, sim, harness);
 
   // The desktop's clipboard, which main writes and clears (the page never holds the snippet).
   const readClipboard = () => clipboard.readText();
@@ -121,13 +130,7 @@ test('each module shows its snippet before anything is copied: placeholders for 
   clipboard,
   shoot,
 }) => {
-  await harness.services.deviceCodes.start({ kind: 'sam', partnerTenant: sim.partnerDomain, clientId: sim.samAppId });
-  await harness.services.deviceCodes.wait();
-  await app.reload();
-  const customer = sim.state.customers.find((c) => c.relationship === 'DAP' && sim.state.isConsented(c.id, sim.samAppId))!;
-  await app.getByLabel(/Search customers/).first().fill(customer.domain);
-  await app.getByText(customer.displayName, { exact: true }).first().click();
-  await expect(app.getByRole('heading', { name: customer.displayName })).toBeVisible();
+  const customer = await consentedCustomerOpen(app, sim, harness);
   await clipboard.clear();
   const mark = sim.requestLog.mark();
 

@@ -1,5 +1,5 @@
 import { expect, test } from './wizardFixtures';
-import { openPopup, signInOnPopup } from './wizardSteps';
+import { checkExistingApp, openPopup, seedPublicClientApp, signInOnPopup } from './wizardSteps';
 import type { Page, BrowserContext } from '@playwright/test';
 import type { SimulatedCloud } from '../sim';
 
@@ -57,18 +57,8 @@ test('a double click on “Create the app” creates exactly one app registratio
 });
 
 test('“Fix the app” says it will create a secret and asks main first; declined, nothing is minted', async ({ app, appContext, sim, isolated, confirmations, shootSizes }) => {
-  const seeded = sim.state.findApp(sim.samAppId)!;
-  seeded.publicClientRedirectUris = ['http://localhost'];
-  seeded.webRedirectUris = [];
-  const secretsBefore = seeded.passwordCredentials.length;
-
-  await app.getByLabel('Partner tenant (id or domain)').fill(sim.partnerDomain);
-  await app.getByRole('button', { name: 'Next' }).click();
-  await app.getByRole('radio', { name: 'Use an existing app registration' }).check();
-  await app.getByLabel('Application (client) ID').fill(sim.samAppId);
-  const admin = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in to check the app' }).click());
-  await signInOnPopup(admin, sim, { consent: false });
-  await app.getByRole('button', { name: 'Check the app' }).click();
+  const { seeded, secretsBefore } = seedPublicClientApp(sim);
+  await checkExistingApp(app, appContext, sim);
   const fix = app.getByRole('button', { name: 'Fix the app and create a secret' });
   await expect(fix).toBeVisible();
   await expect(app.getByText('Fixing adds a new client secret to the app (its other secrets stay). SAM Desk asks you first', { exact: false })).toBeVisible();

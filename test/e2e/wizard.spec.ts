@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { connectWithSeededApp, openPopup, signInOnPopup } from './wizardSteps';
+import { checkExistingApp, connectWithSeededApp, openPopup, seedPublicClientApp, signInOnPopup } from './wizardSteps';
 
 test('create-app path: the admin signs in once, SAM Desk creates the app, then consent and verify', async ({ app, appContext, sim, isolated, harness, shoot }) => {
   await expect(app.getByRole('heading', { name: 'Connect your partner account' })).toBeVisible();
@@ -74,14 +74,7 @@ test('existing-app path: an spa redirect and a missing Exchange grant fail the c
   // Granted for Partner Center, Graph and Azure, not for Exchange: the Graph grant must not hide it.
   sim.state.revokeConsent(sim.partnerTenantId, sim.samAppId, exchangeOnline);
 
-  await app.getByLabel('Partner tenant (id or domain)').fill(sim.partnerDomain);
-  await app.getByRole('button', { name: 'Next' }).click();
-  await app.getByRole('radio', { name: 'Use an existing app registration' }).check();
-  await app.getByLabel('Application (client) ID').fill(sim.samAppId);
-  await app.getByLabel('Client secret', { exact: true }).fill(sim.samAppSecret);
-  const adminPopup = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in to check the app' }).click());
-  await signInOnPopup(adminPopup, sim, { consent: false });
-  await app.getByRole('button', { name: 'Check the app' }).click();
+  await checkExistingApp(app, appContext, sim, sim.samAppSecret);
 
   const checklist = app.getByRole('list', { name: 'SAM app checklist' });
   await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost on the Web platform: Needs fixing' })).toBeVisible();
@@ -106,18 +99,8 @@ test('existing-app path: an spa redirect and a missing Exchange grant fail the c
 });
 
 test('existing-app path: an older public-client app without a secret is explained, fixed in one click (the new secret shown once), then consents', async ({ app, appContext, sim, isolated, harness, clipboard, shoot }) => {
-  const seeded = sim.state.findApp(sim.samAppId)!;
-  seeded.publicClientRedirectUris = ['http://localhost'];
-  seeded.webRedirectUris = [];
-  const secretsBefore = seeded.passwordCredentials.length;
-
-  await app.getByLabel('Partner tenant (id or domain)').fill(sim.partnerDomain);
-  await app.getByRole('button', { name: 'Next' }).click();
-  await app.getByRole('radio', { name: 'Use an existing app registration' }).check();
-  await app.getByLabel('Application (client) ID').fill(sim.samAppId);
-  const adminPopup = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in to check the app' }).click());
-  await signInOnPopup(adminPopup, sim, { consent: false });
-  await app.getByRole('button', { name: 'Check the app' }).click();
+  const { seeded, secretsBefore } = seedPublicClientApp(sim);
+  await checkExistingApp(app, appContext, sim);
 
   const checklist = app.getByRole('list', { name: 'SAM app checklist' });
   await expect(checklist.getByRole('listitem', { name: 'Redirect http://localhost on the Web platform: Needs fixing' })).toBeVisible();

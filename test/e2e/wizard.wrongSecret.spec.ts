@@ -1,20 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, expectHeadingFocused, test } from './wizardFixtures';
-import { openPopup, signInOnPopup } from './wizardSteps';
-import type { SimulatedCloud } from '../sim';
+import { checkExistingApp, chooseExistingApp, openPopup, signInOnPopup } from './wizardSteps';
 
 test.use({ simOptions: { customers: 6 } });
 
 /** Buttons that would start the sign-in again, wherever they are on the step. */
 const retryButtons = (app: Page) => app.getByRole('button', { name: /again|try|retry|^sign in$/i });
-
-async function toSamAppStep(app: Page, sim: SimulatedCloud, secret: string) {
-  await app.getByLabel('Partner tenant (id or domain)').fill(sim.partnerDomain);
-  await app.getByRole('button', { name: 'Next' }).click();
-  await app.getByRole('radio', { name: 'Use an existing app registration' }).check();
-  await app.getByLabel('Application (client) ID').fill(sim.samAppId);
-  await app.getByLabel('Client secret', { exact: true }).fill(secret);
-}
 
 test('a wrong secret at sign-in: one plain sentence and one action, “Re-enter the secret”, back to the emptied, focused field; the failed secret is forgotten', async ({
   app,
@@ -25,10 +16,7 @@ test('a wrong secret at sign-in: one plain sentence and one action, “Re-enter 
 }) => {
   // Right first characters (Graph's hint), wrong rest: it passes the app check and fails at Microsoft's token endpoint.
   const wrong = `${sim.samAppSecret.slice(0, -4)}Xq9Z`;
-  await toSamAppStep(app, sim, wrong);
-  const admin = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in to check the app' }).click());
-  await signInOnPopup(admin, sim, { consent: false });
-  await app.getByRole('button', { name: 'Check the app' }).click();
+  await checkExistingApp(app, appContext, sim, wrong);
   await expect(app.getByRole('list', { name: 'SAM app checklist' })).toBeVisible();
   expect(await isolated.keychain.get(`sam-app/${sim.samAppId}/client-secret`)).toBe(wrong);
   await app.getByRole('button', { name: 'Next' }).click();
@@ -65,7 +53,7 @@ test('a wrong secret at sign-in: one plain sentence and one action, “Re-enter 
 });
 
 test('declining the consent shows one way to try again, not three', async ({ app, appContext, sim, shootSizes }) => {
-  await toSamAppStep(app, sim, sim.samAppSecret);
+  await chooseExistingApp(app, sim, { secret: sim.samAppSecret });
   await app.getByRole('button', { name: 'Skip the check' }).click();
   const popup = await openPopup(appContext, () => app.getByRole('button', { name: 'Sign in', exact: true }).click());
   await signInOnPopup(popup, sim, { consent: false });

@@ -2,7 +2,7 @@
 import https from 'node:https';
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
-import { currentTotp, type SimInfo } from '../sim';
+import { currentTotp, type SimInfo, type SimulatedCloud } from '../sim';
 import { expect } from './fixtures';
 
 /** Calls a /_sim control over HTTPS, trusting exactly the simulator's CA. */
@@ -56,16 +56,37 @@ export async function openPopup(context: BrowserContext, click: () => Promise<vo
   return opened;
 }
 
-/** Steps 1–3 with the seeded SAM app, skipping the app check: lands on step 4. */
-export async function connectWithSeededApp(app: Page, context: BrowserContext, sim: SimInfo, profileName?: string): Promise<void> {
-  await expect(app.getByRole('heading', { name: 'Connect your partner account' })).toBeVisible();
+/** Steps 1–2 with an existing app registration: the partner tenant, the app id and, when given, its secret. */
+export async function chooseExistingApp(app: Page, sim: SimInfo, options: { secret?: string; profileName?: string } = {}): Promise<void> {
   await app.getByLabel('Partner tenant (id or domain)').fill(sim.partnerDomain);
-  if (profileName) await app.getByLabel('Profile name').fill(profileName);
+  if (options.profileName) await app.getByLabel('Profile name').fill(options.profileName);
   await app.getByRole('button', { name: 'Next' }).click();
   await app.getByRole('radio', { name: 'Use an existing app registration' }).check();
   await app.getByLabel('Application (client) ID').fill(sim.samAppId);
+  if (options.secret !== undefined) await app.getByLabel('Client secret', { exact: true }).fill(options.secret);
+}
+
+/** Then the admin's sign-in (no consent asked) and "Check the app": the step shows its checklist. */
+export async function checkExistingApp(app: Page, context: BrowserContext, sim: SimInfo, secret?: string): Promise<void> {
+  await chooseExistingApp(app, sim, { secret });
+  const admin = await openPopup(context, () => app.getByRole('button', { name: 'Sign in to check the app' }).click());
+  await signInOnPopup(admin, sim, { consent: false });
+  await app.getByRole('button', { name: 'Check the app' }).click();
+}
+
+/** The seeded SAM app registered the older way, its redirect under "Mobile and desktop applications" (a public client). */
+export function seedPublicClientApp(sim: SimulatedCloud) {
+  const seeded = sim.state.findApp(sim.samAppId)!;
+  seeded.publicClientRedirectUris = ['http://localhost'];
+  seeded.webRedirectUris = [];
+  return { seeded, secretsBefore: seeded.passwordCredentials.length };
+}
+
+/** Steps 1–3 with the seeded SAM app, skipping the app check: lands on step 4. */
+export async function connectWithSeededApp(app: Page, context: BrowserContext, sim: SimInfo, profileName?: string): Promise<void> {
+  await expect(app.getByRole('heading', { name: 'Connect your partner account' })).toBeVisible();
   // The seeded app has the SAM app's one shape, a confidential Web app: its secret comes along.
-  await app.getByLabel('Client secret', { exact: true }).fill(sim.samAppSecret);
+  await chooseExistingApp(app, sim, { secret: sim.samAppSecret, profileName });
   await app.getByRole('button', { name: 'Skip the check' }).click();
   const popup = await openPopup(context, () => app.getByRole('button', { name: 'Sign in', exact: true }).click());
   await signInOnPopup(popup, sim, { consent: true });

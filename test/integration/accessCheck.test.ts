@@ -1,5 +1,4 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AccessCheckService } from '../../electron/core/accessCheck/accessCheckService';
 import { createHttpClient } from '../../electron/core/http/httpClient';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
 import type { AccessCheckReport } from '../../electron/ipc/accessCheck';
@@ -8,7 +7,7 @@ import { revoke } from '../sim/revocation';
 import { signedInProfile } from '../support/signedInProfile';
 import { waitUntil } from '../support/bounded';
 import type { SimulatedCloud } from '../sim';
-import { useSimulatedApp } from '../support/simulatedApp';
+import { useSimulatedApp, watchedAccessCheck } from '../support/simulatedApp';
 
 const tokenRequests = (sim: SimulatedCloud) => sim.state.stats.get('token v2') ?? 0;
 const outcome = (report: AccessCheckReport, tenantId: string) => report.customers.find((c) => c.tenantId === tenantId)?.results;
@@ -76,19 +75,12 @@ describe('checking access across customers', () => {
   it('holds back the whole pool while Microsoft throttles (429 Retry-After), instead of hammering', async () => {
     // In order, with the gate's clock: each request the pool sends, and each throttle pause asked for.
     const events: Array<{ kind: 'send'; at: number } | { kind: 'pause'; until: number }> = [];
-    const accessCheck = new AccessCheckService({
-      cloud: setup.isolated.environment.cloud,
-      keeper: setup.services.keeper,
-      vault: setup.services.vault,
-      customers: setup.services.customers,
-      home: setup.isolated.environment.home,
-      httpWithSleep: (pause) => {
-        const http = createHttpClient({
-          extraCa: setup.isolated.environment.extraCa,
-          sleep: (ms, signal) => (events.push({ kind: 'pause', until: Date.now() + ms }), pause(ms, signal)),
-        });
-        return { send: (request) => (events.push({ kind: 'send', at: Date.now() }), http.send(request)) };
-      },
+    const accessCheck = watchedAccessCheck(setup, (pause) => {
+      const http = createHttpClient({
+        extraCa: setup.isolated.environment.extraCa,
+        sleep: (ms, signal) => (events.push({ kind: 'pause', until: Date.now() + ms }), pause(ms, signal)),
+      });
+      return { send: (request) => (events.push({ kind: 'send', at: Date.now() }), http.send(request)) };
     });
     setup.sim.state.controls.latency = [{ ms: 20, path: '/oauth2/v2.0/token' }];
     setup.sim.state.controls.faults = [{ path: '/oauth2/v2.0/token', status: 429, retryAfter: 1, count: 1 }];

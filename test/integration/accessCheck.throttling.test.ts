@@ -1,8 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AccessCheckService } from '../../electron/core/accessCheck/accessCheckService';
 import { createHttpClient } from '../../electron/core/http/httpClient';
 import { signedInProfile } from '../support/signedInProfile';
-import { useSimulatedApp } from '../support/simulatedApp';
+import { useSimulatedApp, watchedAccessCheck } from '../support/simulatedApp';
 
 /**
  * An access check through a 429 storm that outlasts its Retry-After (Microsoft Graph's guidance:
@@ -34,21 +33,14 @@ describe('checking access while Microsoft throttles', () => {
    */
   function watchedCheck() {
     const events: Array<'sent' | 'throttled' | 'answered'> = [];
-    const accessCheck = new AccessCheckService({
-      cloud: setup.isolated.environment.cloud,
-      keeper: setup.services.keeper,
-      vault: setup.services.vault,
-      customers: setup.services.customers,
-      home: setup.isolated.environment.home,
-      httpWithSleep: (pause) => {
-        const sleep = async (ms: number, signal?: AbortSignal) => {
-          events.push('throttled');
-          await pause(ms, signal);
-          events.push('sent');
-        };
-        const http = createHttpClient({ extraCa: setup.isolated.environment.extraCa, sleep });
-        return { send: (request) => (events.push('sent'), http.send(request).finally(() => events.push('answered'))) };
-      },
+    const accessCheck = watchedAccessCheck(setup, (pause) => {
+      const sleep = async (ms: number, signal?: AbortSignal) => {
+        events.push('throttled');
+        await pause(ms, signal);
+        events.push('sent');
+      };
+      const http = createHttpClient({ extraCa: setup.isolated.environment.extraCa, sleep });
+      return { send: (request) => (events.push('sent'), http.send(request).finally(() => events.push('answered'))) };
     });
     return { accessCheck, events };
   }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedCloud, type SimulatedCloud } from '../sim';
 import { createServices, type Services } from '../../electron/core/app/services';
-import { createHandlers, type Handlers } from '../../electron/core/app/handlers';
+import { createHandlers } from '../../electron/core/app/handlers';
+import type { Handlers } from '../../electron/core/app/handlers/types';
 import { vaultAccounts } from '../../electron/core/vault/secretVault';
 import type { ProfileRecord } from '../../electron/core/profiles/profileStore';
 import type { VaultPublication } from '../../electron/ipc/keyVault';

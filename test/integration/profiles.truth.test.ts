@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../electron/core/app/services';
-import { createHandlers, type Handlers } from '../../electron/core/app/handlers';
+import { createHandlers } from '../../electron/core/app/handlers';
+import type { Handlers } from '../../electron/core/app/handlers/types';
 import { dispatch } from '../../electron/core/app/dispatch';
 import { silentLogger } from '../../electron/core/app/logger';
 import type { SystemClipboard } from '../../electron/core/clipboard/clipboardKeeper';

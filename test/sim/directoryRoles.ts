@@ -8,7 +8,7 @@
 import { ROLE } from './gdapSeed';
 import type { SimState } from './state';
 
-export function rolesInTenant(state: SimState, userOid: string, tenantId: string, nowMs: number): Set<string> {
+function rolesInTenant(state: SimState, userOid: string, tenantId: string, nowMs: number): Set<string> {
   const user = state.users.get(userOid);
   if (!user) return new Set();
   if (user.tenantId === tenantId) return new Set([ROLE.globalAdministrator]);

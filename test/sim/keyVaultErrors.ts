@@ -6,7 +6,7 @@
  */
 import { JsonError } from './http';
 
-export function keyVaultErrorBody(code: string, message: string, innerCode?: string) {
+function keyVaultErrorBody(code: string, message: string, innerCode?: string) {
   return { error: { code, message, ...(innerCode ? { innererror: { code: innerCode } } : {}) } };
 }
 
@@ -14,7 +14,7 @@ const error = (status: number, code: string, message: string, innerCode?: string
   new JsonError(status, keyVaultErrorBody(code, message, innerCode), headers);
 
 /** The challenge every 401 carries: where to get a token, for which resource. */
-export function keyVaultChallenge(tenantId: string): string {
+function keyVaultChallenge(tenantId: string): string {
   return `Bearer authorization="https://login.windows.net/${tenantId}", resource="https://vault.azure.net"`;
 }
 

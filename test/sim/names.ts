@@ -1,16 +1,19 @@
 /** Fictional company names for customer tenants. None is a real organisation's tenant. */
 
 /** Hand-picked names that exercise non-ASCII text and apostrophes; always seeded first. */
-export const SPECIAL_CUSTOMERS: ReadonlyArray<{ name: string; slug: string }> = [
-  { name: 'Müller Bäckerei GmbH', slug: 'muellerbaeckerei' },
-  { name: 'Société Générale de Café', slug: 'societegeneraledecafe' },
-  { name: 'Øresund Logistik ApS', slug: 'oresundlogistik' },
-  { name: '株式会社サクラ商事', slug: 'sakurashoji' },
-  { name: 'Ελληνική Ναυτιλία', slug: 'ellinikinaftilia' },
-  { name: "O'Brien & Sons", slug: 'obrienandsons' },
-  { name: 'Łódź Precyzja Sp. z o.o.', slug: 'lodzprecyzja' },
-  { name: 'Åkerlund & Rausing Trä AB', slug: 'akerlundrausing' },
-];
+export const SPECIAL_CUSTOMERS: ReadonlyArray<{ name: string; slug: string }> = (
+  [
+    // [name, slug]: each carries its onmicrosoft.com label, which slugOf() would not spell as a person would.
+    ['Müller Bäckerei GmbH', 'muellerbaeckerei'],
+    ['Société Générale de Café', 'societegeneraledecafe'],
+    ['Øresund Logistik ApS', 'oresundlogistik'],
+    ['株式会社サクラ商事', 'sakurashoji'],
+    ['Ελληνική Ναυτιλία', 'ellinikinaftilia'],
+    ["O'Brien & Sons", 'obrienandsons'],
+    ['Łódź Precyzja Sp. z o.o.', 'lodzprecyzja'],
+    ['Åkerlund & Rausing Trä AB', 'akerlundrausing'],
+  ] as const
+).map(([name, slug]) => ({ name, slug }));
 
 const PREFIXES = [
   'Alder', 'Bluefin', 'Cedar', 'Driftwood', 'Emberly', 'Fjord', 'Granite', 'Harbor', 'Ironleaf',

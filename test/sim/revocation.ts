@@ -49,7 +49,7 @@ export function isRevocationEvent(value: unknown): value is RevocationEvent {
 }
 
 /** The classes an event revokes. */
-export function revokedClasses(event: RevocationEvent): RevocationClass[] {
+function revokedClasses(event: RevocationEvent): RevocationClass[] {
   return (Object.entries(TABLE[event]) as Array<[RevocationClass, boolean]>).filter(([, revoked]) => revoked).map(([column]) => column);
 }
 
@@ -57,7 +57,7 @@ export function revokedClasses(event: RevocationEvent): RevocationClass[] {
  * The column a refresh token falls in. Every sign-in the simulator offers uses a password (MFA
  * is a second factor, not a passwordless sign-in), so public-client tokens are "password-based".
  */
-export function revocationClassOf(clientType: ClientType): RevocationClass {
+function revocationClassOf(clientType: ClientType): RevocationClass {
   return clientType === 'confidential' ? 'confidential-token' : 'password-token';
 }
 

@@ -10,21 +10,19 @@ import { FIRST_PARTY_APPS, KNOWN_RESOURCES, SimState, sha256, type AppRegistrati
  * Microsoft's published ones; https://learn.microsoft.com/graph/permissions-reference for Graph).
  */
 const SAM_APP_PERMISSIONS = [
-  { resourceAppId: 'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd', resourceAccess: [{ id: '1cebfa2a-fb4d-419e-b5f9-839b4383e05a', type: 'Scope' }] },
-  {
-    resourceAppId: '00000003-0000-0000-c000-000000000000',
-    resourceAccess: [
-      { id: '0e263e50-5827-48a4-b97c-d940288653c7', type: 'Scope' },
-      { id: '0c0064ea-477b-4130-82a5-4c2cc4ff68aa', type: 'Scope' },
-      { id: 'e1fe6dd8-ba31-4d61-89e7-88639da4683d', type: 'Scope' },
-      { id: '7427e0e9-2fba-42fe-b0c0-848c9e6a8182', type: 'Scope' },
-    ],
-  },
-  { resourceAppId: '00000002-0000-0ff1-ce00-000000000000', resourceAccess: [{ id: 'ab4f2b77-0b06-4fc1-a9de-02113fc2ab7c', type: 'Scope' }] },
-  { resourceAppId: '797f4846-ba00-4fd7-ba43-dac1f8f63013', resourceAccess: [{ id: '41094075-9dad-400e-a0bd-54e686782033', type: 'Scope' }] },
+  delegated('fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd', '1cebfa2a-fb4d-419e-b5f9-839b4383e05a'),
+  // Microsoft Graph: Directory.AccessAsUser.All, DelegatedAdminRelationship.Read.All, User.Read, offline_access.
+  delegated('00000003-0000-0000-c000-000000000000', '0e263e50-5827-48a4-b97c-d940288653c7', '0c0064ea-477b-4130-82a5-4c2cc4ff68aa', 'e1fe6dd8-ba31-4d61-89e7-88639da4683d', '7427e0e9-2fba-42fe-b0c0-848c9e6a8182'),
+  delegated('00000002-0000-0ff1-ce00-000000000000', 'ab4f2b77-0b06-4fc1-a9de-02113fc2ab7c'),
+  delegated('797f4846-ba00-4fd7-ba43-dac1f8f63013', '41094075-9dad-400e-a0bd-54e686782033'),
   // Azure Key Vault user_impersonation, for publishing the refresh token to the partner's vault.
-  { resourceAppId: 'cfa8b339-82a2-471a-a3c9-0fc0be7a4093', resourceAccess: [{ id: 'f53da476-18e3-4152-8e01-aec403e6edc0', type: 'Scope' }] },
+  delegated('cfa8b339-82a2-471a-a3c9-0fc0be7a4093', 'f53da476-18e3-4152-8e01-aec403e6edc0'),
 ];
+
+/** One requiredResourceAccess entry: delegated permissions (scopes) on one resource app. */
+function delegated(resourceAppId: string, ...scopeIds: string[]) {
+  return { resourceAppId, resourceAccess: scopeIds.map((id) => ({ id, type: 'Scope' })) };
+}
 
 export interface CustomerSeed {
   id: string;
@@ -97,7 +95,7 @@ function profileOf(index: number): Profile {
   return PROFILES[index % PROFILES.length]!;
 }
 
-export function seedCustomers(count: number, prng: Prng): CustomerSeed[] {
+function seedCustomers(count: number, prng: Prng): CustomerSeed[] {
   const seeds: CustomerSeed[] = [];
   const usedNames = new Set<string>();
   const usedSlugs = new Set<string>();

@@ -129,7 +129,7 @@ export class TokenService {
  * is unspecified", Microsoft in microsoftgraph/microsoft-graph-docs#5846). Assumption: refresh
  * tokens of 1,500–2,000 characters, as seen from Entra; access tokens above 2 KB (below).
  */
-export const REFRESH_TOKEN_LENGTH = { min: 1_500, max: 2_000 } as const;
+const REFRESH_TOKEN_LENGTH = { min: 1_500, max: 2_000 } as const;
 
 /** Opaque refresh token shaped like Microsoft's: "0.A" and URL-safe characters, 1,500–2,000 in all. */
 export function newRefreshToken(): string {

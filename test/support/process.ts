@@ -14,7 +14,7 @@ export interface RunOptions {
 }
 
 /** Below Vitest's 60 s test timeout, so a hung child fails with its own output, not a bare timeout. */
-export const DEFAULT_CHILD_TIMEOUT_MS = 45_000;
+const DEFAULT_CHILD_TIMEOUT_MS = 45_000;
 /** After the child exits, how long a grandchild that inherited its pipes may keep them open. */
 const PIPE_GRACE_MS = 2_000;
 

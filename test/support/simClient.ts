@@ -2,12 +2,9 @@
 import { createHttpClient, type HttpRequest } from '../../electron/core/http/httpClient';
 import type { SimInfo } from '../sim';
 import { simCa } from './environment';
+import { encodeRequest, parseJsonOrUndefined, type SimReply, type SimRequestOptions } from './simRequest';
 
-export interface SimReply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  json: any;
-}
+export type SimClientReply = Pick<SimReply, 'status' | 'headers' | 'json'>;
 
 /**
  * Raw requests to the simulated cloud over real HTTPS (trusting its CA, no retries), for tests of
@@ -18,25 +15,11 @@ export function simClient(sim: SimInfo) {
   const call = async (
     method: HttpRequest['method'],
     path: string,
-    options: { json?: unknown; form?: Record<string, string>; headers?: Record<string, string> } = {},
-  ): Promise<SimReply> => {
-    const headers: Record<string, string> = { ...options.headers };
-    let body: string | undefined;
-    if (options.form) {
-      body = new URLSearchParams(options.form).toString();
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-    } else if (options.json !== undefined) {
-      body = JSON.stringify(options.json);
-      headers['content-type'] = 'application/json';
-    }
+    options: SimRequestOptions = {},
+  ): Promise<SimClientReply> => {
+    const { headers, body } = encodeRequest(options);
     const response = await http.send({ method, url: path.startsWith('https:') ? path : `${sim.url}${path}`, headers, body });
-    let json: unknown;
-    try {
-      json = response.body ? JSON.parse(response.body) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, headers: response.headers, json };
+    return { status: response.status, headers: response.headers, json: parseJsonOrUndefined(response.body) };
   };
 
   /** Device-code sign-in as the seeded admin (approved through /_sim/device/approve) for `{resource}/.default`; returns the token response. */

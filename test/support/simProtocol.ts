@@ -1,23 +1,9 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the tests read loosely typed JSON off the wire */
 /** Raw protocol calls against the simulated cloud, for tests whose subject is the wire itself. */
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { request as httpsRequest } from 'node:https';
 import { expect } from 'vitest';
 import { currentTotp, type SimInfo } from '../sim';
-
-export interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-  json: any;
-}
-
-export interface CallOptions {
-  form?: Record<string, string>;
-  json?: unknown;
-  headers?: Record<string, string>;
-}
+import { encodeRequest, httpsExchange, type SimReply, type SimRequestOptions } from './simRequest';
 
 export interface AuthorizedCode {
   code: string;
@@ -30,45 +16,15 @@ export interface AuthorizedCode {
 export function simProtocol(sim: SimInfo) {
   const ca = readFileSync(sim.caFile, 'utf8');
 
-  function call(method: string, url: string, opts: CallOptions = {}): Promise<Reply> {
-    const target = url.startsWith('http') ? url : `${sim.url}${url}`;
-    const headers: Record<string, string> = { ...opts.headers };
-    let body: string | undefined;
-    if (opts.form) {
-      body = new URLSearchParams(opts.form).toString();
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-    } else if (opts.json !== undefined) {
-      body = JSON.stringify(opts.json);
-      headers['content-type'] = 'application/json';
-    }
-    return new Promise((resolve, reject) => {
-      const req = httpsRequest(target, { method, ca, headers, timeout: 15_000 }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = undefined;
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-        });
-      });
-      req.on('timeout', () => req.destroy(new Error(`${method} ${target}: no answer within 15 s`)));
-      req.on('error', reject);
-      if (body) req.write(body);
-      req.end();
-    });
-  }
+  const call = (method: string, url: string, opts: SimRequestOptions = {}): Promise<SimReply> =>
+    httpsExchange(ca, method, url.startsWith('http') ? url : `${sim.url}${url}`, encodeRequest(opts));
 
   const control = (path: string, json: unknown = {}) => call('POST', `/_sim/${path}`, { json });
   const token = (tenant: string, form: Record<string, string>, headers?: Record<string, string>) =>
     call('POST', `/${tenant}/oauth2/v2.0/token`, { form, headers });
 
   /** Microsoft's error shape, exactly: the keys, the error name, the code and the description's form. */
-  function expectAadError(reply: Reply, code: number, error: string, status = error === 'invalid_client' ? 401 : 400): void {
+  function expectAadError(reply: SimReply, code: number, error: string, status = error === 'invalid_client' ? 401 : 400): void {
     expect(reply.json?.error_description ?? reply.text).toMatch(new RegExp(`^AADSTS${code}: `));
     expect(reply.status).toBe(status);
     expect(Object.keys(reply.json).sort()).toEqual(
@@ -143,7 +99,7 @@ export function simProtocol(sim: SimInfo) {
     );
 
   /** A device-code sign-in approved through the simulator's control; returns the token endpoint's answer. */
-  async function deviceCode(clientId: string, extra: Record<string, string> = {}): Promise<Reply> {
+  async function deviceCode(clientId: string, extra: Record<string, string> = {}): Promise<SimReply> {
     const started = await call('POST', `/${sim.partnerTenantId}/oauth2/v2.0/devicecode`, {
       form: { client_id: clientId, scope: 'https://api.partnercenter.microsoft.com/.default offline_access' },
     });

@@ -5,11 +5,11 @@
  * error shape checked to the letter.
  */
 import { readFileSync } from 'node:fs';
-import { request as httpsRequest } from 'node:https';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { startSimulatedCloud, type SimInfo, type SimOptions, type SimulatedCloud } from '../sim';
-import { simProtocol, type Reply } from './simProtocol';
+import { simProtocol } from './simProtocol';
+import { httpsExchange, type SimReply } from './simRequest';
 
 export function simWire(current: () => SimInfo) {
   const protocols = new Map<string, ReturnType<typeof simProtocol>>();
@@ -29,21 +29,9 @@ export function simWire(current: () => SimInfo) {
       return { status: reply.status, headers: reply.headers as Record<string, string>, body: reply.json as T };
     },
     async sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
-      const ca = readFileSync(current().caFile, 'utf8');
-      const reply = await new Promise<Reply>((resolve, reject) => {
-        const req = httpsRequest(url, { method: 'POST', ca, headers: options?.headers, timeout: 15_000 }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: JSON.parse(text) });
-          });
-        });
-        req.on('timeout', () => req.destroy(new Error(`POST ${url}: no answer within 15 s`)));
-        req.on('error', reject);
-        req.end(options?.body ?? '');
-      });
-      return { status: reply.status, headers: reply.headers as Record<string, string>, body: reply.json as T };
+      const reply = await httpsExchange(readFileSync(current().caFile, 'utf8'), 'POST', url, { headers: options?.headers, body: options?.body ?? '' });
+      // MSAL reads every token answer as JSON: a body that is not JSON fails here, loudly.
+      return { status: reply.status, headers: reply.headers as Record<string, string>, body: JSON.parse(reply.text) as T };
     },
   };
 
@@ -64,7 +52,7 @@ export function simWire(current: () => SimInfo) {
     });
 
   /** Microsoft's error body to the letter: its keys, name, code, and the description's and timestamp's form. */
-  function expectAadError(reply: Reply, code: number, error: string, status = 400): void {
+  function expectAadError(reply: SimReply, code: number, error: string, status = 400): void {
     expect(reply.status).toBe(status);
     expect(Object.keys(reply.json).sort()).toEqual(
       ['correlation_id', 'error', 'error_codes', 'error_description', 'error_uri', 'timestamp', 'trace_id', ...(reply.json.suberror ? ['suberror'] : [])].sort(),

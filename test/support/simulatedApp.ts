@@ -1,11 +1,13 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createHandlers, type HandlerOptions, type Handlers } from '../../electron/core/app/handlers';
+import { AccessCheckService, type AccessCheckCollaborators } from '../../electron/core/accessCheck/accessCheckService';
+import { createHandlers } from '../../electron/core/app/handlers';
+import type { HandlerOptions, Handlers } from '../../electron/core/app/handlers/types';
 import { createServices, type ServiceOverrides, type Services } from '../../electron/core/app/services';
 import { startSimulatedCloud, type SimOptions, type SimulatedCloud } from '../sim';
 import { isolatedEnvironment, type IsolatedEnvironment } from './environment';
 
 /** A window opener for suites that never sign in through a browser. */
-export const noWindows: ServiceOverrides['opener'] = { open: () => ({ close: () => undefined }) };
+const noWindows: ServiceOverrides['opener'] = { open: () => ({ close: () => undefined }) };
 
 export interface SimulatedAppOptions {
   /** The simulated cloud's seed (customers, auto-approval, …). */
@@ -69,4 +71,10 @@ export function useSimulatedApp(options: SimulatedAppOptions = {}): SimulatedApp
     },
     newServices,
   };
+}
+
+/** An access check over the suite's services whose HTTP client the test builds, to watch what it sends. */
+export function watchedAccessCheck(app: SimulatedApp, httpWithSleep: AccessCheckCollaborators['httpWithSleep']): AccessCheckService {
+  const { cloud, home } = app.isolated.environment;
+  return new AccessCheckService({ cloud, home, keeper: app.services.keeper, vault: app.services.vault, customers: app.services.customers, httpWithSleep });
 }

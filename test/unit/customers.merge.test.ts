@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeCustomers } from '../../electron/core/tenants/customerTenants';
+import { mergeCustomers } from '../../electron/core/tenants/merge';
 import { carryDapAnswers } from '../../electron/core/tenants/merge';
 import type { CustomerTenant, Relationship } from '../../electron/ipc/customers';
 import { bestRelationship, givesAccess } from '../../electron/ipc/relationships';

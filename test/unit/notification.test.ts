@@ -2,27 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { ProfileSummary } from '../../electron/ipc/profiles';
 import { summarize, type ProfileRecord } from '../../electron/core/profiles/profileStore';
 import { DAY_MS } from '../../electron/core/lifetime/lifetime';
+import { profileRecord } from './profileFixtures';
 import { emptyNotificationState, noticesDue, type Notice, type NotificationState } from '../../electron/core/tray/notificationPolicy';
 
 const thresholds = { warningDays: 14, criticalDays: 3 };
 const consentedAt = new Date('2026-03-01T00:00:00Z');
 const at = (days: number) => new Date(consentedAt.getTime() + days * DAY_MS);
 
-function record(id: string, name: string, redeemedAtDay: number, extra: Partial<ProfileRecord> = {}): ProfileRecord {
-  return {
-    id,
-    name,
-    cloud: 'public',
-    partnerTenantId: '00000000-0000-0000-0000-000000000001',
-    clientId: '00000000-0000-0000-0000-000000000002',
-    hasClientSecret: false,
-    user: `admin@${name}.example`,
-    mfa: true,
-    issuedAt: at(0).toISOString(),
-    lastRedeemedAt: at(redeemedAtDay).toISOString(),
-    ...extra,
-  };
-}
+const record = (id: string, name: string, redeemedAtDay: number, extra: Partial<ProfileRecord> = {}): ProfileRecord =>
+  profileRecord(id, name, at(redeemedAtDay), { issuedAt: at(0).toISOString(), ...extra });
 
 /** Runs the policy every hour from `fromDay` to `toDay`, persisting its state like the app does. */
 function simulateHours(records: (now: Date) => ProfileRecord[], fromDay: number, toDay: number, state: NotificationState = emptyNotificationState()) {

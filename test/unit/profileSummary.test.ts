@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { NO_REFRESH_TOKEN } from '../../electron/ipc/profiles';
 import { levelAt } from '../../electron/ipc/timeLeft';
-import { summarize, type ProfileRecord } from '../../electron/core/profiles/profileStore';
+import { summarize } from '../../electron/core/profiles/profileStore';
+import { profileRecord } from './profileFixtures';
 
 const now = new Date('2026-11-30T12:00:00Z');
-const record: ProfileRecord = {
-  id: 'p-1',
-  name: 'Northwind',
-  cloud: 'custom',
-  partnerTenantId: '00000000-0000-0000-0000-000000000001',
-  clientId: '00000000-0000-0000-0000-000000000002',
-  hasClientSecret: true,
-  user: 'admin@northwind.example',
-  mfa: true,
-  issuedAt: now.toISOString(),
-  lastRedeemedAt: now.toISOString(),
-};
+const record = profileRecord('p-1', 'Northwind', now, { cloud: 'custom', hasClientSecret: true, user: 'admin@northwind.example' });
 
 describe('a profile summary says what the keychain holds', () => {
   it('counts down while the refresh token is stored', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snippetModeSchema, snippetModuleSchema } from '../../electron/ipc/schemas';
-import { renderAllCustomersSnippet, renderPasteSnippet, renderScriptSnippet, snippetCatalog } from '../../electron/core/snippets/snippets';
+import { renderAllCustomersSnippet, renderPasteSnippet, renderScriptSnippet } from '../../electron/core/snippets/snippets';
+import { snippetCatalog } from '../../electron/shared/snippetCatalog';
 import { namedClouds } from '../../electron/shared/cloud';
 import type { HttpClient } from '../../electron/core/http/httpClient';
 import { TokenClient } from '../../electron/core/identity/tokenClient';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProfileSummary } from '../../electron/ipc/profiles';
 import { summarize, type ProfileRecord } from '../../electron/core/profiles/profileStore';
 import { DAY_MS } from '../../electron/core/lifetime/lifetime';
+import { profileRecord } from './profileFixtures';
 import { trayModel } from '../../electron/core/tray/trayModel';
 import { UNSAFE_TEXT } from '../../electron/ipc/displayText';
 
@@ -9,22 +10,8 @@ const thresholds = { warningDays: 14, criticalDays: 3 };
 const start = new Date('2026-03-01T00:00:00Z');
 const at = (days: number) => new Date(start.getTime() + days * DAY_MS);
 
-function profile(id: string, name: string, redeemedDaysAgo: number, extra: Partial<ProfileRecord> = {}): ProfileSummary {
-  const record: ProfileRecord = {
-    id,
-    name,
-    cloud: 'public',
-    partnerTenantId: '00000000-0000-0000-0000-000000000001',
-    clientId: '00000000-0000-0000-0000-000000000002',
-    hasClientSecret: false,
-    user: `admin@${name}.example`,
-    mfa: true,
-    issuedAt: at(-redeemedDaysAgo).toISOString(),
-    lastRedeemedAt: at(-redeemedDaysAgo).toISOString(),
-    ...extra,
-  };
-  return summarize(record, start, thresholds);
-}
+const profile = (id: string, name: string, redeemedDaysAgo: number, extra: Partial<ProfileRecord> = {}): ProfileSummary =>
+  summarize(profileRecord(id, name, at(-redeemedDaysAgo), extra), start, thresholds);
 
 describe('the tray model', () => {
   it('shows a stored name with control or bidi characters made safe, in the tooltip and the menu', () => {

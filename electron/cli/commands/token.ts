@@ -5,7 +5,7 @@ import { pickProfile, UsageError, type CliCommand } from '../context';
 
 const resources = ['azure', 'graph', 'exchange', 'partnercenter', 'aadgraph', 'keyvault'] as const satisfies readonly ResourceName[];
 
-export function parseResource(value: string | boolean | undefined): ResourceName {
+function parseResource(value: string | boolean | undefined): ResourceName {
   if (typeof value !== 'string') throw new UsageError(`Name a resource with --resource (${resources.join(', ')}).`);
   const resource = resources.find((candidate) => candidate === value.toLowerCase());
   if (!resource) throw new UsageError(`Unknown resource “${value}”. Use one of: ${resources.join(', ')}.`);

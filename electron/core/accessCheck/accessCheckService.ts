@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { profileFiles } from '../profiles/profileFiles';
 import { accessCheckReportSchema, type AccessCheckReport, type AccessOutcome, type AccessResource, type CustomerAccess } from '../../ipc/accessCheck';
-import { noEvents, type EventSink } from '../app/events';
+import type { EventSink } from '../app/events';
 import type { CloudEndpoints } from '../../shared/cloud';
 import type { HttpClient } from '../http/httpClient';
 import type { RefreshTokenKeeper } from '../identity/refreshTokens';
@@ -12,7 +12,8 @@ import type { SecretVault } from '../vault/secretVault';
 import { BatchRedeemer } from './batchRedeemer';
 import { describeCustomerPolicy, mayBeCustomerPolicy } from './customerPolicy';
 import { PartnerTenantProbe, describeFailure, failsForEveryCustomer, isCancellation, isThrottling } from './outcomes';
-import { INITIAL_CONCURRENCY, ThrottleGate, realClock, type GateClock } from './throttleGate';
+import type { GateClock, ThrottleGate } from './throttleGate';
+import { ThrottledRuns } from './throttledRuns';
 import { Progress } from './progress';
 
 export interface AccessCheckRequest {
@@ -52,13 +53,10 @@ const MAX_REQUEUE_WAIT_MS = 60_000;
  * profile (tenant ids and outcomes only) so the list shows each customer's status next time.
  */
 export class AccessCheckService {
-  private running: AbortController | undefined;
-  private readonly clock: GateClock;
-  private readonly events: EventSink;
+  private readonly runs: ThrottledRuns;
 
   constructor(private readonly collaborators: AccessCheckCollaborators) {
-    this.clock = collaborators.clock ?? realClock;
-    this.events = collaborators.events ?? noEvents;
+    this.runs = new ThrottledRuns(collaborators);
   }
 
   /** The gate of the running or last check (tests and the benchmark read its pauses and trace). */
@@ -67,22 +65,20 @@ export class AccessCheckService {
   lastRunKeychainWrites = 0;
 
   async run(request: AccessCheckRequest): Promise<AccessCheckReport> {
-    this.cancel();
-    const abort = new AbortController();
+    const abort = this.runs.start();
     // Every request in flight and every one waiting at the gate listens for a cancel.
     setMaxListeners(4 * request.concurrency + 16, abort.signal);
-    this.running = abort;
     const { keeper, vault, cloud, customers } = this.collaborators;
-    const startedAt = new Date(this.clock.now()).toISOString();
+    const startedAt = this.runs.isoNow();
     try {
       const tenantIds = request.customerTenantIds ?? (await customers.list(request.profileId, false)).customers.map((c) => c.tenantId);
-      const gate = new ThrottleGate(this.clock, { initial: INITIAL_CONCURRENCY, max: request.concurrency });
+      const gate = this.runs.gate(request.concurrency);
       this.gate = gate;
       const gatedHttp = gate.wrap(this.collaborators.httpWithSleep((ms, signal) => gate.pause(ms, signal)));
       const redeemer = await BatchRedeemer.open(
         request.profileId,
         { keeper, vault, tokens: new TokenClient(cloud, gatedHttp) },
-        { now: () => this.clock.now(), flushEveryMs: this.collaborators.flushEveryMs },
+        { now: () => this.runs.clock.now(), flushEveryMs: this.collaborators.flushEveryMs },
       );
       const { partnerTenantId } = await keeper.profile(request.profileId);
       // MFA, sign-in frequency or a block in one customer may be that customer's own policy: the
@@ -90,7 +86,7 @@ export class AccessCheckService {
       const partnerTenant = new PartnerTenantProbe(() => redeemer.redeem(partnerTenantId, 'graph', abort.signal));
       const rows: CustomerAccess[] = tenantIds.map((tenantId) => ({ tenantId, results: {} }));
       const cells = rows.flatMap((row) => request.resources.map((resource) => ({ row, resource, requeued: 0 })));
-      const progress = new Progress(this.events, 'accessCheck.progress', request.profileId, cells.length, this.clock);
+      const progress = new Progress(this.runs.events, 'accessCheck.progress', request.profileId, cells.length, this.runs.clock);
       let fatal: unknown;
       let next = 0;
       const worker = async () => {
@@ -140,19 +136,19 @@ export class AccessCheckService {
         profileId: request.profileId,
         resources: request.resources,
         startedAt,
-        finishedAt: new Date(this.clock.now()).toISOString(),
+        finishedAt: this.runs.isoNow(),
         cancelled: abort.signal.aborted,
         customers: rows,
       };
       await this.reportFile(request.profileId).write(report);
       return report;
     } finally {
-      if (this.running === abort) this.running = undefined;
+      this.runs.finished(abort);
     }
   }
 
   cancel(): void {
-    this.running?.abort();
+    this.runs.cancel();
   }
 
   async last(profileId: string): Promise<AccessCheckReport | null> {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Envelope } from '../../ipc/api';
 import { contract, type Channel } from '../../ipc/channels';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlers/types';
 import { hostilePayloadProblem, unexpectedFields } from './hostileInput';
 import { toUserFacingError } from './userFacingError';
 

@@ -12,7 +12,6 @@ import { keyVaultHandlers } from './handlers/keyVault';
 import { probeHandlers } from './handlers/probes';
 import type { HandlerOptions, Handlers } from './handlers/types';
 
-export type { HandlerOptions, Handlers } from './handlers/types';
 
 /** What each IPC channel does, in terms of the domain services. Transport-agnostic. */
 export function createHandlers(services: Services, options: HandlerOptions = {}): Handlers {

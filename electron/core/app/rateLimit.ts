@@ -40,7 +40,7 @@ export class StartBudget {
 /** Access checks per profile within ten minutes: enough to re-run after a fix, not a token pump. */
 export const ACCESS_CHECKS_PER_WINDOW = 5;
 /** A check of this many customers or fewer (one customer's "Will it work here?") is not bulk. */
-export const BULK_CUSTOMERS = 25;
+const BULK_CUSTOMERS = 25;
 
 /** Draws on the budget when a check reaches more than a handful of customers (all of them when none are named). */
 export function takeForBulk(budget: StartBudget, request: { profileId: string; customerTenantIds?: readonly string[] }): void {

@@ -23,10 +23,10 @@ export interface Environment {
   notices: StartupNotice[];
 }
 
-export const DEFAULT_KEYCHAIN_SERVICE = 'SAM Desk';
+const DEFAULT_KEYCHAIN_SERVICE = 'SAM Desk';
 
 /** The per-user data folder each OS expects. */
-export function defaultHome(platform = process.platform, env = process.env): string {
+function defaultHome(platform = process.platform, env = process.env): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'SAM Desk');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'SAM Desk');
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'samdesk');

@@ -21,7 +21,7 @@ import type { SecretVault } from '../vault/secretVault';
 import { mapWithConcurrency } from './concurrency';
 
 /** Tokens are cheap to ask for; the token endpoint's limits allow more at once than Partner Center's consents. */
-export const CONSENT_CHECK_CONCURRENCY = 8;
+const CONSENT_CHECK_CONCURRENCY = 8;
 /** Besides Graph, the customer resources the SAM app's consent must cover for its snippets. */
 const ALSO_CHECKED: readonly AccessResource[] = ['exchange', 'azure'];
 const PROGRESS_EVERY_MS = 100;

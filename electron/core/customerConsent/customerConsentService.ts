@@ -11,7 +11,7 @@ import type { SecretVault } from '../vault/secretVault';
 import { mapWithConcurrency } from './concurrency';
 import { adminConsentUrl, checkConsents } from './consentCheck';
 
-export const CUSTOMER_CONSENT_CONCURRENCY = 4;
+const CUSTOMER_CONSENT_CONCURRENCY = 4;
 
 /**
  * Whether the partner's SAM app may act in each customer tenant, and granting it there through

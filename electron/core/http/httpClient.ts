@@ -55,7 +55,7 @@ export interface RetryPolicy {
   timeoutMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = {
+const defaultRetryPolicy: RetryPolicy = {
   attempts: 4,
   baseDelayMs: 250,
   maxDelayMs: 8_000,

@@ -285,7 +285,7 @@ export class ConsentService {
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /** MSAL never hands out refresh tokens; they sit in its serialized cache (one app, one user here). */
-export function refreshTokenFromCache(serializedCache: string): string | undefined {
+function refreshTokenFromCache(serializedCache: string): string | undefined {
   const cache = JSON.parse(serializedCache) as { RefreshToken?: Record<string, { secret?: string }> };
   return Object.values(cache.RefreshToken ?? {})[0]?.secret;
 }

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import { MicrosoftIdentityError } from './aadsts';
 
-export const LOOPBACK_PORTS = { first: 8400, last: 8999 } as const;
-export const LOOPBACK_TIMEOUT_MS = 5 * 60_000;
+const LOOPBACK_PORTS = { first: 8400, last: 8999 } as const;
+const LOOPBACK_TIMEOUT_MS = 5 * 60_000;
 
 export class SignInCancelledError extends Error {
   constructor(message = 'The sign-in was cancelled.') {

@@ -3,6 +3,7 @@
  * schemes, the content types and the tags every secret carries.
  */
 import type { VaultNameScheme, VaultSecretNames } from '../../ipc/keyVault';
+import { REFRESH_TOKEN_INACTIVITY_MS } from '../lifetime/lifetime';
 
 /**
  * SAM Desk's own names (the ones its script snippets always used), or CIPP's exact names, which
@@ -35,11 +36,9 @@ export const secretContentTypes: Record<VaultSecretKind, string> = {
   tenantId: 'Partner tenant ID',
 };
 
-/** A refresh token lapses 90 days after its last use (AADSTS700082); the vault's copy expires with it. */
-export const REFRESH_TOKEN_LIFETIME_MS = 90 * 24 * 3600_000;
-
+/** The vault's copy expires with the refresh token: 90 days after its last use. */
 export function vaultExpiry(lastUsedAt: string): Date {
-  return new Date(Date.parse(lastUsedAt) + REFRESH_TOKEN_LIFETIME_MS);
+  return new Date(Date.parse(lastUsedAt) + REFRESH_TOKEN_INACTIVITY_MS);
 }
 
 export const tagNames = { profile: 'profile', admin: 'admin', rotatedAt: 'rotated-at', writtenBy: 'written-by' } as const;

@@ -24,7 +24,7 @@ export interface WriteAttributes {
  * when a Retry-After header is present, which real 429s may lack. SAM Desk waits the first three
  * steps inline; later ones belong to the background retry.
  */
-export const THROTTLE_BACKOFF_MS = [1_000, 2_000, 4_000];
+const THROTTLE_BACKOFF_MS = [1_000, 2_000, 4_000];
 
 /** Every request to a vault is bounded: one that never answers fails instead of holding a push forever. */
 const REQUEST_TIMEOUT_MS = 30_000;

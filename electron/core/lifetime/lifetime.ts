@@ -11,11 +11,10 @@ import type { LifetimeLevel } from '../../ipc/profiles';
 import { levelForTimeLeft, type LevelThresholds } from '../../ipc/timeLeft';
 import { deadTokenLevel } from '../identity/deadToken';
 
-export { levelForTimeLeft, type LevelThresholds };
-
 export const DAY_MS = 24 * 3600_000;
-const REFRESH_TOKEN_INACTIVITY_MS = 90 * DAY_MS;
-export const SPA_REFRESH_TOKEN_LIFETIME_MS = DAY_MS;
+/** A refresh token lapses 90 days after its last use (AADSTS700082): https://learn.microsoft.com/entra/identity-platform/refresh-tokens */
+export const REFRESH_TOKEN_INACTIVITY_MS = 90 * DAY_MS;
+const SPA_REFRESH_TOKEN_LIFETIME_MS = DAY_MS;
 
 /** Limits Microsoft told us about through a failed redemption; they hold until the next consent. */
 export interface HardLimits {

@@ -16,7 +16,7 @@ type Failed = Extract<ProbeOutcome, { status: 'failed' }>;
 const SYSTEM_MAILBOX = 'SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}';
 
 /** The request that probes `resource` in `tenantId`; Partner Center's is asked per customer elsewhere (fetchCustomerDap). */
-export function probeRequest(cloud: CloudEndpoints, resource: Exclude<AccessResource, 'partnercenter'>, tenantId: string, accessToken: string): HttpRequest {
+function probeRequest(cloud: CloudEndpoints, resource: Exclude<AccessResource, 'partnercenter'>, tenantId: string, accessToken: string): HttpRequest {
   const headers = { authorization: `Bearer ${accessToken}`, accept: 'application/json' };
   switch (resource) {
     case 'graph':

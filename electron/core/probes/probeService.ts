@@ -5,8 +5,9 @@ import type { CustomerProbe, ProbeOutcome, ProbeReport, ProbeResults } from '../
 import { BatchRedeemer } from '../accessCheck/batchRedeemer';
 import { mayBeCustomerPolicy } from '../accessCheck/customerPolicy';
 import { PartnerTenantProbe, failsForEveryCustomer, isCancellation } from '../accessCheck/outcomes';
-import { INITIAL_CONCURRENCY, ThrottleGate, realClock, type GateClock } from '../accessCheck/throttleGate';
-import { noEvents, type EventSink } from '../app/events';
+import type { GateClock } from '../accessCheck/throttleGate';
+import { ThrottledRuns } from '../accessCheck/throttledRuns';
+import type { EventSink } from '../app/events';
 import type { CloudEndpoints } from '../../shared/cloud';
 import type { HttpClient } from '../http/httpClient';
 import { ServiceError } from '../http/serviceError';
@@ -51,29 +52,23 @@ type Task = { row: CustomerProbe; customer?: CustomerTenant } & ({ kind: 'cell';
  * cancel() (cells not reached are skipped), results saved with their time (probeStore.ts).
  */
 export class ProbeService {
-  private running: AbortController | undefined;
-  private readonly clock: GateClock;
-  private readonly events: EventSink;
+  private readonly runs: ThrottledRuns;
 
   constructor(private readonly collaborators: ProbeCollaborators) {
-    this.clock = collaborators.clock ?? realClock;
-    this.events = collaborators.events ?? noEvents;
+    this.runs = new ThrottledRuns(collaborators);
   }
 
   async run(request: ProbeRequest): Promise<ProbeReport> {
-    this.cancel();
-    const abort = new AbortController();
-    this.running = abort;
+    const abort = this.runs.start();
     const { signal } = abort;
     const { keeper, vault, cloud, customers, store } = this.collaborators;
-    const startedAt = this.isoNow();
+    const startedAt = this.runs.isoNow();
     try {
       const listed = new Map((await customers.list(request.profileId, false)).customers.map((customer) => [customer.tenantId, customer]));
       const tenantIds = request.customerTenantIds ?? [...listed.keys()];
-      // Adaptive concurrency (throttleGate.ts): modest at first, growing while Microsoft answers fast.
-      const gate = new ThrottleGate(this.clock, { initial: INITIAL_CONCURRENCY, max: request.concurrency });
+      const gate = this.runs.gate(request.concurrency);
       const http = gate.wrap(this.collaborators.httpWithSleep((ms, sleepSignal) => gate.pause(ms, sleepSignal)));
-      const redeemer = await BatchRedeemer.open(request.profileId, { keeper, vault, tokens: new TokenClient(cloud, http) }, { now: () => this.clock.now(), flushEveryMs: this.collaborators.flushEveryMs });
+      const redeemer = await BatchRedeemer.open(request.profileId, { keeper, vault, tokens: new TokenClient(cloud, http) }, { now: () => this.runs.clock.now(), flushEveryMs: this.collaborators.flushEveryMs });
       const { partnerTenantId } = await keeper.profile(request.profileId);
       const once = <T,>(make: () => Promise<T>) => {
         let value: Promise<T> | undefined;
@@ -86,7 +81,7 @@ export class ProbeService {
       const partnerTenant = new PartnerTenantProbe(partnerGraph);
 
       const rows: CustomerProbe[] = tenantIds.map((tenantId) => ({ tenantId, checkedAt: startedAt, results: {} }));
-      const nowMs = this.clock.now();
+      const nowMs = this.runs.clock.now();
       const tasks: Task[] = rows.flatMap((row) => {
         const customer = listed.get(row.tenantId);
         const cells: Task[] = request.resources.map((resource) => ({ kind: 'cell', resource, row, customer }));
@@ -94,7 +89,7 @@ export class ProbeService {
         const rolesMatter = request.resources.some((resource) => resource === 'graph' || resource === 'exchange');
         return rolesMatter && customer?.dap !== 'yes' && usable.length > 0 ? [{ kind: 'gdap', row, customer }, ...cells] : cells;
       });
-      const progress = new Progress(this.events, 'probes.progress', request.profileId, tasks.length, this.clock);
+      const progress = new Progress(this.runs.events, 'probes.progress', request.profileId, tasks.length, this.runs.clock);
 
       let fatal: unknown;
       const cell = async (task: Extract<Task, { kind: 'cell' }>): Promise<ProbeOutcome> => {
@@ -165,24 +160,20 @@ export class ProbeService {
       if (fatal) throw fatal;
       progress.finish();
       for (const row of rows) for (const resource of request.resources) row.results[resource] ??= { status: 'skipped' };
-      const report: ProbeReport = { profileId: request.profileId, resources: request.resources, startedAt, finishedAt: this.isoNow(), cancelled: signal.aborted, customers: rows };
+      const report: ProbeReport = { profileId: request.profileId, resources: request.resources, startedAt, finishedAt: this.runs.isoNow(), cancelled: signal.aborted, customers: rows };
       await store.save(report);
       return report;
     } finally {
-      if (this.running === abort) this.running = undefined;
+      this.runs.finished(abort);
     }
   }
 
   cancel(): void {
-    this.running?.abort();
+    this.runs.cancel();
   }
 
   results(profileId: string): Promise<ProbeResults> {
     return this.collaborators.store.results(profileId);
-  }
-
-  private isoNow(): string {
-    return new Date(this.clock.now()).toISOString();
   }
 }
 

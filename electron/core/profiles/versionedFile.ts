@@ -14,7 +14,7 @@ export class CorruptMetadataError extends Error {
 }
 
 /** `profiles.json` set aside at 2026-11-01T08:00:00.000Z → `profiles.json.corrupt-2026-11-01T08-00-00-000Z`. */
-export function setAsideName(path: string, at: Date): string {
+function setAsideName(path: string, at: Date): string {
   return `${path}.corrupt-${at.toISOString().replace(/[:.]/g, '-')}`;
 }
 

@@ -1,7 +1,7 @@
 import type { RenewalResult } from '../../ipc/profiles';
 import type { RenewalService } from './renewalService';
 
-export const RENEWAL_CHECK_INTERVAL_MS = 3600_000;
+const RENEWAL_CHECK_INTERVAL_MS = 3600_000;
 
 export interface Timers {
   setInterval(callback: () => void, ms: number): unknown;

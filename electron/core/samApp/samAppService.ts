@@ -11,8 +11,6 @@ import { defaultReplicationPolicy, GraphApi, type GraphSession, type Replication
 import { checkSamApp, fixableChecks, fixedRegistration, samAppShape, type AdminConsent, type GraphApplication } from '../../shared/samAppChecks';
 import { withSamPermissions } from '../../shared/samPermissions';
 
-export { NotSignedInToGraphError, NotReplicatedError } from './graphApi';
-export { SamAppNotFoundError } from './appRegistration';
 
 /** Microsoft's Azure PowerShell public client: consented everywhere, so an admin can sign in with it before any SAM app exists. */
 export const AZURE_POWERSHELL_APP_ID = '1950a258-227b-4e31-a9cf-717495945953';

@@ -28,7 +28,7 @@ const storedSettingsSchema = z.preprocess(
 );
 
 /** Rules between fields, which the per-field schema cannot see. */
-export function settingsProblem(settings: Settings): string | undefined {
+function settingsProblem(settings: Settings): string | undefined {
   if (settings.criticalDays >= settings.warningDays) {
     return `“Critical” (${settings.criticalDays} days) must start closer to expiry than “warning” (${settings.warningDays} days).`;
   }

@@ -3,9 +3,8 @@ import type { ResourceName } from '../../shared/cloud';
 import { resourceLabels, retirementNotice, snippetCatalog, type ConnectValues, type SnippetModuleSpec } from '../../shared/snippetCatalog';
 import { commentText, quoteLiteral } from './powershell';
 import type { SnippetKeyVault } from './keyVaultScript';
-import { scriptPrelude, tokenVariable, vaultSecretNames } from './vaultScript';
+import { scriptPrelude, tokenVariable } from './vaultScript';
 
-export { snippetCatalog } from '../../shared/snippetCatalog';
 
 export interface SnippetCustomer {
   tenantId: string;
@@ -177,4 +176,3 @@ export function renderAllCustomersSnippet(
   );
 }
 
-export { vaultSecretNames };

@@ -16,7 +16,7 @@ export const CUSTOMER_CACHE_VERSION = 2;
  * was cut from (its stamp): one that does not match the list file beside it is not used.
  */
 const FIRST_SCREEN_VERSION = 1;
-export const SAVED_FIRST_SCREEN = 100;
+const SAVED_FIRST_SCREEN = 100;
 const firstScreenSchema = z.object({
   listFile: z.string(),
   total: z.number().int().min(0),

@@ -12,11 +12,9 @@ import { CustomerMerger, carryDapAnswers } from './merge';
 import { customerSources } from './sourceRegistry';
 import { fetchCustomerDap } from './sources';
 
-export { mergeCustomers } from './merge';
-export { CUSTOMER_CACHE_VERSION } from './customerCache';
 
 /** Partner Center's one-call-per-customer DAP check, a few at a time (it throttles bursts). */
-export const DAP_CHECK_CONCURRENCY = 4;
+const DAP_CHECK_CONCURRENCY = 4;
 
 /**
  * The partner's customer tenants, from every source in the registry (sourceRegistry.ts: Partner

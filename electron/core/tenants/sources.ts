@@ -161,7 +161,7 @@ export async function fetchGraphCollection<T>(
  * same host) the first page came from: Graph's next links point back at Graph
  * (https://learn.microsoft.com/graph/paging); a link elsewhere is refused, never sent a token.
  */
-export function sameOriginLink(firstUrl: string, nextLink: string): string {
+function sameOriginLink(firstUrl: string, nextLink: string): string {
   const first = new URL(firstUrl);
   let next: URL;
   try {

@@ -4,7 +4,7 @@
  * state it returns is persisted (notificationState.ts) so a restart does not notify again.
  */
 import type { ProfileSummary } from '../../ipc/profiles';
-import type { LevelThresholds } from '../lifetime/lifetime';
+import type { LevelThresholds } from '../../ipc/timeLeft';
 import { levelAt } from '../../ipc/timeLeft';
 import { describeTimeLeft } from './trayModel';
 

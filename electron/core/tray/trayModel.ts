@@ -4,7 +4,8 @@
  */
 import type { LifetimeLevel, ProfileSummary } from '../../ipc/profiles';
 import { formatTimeLeft, levelAt } from '../../ipc/timeLeft';
-import { byUrgency, type LevelThresholds } from '../lifetime/lifetime';
+import { byUrgency } from '../lifetime/lifetime';
+import type { LevelThresholds } from '../../ipc/timeLeft';
 
 export type TrayIcon = 'healthy' | 'warning' | 'critical' | 'expired';
 

@@ -31,7 +31,7 @@ function redirectMatches(registered: string, requested: string): boolean {
  * (only the port differs) it "will pick one arbitrarily" (https://learn.microsoft.com/entra/identity-platform/reply-url);
  * the simulator picks in a fixed order.
  */
-export function classifyRedirect(app: AppRegistration, redirectUri: string): RedirectPlatform | undefined {
+function classifyRedirect(app: AppRegistration, redirectUri: string): RedirectPlatform | undefined {
   if (app.publicClientRedirectUris.some((r) => redirectMatches(r, redirectUri))) return 'public';
   if (app.spaRedirectUris.some((r) => redirectMatches(r, redirectUri))) return 'spa';
   if (app.webRedirectUris.some((r) => redirectMatches(r, redirectUri))) return 'web';

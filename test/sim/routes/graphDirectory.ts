@@ -15,7 +15,7 @@ import { authenticate, graphError, page } from './graph';
  * Assumption: the roles that read a tenant's users (Microsoft's per-API role lists were not read in
  * full); other admin roles, Exchange Administrator among them, are refused here.
  */
-export const USER_READING_ROLES = [
+const USER_READING_ROLES = [
   'Global Administrator',
   'Global Reader',
   'Directory Readers',

@@ -47,13 +47,20 @@ function openIdConfigurationV2(ctx: RequestContext): void {
     frontchannel_logout_supported: true,
     end_session_endpoint: `${base}/oauth2/v2.0/logout`,
     claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email'],
+    ...cloudInstanceFields(base),
+  });
+}
+
+/** The fields both OpenID configurations end with: the tenant's region and the public cloud's hosts. */
+function cloudInstanceFields(base: string) {
+  return {
     kerberos_endpoint: `${base}/kerberos`,
     tenant_region_scope: 'EU',
     cloud_instance_name: 'microsoftonline.com',
     cloud_graph_host_name: 'graph.windows.net',
     msgraph_host: 'graph.microsoft.com',
     rbac_url: 'https://pas.windows.net',
-  });
+  };
 }
 
 function openIdConfigurationV1(ctx: RequestContext): void {
@@ -78,12 +85,7 @@ function openIdConfigurationV1(ctx: RequestContext): void {
     claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'amr', 'nonce', 'email', 'given_name', 'family_name', 'nickname'],
     check_session_iframe: `${base}/oauth2/checksession`,
     userinfo_endpoint: `${base}/openid/userinfo`,
-    kerberos_endpoint: `${base}/kerberos`,
-    tenant_region_scope: 'EU',
-    cloud_instance_name: 'microsoftonline.com',
-    cloud_graph_host_name: 'graph.windows.net',
-    msgraph_host: 'graph.microsoft.com',
-    rbac_url: 'https://pas.windows.net',
+    ...cloudInstanceFields(base),
   });
 }
 

@@ -25,13 +25,13 @@ import {
   type VaultSecret,
 } from '../keyVaultState';
 
-export const KEY_VAULT_RESOURCE = 'https://vault.azure.net';
+const KEY_VAULT_RESOURCE = 'https://vault.azure.net';
 const PAGE_SIZE = 25;
 
 const param = (ctx: RequestContext, name: string) => (ctx.params as Record<string, string>)[name] ?? '';
 
 /** The vault's own identifier base: what its ids (and so the SDK's `vaultUrl`) name. */
-export const vaultHost = (vault: SimVault) => `https://${vault.name}.vault.azure.net`;
+const vaultHost = (vault: SimVault) => `https://${vault.name}.vault.azure.net`;
 
 function vaultOf(ctx: RequestContext): SimVault {
   const vault = ctx.sim.state.keyVaults.find(param(ctx, 'vault'));

@@ -189,7 +189,7 @@ function password(ctx: RequestContext): void {
   continueFlow(ctx, flow);
 }
 
-export function totpMatches(secret: string, code: string): boolean {
+function totpMatches(secret: string, code: string): boolean {
   const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
   return totp.validate({ token: code.trim(), window: 1 }) !== null;
 }
