@@ -1,5 +1,7 @@
 import type { SnippetModule } from '../ipc/schemas';
 import type { ResourceName } from './cloud';
+import { ROLE_ID } from './entraRoles';
+import type { ModuleNeeds } from './moduleRequirements';
 
 /**
  * What a module's connect lines are built from. Every field is a PowerShell *expression* that the
@@ -28,7 +30,7 @@ export interface Retirement {
   replacement: SnippetModule;
 }
 
-export interface SnippetModuleSpec {
+interface ModuleSpecBase {
   title: string;
   /** The cmdlet the snippet runs, as the card shows it. */
   command: string;
@@ -44,8 +46,13 @@ export interface SnippetModuleSpec {
   connectWithRefreshToken?(values: ConnectValues): string[];
   /** Ends the session, so a loop over customers starts each one clean. */
   disconnect?: string;
-  retired?: Retirement;
 }
+
+/**
+ * One module, all SAM Desk knows of it: how its snippet connects and, while Microsoft still runs it,
+ * what it needs in a customer (readiness, moduleRequirements.ts); a retired form says since when instead.
+ */
+export type SnippetModuleSpec = ModuleSpecBase & ({ needs: ModuleNeeds; retired?: undefined } | { retired: Retirement; needs?: undefined });
 
 const customer = (resource: ResourceName) => ({ resource, tenant: 'customer' as const });
 
@@ -55,6 +62,20 @@ export const snippetCatalog: Record<SnippetModule, SnippetModuleSpec> = {
     title: 'Azure',
     command: 'Connect-AzAccount',
     description: 'Az PowerShell in this customer, with Azure Resource Manager and Microsoft Graph tokens.',
+    needs: {
+      probes: [
+        { resource: 'azure', counts: 'call' },
+        { resource: 'graph', counts: 'token' },
+      ],
+      roles: null,
+      azureRoles: {
+        // "partners who manage Azure are part of a separate security group, which is a member of the
+        // Admin agent group. This group grants owner role-based access control (RBAC) access on all Azure
+        // subscriptions"; Entra roles from GDAP give no Azure access.
+        source: 'https://learn.microsoft.com/partner-center/gdap-introduction; https://learn.microsoft.com/partner-center/gdap-least-privileged-roles-by-task (Azure tasks: an Azure RBAC role)',
+        assumption: 'Reader on one subscription is enough to connect; what a script may change depends on its Azure role.',
+      },
+    },
     resources: [customer('azure'), customer('graph')],
     connect: (v) => [
       `Connect-AzAccount -AccessToken ${v.token('azure')} \``,
@@ -67,6 +88,15 @@ export const snippetCatalog: Record<SnippetModule, SnippetModuleSpec> = {
     title: 'Microsoft Graph PowerShell',
     command: 'Connect-MgGraph',
     description: 'Microsoft Graph PowerShell (Microsoft.Graph 2.x) in this customer: users, groups, licences.',
+    needs: {
+      probes: [{ resource: 'graph', counts: 'call' }],
+      roles: {
+        anyOf: [ROLE_ID.globalAdministrator, ROLE_ID.globalReader, ROLE_ID.directoryReaders, ROLE_ID.directoryWriters, ROLE_ID.userAdministrator, ROLE_ID.helpdeskAdministrator],
+        purpose: 'read the directory’s users, groups and licences',
+        source: 'https://learn.microsoft.com/partner-center/gdap-least-privileged-roles-by-task; https://learn.microsoft.com/graph/api/user-list ("Guest users cannot call this API": a partner user reads only what a role grants)',
+        assumption: 'Which role a script needs depends on its cmdlets; these read users, and Directory Readers is the least privileged.',
+      },
+    },
     resources: [customer('graph')],
     // Microsoft.Graph 2.x takes the token as a SecureString.
     connect: (v) => [`Connect-MgGraph -AccessToken (ConvertTo-SecureString ${v.token('graph')} -AsPlainText -Force) -NoWelcome`],
@@ -76,6 +106,20 @@ export const snippetCatalog: Record<SnippetModule, SnippetModuleSpec> = {
     title: 'Exchange Online',
     command: 'Connect-ExchangeOnline',
     description: 'ExchangeOnlineManagement 3.1 or later, managing this customer as a delegated organization.',
+    needs: {
+      probes: [{ resource: 'exchange', counts: 'call' }],
+      roles: {
+        anyOf: [ROLE_ID.globalAdministrator, ROLE_ID.exchangeAdministrator],
+        partial: {
+          [ROLE_ID.globalReader]: 'only reads Exchange settings (Get- cmdlets)',
+          [ROLE_ID.exchangeRecipientAdministrator]: 'manages recipients (mailboxes, contacts, groups) only',
+        },
+        purpose: 'manage Exchange Online',
+        source:
+          'https://learn.microsoft.com/partner-center/customers/gdap-supported-workloads (Exchange admin center roles); Microsoft365DSC EXO settings ("update": Exchange Administrator, "read": Global Reader)',
+        assumption: 'Exchange Recipient Administrator is counted as not enough for the Connect-ExchangeOnline snippet, which manages the organization.',
+      },
+    },
     resources: [customer('exchange')],
     // -AccessToken needs ExchangeOnlineManagement 3.1.0+ and one of -Organization,
     // -DelegatedOrganization or -UserPrincipalName; a partner manages a customer as delegated.
@@ -89,6 +133,13 @@ export const snippetCatalog: Record<SnippetModule, SnippetModuleSpec> = {
     title: 'Partner Center',
     command: 'Connect-PartnerCenter',
     description: 'Partner Center PowerShell in your partner tenant, with this customer’s id ready for -CustomerId.',
+    needs: {
+      probes: [{ resource: 'partnercenter', counts: 'call' }],
+      roles: null,
+      // Partner Center roles are the partner's own (Admin Agent, Sales Agent, Helpdesk Agent); a
+      // customer is addressed by -CustomerId only if Partner Center lists it.
+      partnerCenter: { source: 'https://learn.microsoft.com/partner-center/developer/get-a-customer-by-id' },
+    },
     // Partner Center answers for the partner's own tenant; customers are addressed by -CustomerId.
     resources: [{ resource: 'partnercenter', tenant: 'partner' }],
     connect: (v) => [
