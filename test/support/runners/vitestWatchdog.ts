@@ -17,11 +17,25 @@ export default class VitestWatchdog implements Reporter {
     this.timer = setTimeout(() => {
       const where = this.running.list().map((entry) => `  ${entry.name} (since ${entry.startedAt})`);
       process.stderr.write(
-        `\nvitest: the run passed its limit of ${limitSeconds} s and was stopped. Running at that moment:\n${where.join('\n') || '  (nothing: stuck between files)'}\n`,
+        `\nvitest: the run passed its limit of ${limitSeconds} s and was stopped. Running at that moment:\n${where.join('\n') || '  (no file: stuck before the first or after the last)'}\n`,
       );
       process.exit(1);
     }, limitSeconds * 1000);
     this.timer.unref();
+  }
+
+  // A file is listed from the moment Vitest hands it to a worker until it ends, so a run stuck
+  // while a worker starts, imports or collects a file still names the file.
+  onTestModuleQueued(module: TestModule): void {
+    this.running.start(`${module.id}:file`, `${nameOf(module, '')} (queued, importing or collecting)`);
+  }
+
+  onTestModuleStart(module: TestModule): void {
+    this.running.start(`${module.id}:file`, `${nameOf(module, '')} (running)`);
+  }
+
+  onTestModuleEnd(module: TestModule): void {
+    this.running.end(`${module.id}:file`);
   }
 
   onTestCaseReady(test: TestCase): void {
