@@ -1,5 +1,5 @@
 import { AriaLiveAnnouncer, FluentProvider, PortalMountNodeProvider, makeStaticStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AppToaster } from './components/AppToaster';
 import { usePrefersDarkScheme } from './hooks/usePrefersDarkScheme';
@@ -16,13 +16,8 @@ const useGlobalStyles = makeStaticStyles({
 export function App() {
   useGlobalStyles();
   const dark = usePrefersDarkScheme();
-  const loadAppState = useSamDeskStore((state) => state.loadAppState);
   // Toasts portal into this landmark rather than loose into <body>, so every part of the page sits in one (axe "region").
   const [notifications, setNotifications] = useState<HTMLElement | null>(null);
-
-  useEffect(() => {
-    void loadAppState();
-  }, [loadAppState]);
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100%' }}>

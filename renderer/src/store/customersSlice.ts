@@ -7,6 +7,20 @@ import type { SliceCreator } from './types';
 
 export type CustomersStatus = 'idle' | 'loading' | 'ready' | 'error';
 
+/** After the next frame is painted, or 100 ms at most (a hidden window paints no frames). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const limit = setTimeout(resolve, 100);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(limit);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 /**
  * The window first asks for this many customers (more than a screen holds), paints them, then
  * asks for the rest: a 10,000-customer list shows as fast as an empty one.
@@ -28,6 +42,11 @@ export interface CustomersSlice {
   customersProgress: { loaded: number; expected?: number } | null;
   setCustomersProgress: (progress: { loaded: number; expected?: number } | null) => void;
   loadCustomers: (options?: { refresh?: boolean }) => Promise<void>;
+  /**
+   * Asks main for a profile's first screen now, before the screen that shows it has rendered; that
+   * screen's loadCustomers() takes this answer instead of asking again (once).
+   */
+  prefetchFirstScreen: (profileId: string) => void;
   clearCustomers: () => void;
   /** Customers whose DAP Partner Center is being asked about right now. */
   dapChecking: Record<string, true>;
@@ -37,7 +56,7 @@ export interface CustomersSlice {
   checkDap: (customerTenantId: string) => Promise<void>;
 }
 
-type CustomersData = Omit<CustomersSlice, 'setCustomersProgress' | 'loadCustomers' | 'clearCustomers' | 'checkDap'>;
+type CustomersData = Omit<CustomersSlice, 'setCustomersProgress' | 'loadCustomers' | 'prefetchFirstScreen' | 'clearCustomers' | 'checkDap'>;
 
 /** No list: at start-up, and after the profile changes. */
 const noCustomers = (): CustomersData => ({
@@ -57,6 +76,8 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
   // Only the newest request may write its answer (a slow first load must not overwrite a refresh).
   // Each store counts its own.
   let latestRequest = 0;
+  let prefetched: { profileId: string; answer: Promise<CustomerList> } | undefined;
+  const firstScreen = (profileId: string) => samdesk().tenants.list({ profileId, refresh: false, first: FIRST_SCREEN_CUSTOMERS });
   return {
     ...noCustomers(),
 
@@ -81,10 +102,16 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
       };
       try {
         // A refresh replaces the list whole; otherwise the saved list's first screen comes first.
-        const list = await samdesk().tenants.list({ profileId, refresh, first: refresh ? undefined : FIRST_SCREEN_CUSTOMERS });
+        const early = !refresh && prefetched?.profileId === profileId ? prefetched.answer : undefined;
+        prefetched = undefined;
+        const list = await (refresh ? samdesk().tenants.list({ profileId, refresh }) : (early ?? firstScreen(profileId)));
         if (request !== latestRequest) return;
         show(list);
         if (list.total !== undefined) {
+          // The rest (megabytes of JSON to parse) is asked for once the first screen is painted,
+          // so parsing it cannot hold that paint back.
+          await afterNextPaint();
+          if (request !== latestRequest) return;
           const whole = await samdesk().tenants.list({ profileId, refresh: false });
           if (request !== latestRequest) return;
           show(whole);
@@ -97,8 +124,16 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
       }
     },
 
+    prefetchFirstScreen: (profileId) => {
+      const answer = firstScreen(profileId);
+      // Its failure is loadCustomers' to show, when it takes the answer.
+      answer.catch(() => undefined);
+      prefetched = { profileId, answer };
+    },
+
     clearCustomers: () => {
       latestRequest++;
+      prefetched = undefined;
       set(noCustomers());
       get().clearAccessCheck();
     },

@@ -102,13 +102,16 @@ export const createProfilesSlice: SliceCreator<ProfilesSlice> = (set, get) => {
       try {
         const state = await samdesk().app.state();
         const stillActive = state.profiles.some((profile) => profile.id === get().activeProfileId);
+        const activeProfileId = stillActive ? get().activeProfileId : (state.profiles[0]?.id ?? null);
+        // The customer list's first screen is on its way while the main screen renders.
+        if (activeProfileId && !get().wizardOpen) get().prefetchFirstScreen(activeProfileId);
         set({
           startupStatus: 'ready',
           cloud: state.cloud,
           profiles: state.profiles,
           suggestions: state.suggestions,
           startupNotices: state.notices ?? [],
-          activeProfileId: stillActive ? get().activeProfileId : (state.profiles[0]?.id ?? null),
+          activeProfileId,
         });
       } catch (reason) {
         set({ startupStatus: 'error', startupError: shownError(reason, 'SAM Desk could not start.') });

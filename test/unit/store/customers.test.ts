@@ -44,6 +44,36 @@ describe('customers slice', () => {
     expect(store().customerSearchKeys[1]).toContain('nordwind');
   });
 
+  it('a first screen asked for early (at start-up) is the one loadCustomers shows, asked for once; a later load asks again', async () => {
+    store().addProfile(profile('a'));
+    const calls: ListInput[] = [];
+    installSamDesk({
+      tenants: {
+        list: (input) => {
+          calls.push(input);
+          return Promise.resolve(list([customer(`t${calls.length}`)]));
+        },
+      },
+    });
+    store().prefetchFirstScreen('a');
+    expect(calls).toEqual([{ profileId: 'a', refresh: false, first: FIRST_SCREEN_CUSTOMERS }]);
+    await store().loadCustomers();
+    expect(calls).toHaveLength(1);
+    expect(store().customers.map((c) => c.tenantId)).toEqual(['t1']);
+    await store().loadCustomers();
+    expect(calls).toHaveLength(2);
+  });
+
+  it('a first screen asked for early for another profile is not shown for this one', async () => {
+    store().addProfile(profile('a'));
+    const calls: ListInput[] = [];
+    installSamDesk({ tenants: { list: (input) => (calls.push(input), Promise.resolve(list([customer(input.profileId)]))) } });
+    store().prefetchFirstScreen('b');
+    await store().loadCustomers();
+    expect(calls.map((call) => call.profileId)).toEqual(['b', 'a']);
+    expect(store().customers.map((c) => c.tenantId)).toEqual(['a']);
+  });
+
   it('a list read from the cache is shown, then refreshed from Microsoft as a whole (no first-screen cut)', async () => {
     store().addProfile(profile('a'));
     const list_ = vi.fn((input: ListInput) => Promise.resolve(input.refresh ? list([customer('fresh')]) : list([customer('saved')], { fromCache: true })));
