@@ -2,6 +2,7 @@ import { AriaLiveAnnouncer, FluentProvider, PortalMountNodeProvider, makeStaticS
 import { Suspense, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AppToaster } from './components/AppToaster';
+import { TooltipMountNode } from './components/AppTooltip';
 import { usePrefersDarkScheme } from './hooks/usePrefersDarkScheme';
 import { ConnectScreen } from './lazyPanels';
 import { MainScreen } from './screens/MainScreen';
@@ -16,14 +17,16 @@ const useGlobalStyles = makeStaticStyles({
 export function App() {
   useGlobalStyles();
   const dark = usePrefersDarkScheme();
-  // Toasts portal into this landmark rather than loose into <body>, so every part of the page sits in one (axe "region").
+  // Toasts and tooltips portal into this landmark rather than loose into <body>, so every part of the page sits in one (axe "region").
   const [notifications, setNotifications] = useState<HTMLElement | null>(null);
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100%' }}>
       <AriaLiveAnnouncer>
-        <StartupNotices />
-        <CurrentScreen />
+        <TooltipMountNode.Provider value={notifications}>
+          <StartupNotices />
+          <CurrentScreen />
+        </TooltipMountNode.Provider>
         <section ref={setNotifications} aria-label="Notifications" />
         {notifications && (
           <PortalMountNodeProvider value={notifications}>

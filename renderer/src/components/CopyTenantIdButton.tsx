@@ -1,11 +1,12 @@
-import { Button, Tooltip } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { CheckmarkRegular, CopyRegular } from '@fluentui/react-icons';
 import { useCopyText } from './useCopyText';
+import { AppTooltip } from './AppTooltip';
 
 export function CopyTenantIdButton({ tenantId }: { tenantId: string }) {
   const { copied, copy } = useCopyText(tenantId, 'tenant id');
   return (
-    <Tooltip content={copied ? 'Copied' : 'Copy tenant id'} relationship="description" withArrow>
+    <AppTooltip content={copied ? 'Copied' : 'Copy tenant id'} relationship="description" withArrow>
       <Button
         size="small"
         appearance="subtle"
@@ -13,6 +14,6 @@ export function CopyTenantIdButton({ tenantId }: { tenantId: string }) {
         icon={copied ? <CheckmarkRegular /> : <CopyRegular />}
         onClick={() => void copy()}
       />
-    </Tooltip>
+    </AppTooltip>
   );
 }

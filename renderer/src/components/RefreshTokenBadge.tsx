@@ -1,4 +1,4 @@
-import { Button, CounterBadge, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, CounterBadge, makeStyles, tokens } from '@fluentui/react-components';
 import { KeyRegular, SettingsRegular } from '@fluentui/react-icons';
 import type { ProfileSummary } from '../../../electron/ipc/profiles';
 import { formatTimeLeft, levelAt, type LevelThresholds } from '../../../electron/ipc/timeLeft';
@@ -8,6 +8,7 @@ import { OnceOpened, ProfilesPanel, SettingsDialog } from '../lazyPanels';
 import { TimeLeftBadge } from './profiles/TimeLeftBadge';
 import { useLifetimeEvents } from './profiles/useLifetimeEvents';
 import { stateLabel, timeLeftText } from './profiles/lifetimeLook';
+import { AppTooltip } from './AppTooltip';
 
 const useStyles = makeStyles({
   controls: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, flexShrink: 0 },
@@ -36,7 +37,7 @@ export function RefreshTokenBadge({ profile }: { profile: ProfileSummary }) {
   const name = `Refresh tokens and renewal. ${profile.name}: ${stateLabel(profile, level).toLowerCase()}, ${countdown}.${attention ? ` ${attention}` : ''}`;
   return (
     <span className={styles.controls}>
-      <Tooltip content={attention || 'Refresh tokens: every partner account’s countdown, Renew and Re-consent'} relationship="description" withArrow>
+      <AppTooltip content={attention || 'Refresh tokens: every partner account’s countdown, Renew and Re-consent'} relationship="description" withArrow>
         <Button appearance="subtle" onClick={() => useSamDeskStore.getState().openProfilesPanel()} aria-label={name}>
           <span className={styles.label}>
             <KeyRegular aria-hidden />
@@ -44,10 +45,10 @@ export function RefreshTokenBadge({ profile }: { profile: ProfileSummary }) {
             {others.length > 0 && <CounterBadge count={others.length} size="small" color="danger" aria-hidden />}
           </span>
         </Button>
-      </Tooltip>
-      <Tooltip content="Settings" relationship="label">
+      </AppTooltip>
+      <AppTooltip content="Settings" relationship="label">
         <Button appearance="subtle" icon={<SettingsRegular />} onClick={() => useSamDeskStore.getState().openSettings()} />
-      </Tooltip>
+      </AppTooltip>
       <OnceOpened open={profilesPanelOpen}>
         <ProfilesPanel />
       </OnceOpened>

@@ -1,4 +1,4 @@
-import { Badge, Button, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { VaultRegular } from '@fluentui/react-icons';
 import type { ProfileSummary } from '../../../../electron/ipc/profiles';
 import { describeVaultStatus } from '../../../../electron/ipc/vaultStatus';
@@ -6,6 +6,7 @@ import { useNow } from '../../hooks/useNow';
 import { useSamDeskStore } from '../../store';
 import { KeyVaultPanel, OnceOpened } from '../../lazyPanels';
 import { useKeyVaultEvents } from './useKeyVaultEvents';
+import { AppTooltip } from '../AppTooltip';
 
 const useStyles = makeStyles({
   // The profile's name and tenant shrink first; the vault's dot stays visible.
@@ -24,14 +25,14 @@ export function KeyVaultButton({ profile }: { profile: ProfileSummary }) {
   const color = !publication ? 'informative' : publication.state === 'failed' ? 'danger' : publication.state === 'pending' ? 'warning' : 'success';
   return (
     <>
-      <Tooltip content={status} relationship="description">
+      <AppTooltip content={status} relationship="description">
         <Button className={styles.button} appearance="subtle" icon={<VaultRegular />} onClick={() => useSamDeskStore.getState().openKeyVaultPanel()} aria-label="Azure Key Vault">
           <span className={styles.label}>
             Key Vault
             {publication && <Badge size="extra-small" color={color} aria-label={status} />}
           </span>
         </Button>
-      </Tooltip>
+      </AppTooltip>
       <OnceOpened open={panelOpen}>
         <KeyVaultPanel profile={profile} />
       </OnceOpened>
