@@ -7,14 +7,25 @@
  * https://learn.microsoft.com/graph/api/resources/delegatedadminaccessassignment
  * https://learn.microsoft.com/graph/api/resources/delegatedadminaccesscontainer
  */
-import { gdapStatuses, type GdapStatus } from '../../electron/ipc/customers';
 
 /**
- * Graph's delegatedAdminRelationshipStatus: the contract's list of it, less the app's 'unknown'
- * (its stand-in for `unknownFutureValue`, which Graph sends to no client that does not opt in).
+ * Graph's delegatedAdminRelationshipStatus, without the `unknownFutureValue` sentinel. Written out
+ * from Graph's reference, not taken from the app's contract: the simulator must not agree with the
+ * app by construction (a status the app forgot is one the simulator still sends).
  */
-export type RelationshipStatus = Exclude<GdapStatus, 'unknown'>;
-export const RELATIONSHIP_STATUSES = gdapStatuses.filter((status): status is RelationshipStatus => status !== 'unknown');
+export const RELATIONSHIP_STATUSES = [
+  'activating',
+  'active',
+  'approvalPending',
+  'approved',
+  'created',
+  'expired',
+  'expiring',
+  'terminated',
+  'terminating',
+  'terminationRequested',
+] as const;
+export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number];
 
 /** Graph's delegatedAdminAccessAssignmentStatus. */
 export type AccessAssignmentStatus = 'pending' | 'active' | 'deleting' | 'deleted' | 'error';
