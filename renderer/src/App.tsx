@@ -1,6 +1,5 @@
 import { AriaLiveAnnouncer, FluentProvider, PortalMountNodeProvider, makeStaticStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { Suspense, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { AppToaster } from './components/AppToaster';
 import { TooltipMountNode } from './components/AppTooltip';
 import { usePrefersDarkScheme } from './hooks/usePrefersDarkScheme';
@@ -8,7 +7,7 @@ import { ConnectScreen } from './lazyPanels';
 import { MainScreen } from './screens/MainScreen';
 import { StartupScreen } from './screens/StartupScreen';
 import { StartupNotices } from './components/StartupNotices';
-import { useSamDeskStore } from './store';
+import { useStoreFields } from './store';
 
 const useGlobalStyles = makeStaticStyles({
   'html, body, #root': { margin: 0, padding: 0, height: '100%' },
@@ -39,9 +38,7 @@ export function App() {
 }
 
 function CurrentScreen() {
-  const { startupStatus, activeProfileId, wizardOpen } = useSamDeskStore(
-    useShallow((state) => ({ startupStatus: state.startupStatus, activeProfileId: state.activeProfileId, wizardOpen: state.wizardOpen })),
-  );
+  const { startupStatus, activeProfileId, wizardOpen } = useStoreFields(['startupStatus', 'activeProfileId', 'wizardOpen']);
   if (startupStatus !== 'ready') return <StartupScreen />;
   if (activeProfileId && !wizardOpen) return <MainScreen />;
   // The consent wizard (its own chunk): first run, or opened from the header to add or manage partner accounts.

@@ -1,6 +1,5 @@
 import { Button, Caption1, Select, Text, Title3, makeStyles, tokens, useId } from '@fluentui/react-components';
-import { useShallow } from 'zustand/react/shallow';
-import { useSamDeskStore } from '../store';
+import { useSamDeskStore, useStoreFields } from '../store';
 import { RefreshTokenBadge } from './RefreshTokenBadge';
 import { KeyVaultButton } from './keyVault/KeyVaultButton';
 
@@ -36,13 +35,9 @@ const useStyles = makeStyles({
 export function AppHeader() {
   const styles = useStyles();
   const pickerId = useId('profile-picker');
-  const { profiles, activeProfileId, selectProfile } = useSamDeskStore(
-    useShallow((state) => ({
-      profiles: state.profiles,
-      activeProfileId: state.activeProfileId,
-      selectProfile: state.selectProfile,
-    })),
-  );
+  const { profiles, activeProfileId, selectProfile } = useStoreFields([
+    'profiles', 'activeProfileId', 'selectProfile',
+  ]);
   const profile = profiles.find((candidate) => candidate.id === activeProfileId);
 
   return (

@@ -11,12 +11,11 @@ import {
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
 import { type KeyboardEvent, type RefObject, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { samdesk } from '../api';
 import { formatDateTime } from '../../../electron/ipc/dateTime';
 import { createCustomerSearch, formatCustomerCount } from '../format';
 import { AccessCheckDialog, OnceOpened } from '../lazyPanels';
-import { useSamDeskStore } from '../store';
+import { useSamDeskStore, useStoreFields } from '../store';
 import { customerFilters } from '../../../electron/shared/listFilters';
 import { CustomerFilters } from './CustomerFilters';
 import { CustomerListbox } from './CustomerListbox';
@@ -66,31 +65,18 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
   const styles = useStyles();
   const searchRef = useRef<HTMLInputElement>(null);
   const listboxRef = useRef<HTMLDivElement>(null);
-  const state = useSamDeskStore(
-    useShallow((s) => ({
-      customers: s.customers,
-      searchKeys: s.customerSearchKeys,
-      total: s.customersTotal,
-      complete: s.customersComplete,
-      fetchedAt: s.customersFetchedAt,
-      status: s.customersStatus,
-      error: s.customersError,
-      query: s.customerQuery,
-      selectedTenantId: s.selectedCustomerTenantId,
-      loadCustomers: s.loadCustomers,
-      setCustomerQuery: s.setCustomerQuery,
-      selectCustomer: s.selectCustomer,
-      progress: s.customersProgress,
-      accessByTenant: s.accessByTenant,
-      accessCheckRunning: s.accessCheckStatus === 'running',
-    })),
-  );
+  const state = useStoreFields([
+    'customers', 'customerSearchKeys', 'customersTotal', 'customersComplete', 'customersFetchedAt', 'customersProgress',
+    'customersStatus', 'customersError', 'customerQuery', 'selectedCustomerTenantId', 'accessByTenant',
+    'loadCustomers', 'setCustomerQuery', 'selectCustomer',
+  ]);
+  const accessCheckRunning = useSamDeskStore((s) => s.accessCheckStatus === 'running');
   const [checkingAccess, setCheckingAccess] = useState(false);
 
   // Typing stays responsive with 10,000 customers: filtering follows the input at lower priority,
   // over precomputed keys, narrowing the last answer while the query grows.
-  const deferredQuery = useDeferredValue(state.query);
-  const search = useMemo(() => createCustomerSearch(state.customers, state.searchKeys), [state.customers, state.searchKeys]);
+  const deferredQuery = useDeferredValue(state.customerQuery);
+  const search = useMemo(() => createCustomerSearch(state.customers, state.customerSearchKeys), [state.customers, state.customerSearchKeys]);
   const searched = useMemo(() => search(deferredQuery), [search, deferredQuery]);
   // The readiness filter narrows what the search found (readiness/useReadinessFilter.ts).
   const readiness = useReadinessFilter(searched);
@@ -100,15 +86,15 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
   useFocusShortcut(searchRef);
   useProgressEvents();
 
-  const loading = state.status === 'loading';
-  const total = state.total;
+  const loading = state.customersStatus === 'loading';
+  const total = state.customersTotal;
   // While the rest of the list is on its way, an empty search shows all of it.
-  const shownCount = state.complete || deferredQuery.trim() ? shown.length : total;
+  const shownCount = state.customersComplete || deferredQuery.trim() ? shown.length : total;
 
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'ArrowDown' || shown.length === 0) return;
     event.preventDefault();
-    const selectedIsShown = shown.some((customer) => customer.tenantId === state.selectedTenantId);
+    const selectedIsShown = shown.some((customer) => customer.tenantId === state.selectedCustomerTenantId);
     if (!selectedIsShown && shown[0]) state.selectCustomer(shown[0].tenantId);
     listboxRef.current?.focus();
   };
@@ -116,17 +102,17 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
   return (
     // data-shown-query: the query the rendered rows answer (the benchmark waits for it, keystroke by
     // keystroke); data-complete: the whole list is here and searchable, not only its first screen.
-    <section className={styles.pane} aria-labelledby="customers-heading" data-shown-query={deferredQuery} data-complete={state.complete}>
+    <section className={styles.pane} aria-labelledby="customers-heading" data-shown-query={deferredQuery} data-complete={state.customersComplete}>
       <div className={styles.toolbar}>
         <div className={styles.titleRow}>
           <Subtitle2 as="h2" id="customers-heading" className={styles.title}>
             Customers
           </Subtitle2>
           <Caption1 className={styles.count} aria-live="polite">
-            {state.status === 'ready' || total > 0 ? formatCustomerCount(shownCount, total) : ''}
+            {state.customersStatus === 'ready' || total > 0 ? formatCustomerCount(shownCount, total) : ''}
           </Caption1>
           <ToolbarButton icon={<ShieldCheckmarkRegular />} disabled={total === 0} onClick={() => setCheckingAccess(true)}>
-            {state.accessCheckRunning ? 'Checking access…' : 'Check access'}
+            {accessCheckRunning ? 'Checking access…' : 'Check access'}
           </ToolbarButton>
           <ToolbarButton
             icon={<ArrowClockwiseRegular />}
@@ -143,7 +129,7 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
           aria-label="Search customers"
           aria-keyshortcuts="Control+K"
           placeholder="Search customers by name, domain or tenant id"
-          value={state.query}
+          value={state.customerQuery}
           onChange={(_, data) => state.setCustomerQuery(data.value)}
           onKeyDown={onSearchKeyDown}
         />
@@ -153,30 +139,30 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
           <ProgressBar
             thickness="medium"
             aria-label="Loading customers"
-            value={state.progress?.expected ? Math.min(1, state.progress.loaded / state.progress.expected) : undefined}
+            value={state.customersProgress?.expected ? Math.min(1, state.customersProgress.loaded / state.customersProgress.expected) : undefined}
           />
         )}
       </div>
-      {loading && state.progress && (
+      {loading && state.customersProgress && (
         <Caption1 className={styles.progressText} aria-live="polite">
           {total > 0 ? 'Refreshing: ' : 'Loading: '}
-          {formatCustomerCount(state.progress.loaded, state.progress.loaded)}
-          {state.progress.expected ? ` of about ${state.progress.expected.toLocaleString('en-US')}` : ''}
+          {formatCustomerCount(state.customersProgress.loaded, state.customersProgress.loaded)}
+          {state.customersProgress.expected ? ` of about ${state.customersProgress.expected.toLocaleString('en-US')}` : ''}
         </Caption1>
       )}
 
-      {state.error && (
+      {state.customersError && (
         <div className={styles.message}>
           <ErrorBar
             title="Couldn't load customers"
-            error={state.error}
+            error={state.customersError}
             onRetry={() => void state.loadCustomers({ refresh: true })}
           />
         </div>
       )}
 
       {loading && total === 0 && <Body1 className={styles.empty}>Loading customers…</Body1>}
-      {state.status === 'ready' && total === 0 && (
+      {state.customersStatus === 'ready' && total === 0 && (
         <Body1 className={styles.empty}>
           No customers yet. Customers appear here once they accept a reseller (DAP) or GDAP relationship with your
           partner tenant.
@@ -193,7 +179,7 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
       {shown.length > 0 && (
         <CustomerListbox
           customers={shown}
-          selectedTenantId={state.selectedTenantId}
+          selectedTenantId={state.selectedCustomerTenantId}
           onSelect={state.selectCustomer}
           onOpen={onOpenCustomer}
           listboxRef={listboxRef}
@@ -208,10 +194,10 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
           shownDescription={[readiness.filter !== 'all' ? `in “${filterLabel}”` : '', deferredQuery.trim() ? `matching “${deferredQuery.trim()}”` : ''].filter(Boolean).join(' and ')}
         />
       </OnceOpened>
-      {state.fetchedAt && (
+      {state.customersFetchedAt && (
         // data-fetched-at: when the list first shows, for the benchmark's first-paint mark (bench/renderer.ts).
-        <Caption1 className={styles.footer} data-fetched-at={state.fetchedAt}>
-          Updated {formatDateTime(state.fetchedAt)}
+        <Caption1 className={styles.footer} data-fetched-at={state.customersFetchedAt}>
+          Updated {formatDateTime(state.customersFetchedAt)}
         </Caption1>
       )}
     </section>
@@ -244,14 +230,12 @@ function useFocusShortcut(searchRef: RefObject<HTMLInputElement | null>) {
  * access check. The last access check's results are read once per profile for the row icons.
  */
 function useProgressEvents() {
-  const { activeProfileId, setCustomersProgress, setAccessCheckProgress, loadLastAccessCheck } = useSamDeskStore(
-    useShallow((s) => ({
-      activeProfileId: s.activeProfileId,
-      setCustomersProgress: s.setCustomersProgress,
-      setAccessCheckProgress: s.setAccessCheckProgress,
-      loadLastAccessCheck: s.loadLastAccessCheck,
-    })),
-  );
+  const { activeProfileId, setCustomersProgress, setAccessCheckProgress, loadLastAccessCheck } = useStoreFields([
+    'activeProfileId',
+    'setCustomersProgress',
+    'setAccessCheckProgress',
+    'loadLastAccessCheck',
+  ]);
   useEffect(() => {
     if (!activeProfileId) return;
     void loadLastAccessCheck();

@@ -1,13 +1,12 @@
 import { Badge, Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { CustomerTenant, Relationship } from '../../../electron/ipc/customers';
 import type { UserFacingError } from '../../../electron/ipc/errors';
 import { givesAccess } from '../../../electron/ipc/relationships';
 import { entraRoleName } from '../entraRoles';
 import { formatDate, formatDateTime } from '../../../electron/ipc/dateTime';
 import { relationshipStatusLabels } from '../format';
-import { useSamDeskStore } from '../store';
+import { useSamDeskStore, useStoreFields } from '../store';
 import { relationshipBadgeColor } from './RelationshipBadges';
 
 const useStyles = makeStyles({
@@ -33,13 +32,9 @@ const useStyles = makeStyles({
 /** DAP (asked of Partner Center when the customer is opened) and every GDAP relationship, the best first. */
 export function CustomerRelationships({ customer }: { customer: CustomerTenant }) {
   const styles = useStyles();
-  const { checking, error, checkDap } = useSamDeskStore(
-    useShallow((state) => ({
-      checking: !!state.dapChecking[customer.tenantId],
-      error: state.dapErrors[customer.tenantId],
-      checkDap: state.checkDap,
-    })),
-  );
+  const { checkDap } = useStoreFields(['checkDap']);
+  const checking = useSamDeskStore((state) => !!state.dapChecking[customer.tenantId]);
+  const error = useSamDeskStore((state) => state.dapErrors[customer.tenantId]);
   const needsCheck = customer.inPartnerCenter && customer.dap === 'unknown';
   useEffect(() => {
     if (needsCheck) void checkDap(customer.tenantId);

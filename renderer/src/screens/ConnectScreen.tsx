@@ -1,10 +1,9 @@
 import { Card, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { CustomerConsentPanel } from '../components/customerConsent/CustomerConsentPanel';
 import { JoinVaultView } from '../components/keyVault/JoinVaultView';
 import { WizardProgress } from '../components/wizard/WizardProgress';
-import { useSamDeskStore } from '../store';
+import { useStoreFields } from '../store';
 import { WIZARD_FOOTER_CLEARANCE_PX } from '../toaster';
 import { AccountsView } from './wizard/AccountsView';
 import { DoneStep } from './wizard/DoneStep';
@@ -44,17 +43,9 @@ const useStyles = makeStyles({
 export function ConnectScreen() {
   const styles = useStyles();
   const mainRef = useRef<HTMLElement>(null);
-  const { wizardOpen, wizardView, step, focus, error, openWizard, joinVault } = useSamDeskStore(
-    useShallow((state) => ({
-      wizardOpen: state.wizardOpen,
-      wizardView: state.wizardView,
-      step: state.wizardStep,
-      focus: state.wizardFocus,
-      error: state.wizardError,
-      openWizard: state.openWizard,
-      joinVault: state.joinVaultOpen,
-    })),
-  );
+  const { wizardOpen, wizardView, wizardStep: step, wizardFocus: focus, wizardError: error, openWizard, joinVaultOpen: joinVault } = useStoreFields([
+    'wizardOpen', 'wizardView', 'wizardStep', 'wizardFocus', 'wizardError', 'openWizard', 'joinVaultOpen',
+  ]);
   // Joining from a team's Key Vault replaces the wizard while it is open.
   const view = joinVault ? 'join-vault' : wizardView;
   // A typed client secret stays in this screen's memory (never the store) from step 2 to step 3.

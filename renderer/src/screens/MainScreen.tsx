@@ -1,10 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { AppHeader } from '../components/AppHeader';
 import { CustomerDetailPane } from '../components/CustomerDetailPane';
 import { CustomerListPane } from '../components/CustomerListPane';
-import { useSamDeskStore } from '../store';
+import { useStoreFields } from '../store';
 
 const useStyles = makeStyles({
   screen: { height: '100vh', display: 'flex', flexDirection: 'column', overflow: 'hidden' },
@@ -21,13 +20,9 @@ const useStyles = makeStyles({
 export function MainScreen() {
   const styles = useStyles();
   const detailHeadingRef = useRef<HTMLHeadingElement>(null);
-  const { activeProfileId, loadCustomers, selectCustomer } = useSamDeskStore(
-    useShallow((state) => ({
-      activeProfileId: state.activeProfileId,
-      loadCustomers: state.loadCustomers,
-      selectCustomer: state.selectCustomer,
-    })),
-  );
+  const { activeProfileId, loadCustomers, selectCustomer } = useStoreFields([
+    'activeProfileId', 'loadCustomers', 'selectCustomer',
+  ]);
 
   useEffect(() => {
     if (activeProfileId) void loadCustomers();

@@ -1,7 +1,6 @@
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useShallow } from 'zustand/react/shallow';
 import { ErrorBar } from '../components/ErrorBar';
-import { useSamDeskStore } from '../store';
+import { useStoreFields } from '../store';
 
 const useStyles = makeStyles({
   screen: {
@@ -18,9 +17,7 @@ const useStyles = makeStyles({
 /** Shown until app.state() answers, or when it fails. */
 export function StartupScreen() {
   const styles = useStyles();
-  const { error, loadAppState } = useSamDeskStore(
-    useShallow((state) => ({ error: state.startupError, loadAppState: state.loadAppState })),
-  );
+  const { startupError: error, loadAppState } = useStoreFields(['startupError', 'loadAppState']);
   return (
     <main className={styles.screen}>
       {error ? (

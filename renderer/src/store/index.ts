@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { createAccessCheckSlice } from './accessCheckSlice';
 import { createConsentSlice } from './consentSlice';
 import { createCustomersSlice } from './customersSlice';
@@ -22,7 +23,7 @@ export const createSamDeskStore = () =>
     ...createSnippetsSlice(...args),
     ...createUiSlice(...args),
     ...createWizardSlice(...args),
-      ...createSettingsSlice(...args),
+    ...createSettingsSlice(...args),
     ...createKeyVaultSlice(...args),
     ...createCustomerConsentSlice(...args),
     ...createSamAppSlice(...args),
@@ -30,6 +31,20 @@ export const createSamDeskStore = () =>
 
 /** The renderer's one store. */
 export const useSamDeskStore = createSamDeskStore();
+
+/**
+ * The named fields of the store, by their store names; the component re-renders only when one of
+ * them changes (zustand's useShallow over the picked object).
+ */
+export function useStoreFields<K extends keyof SamDeskState>(keys: readonly K[]): Pick<SamDeskState, K> {
+  return useSamDeskStore(useShallow((state) => pick(state, keys)));
+}
+
+function pick<K extends keyof SamDeskState>(state: SamDeskState, keys: readonly K[]): Pick<SamDeskState, K> {
+  const picked = {} as Pick<SamDeskState, K>;
+  for (const key of keys) picked[key] = state[key];
+  return picked;
+}
 
 const initialState = useSamDeskStore.getState();
 

@@ -14,10 +14,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { AccessResource } from '../../../../electron/ipc/accessCheck';
 import type { CustomerTenant } from '../../../../electron/ipc/customers';
-import { useSamDeskStore } from '../../store';
+import { useStoreFields } from '../../store';
 import { AppDialog } from '../AppDialog';
 import { ErrorBar } from '../ErrorBar';
 import { AccessMatrix } from './AccessMatrix';
@@ -56,17 +55,10 @@ export interface AccessCheckDialogProps {
  */
 export function AccessCheckDialog({ open, onClose, shownCustomers, shownDescription }: AccessCheckDialogProps) {
   const styles = useStyles();
-  const state = useSamDeskStore(
-    useShallow((s) => ({
-      customers: s.customers,
-      status: s.accessCheckStatus,
-      progress: s.accessCheckProgress,
-      error: s.accessCheckError,
-      report: s.accessReport,
-      run: s.runAccessCheck,
-      cancel: s.cancelAccessCheck,
-    })),
-  );
+  const state = useStoreFields([
+    'customers', 'accessCheckStatus', 'accessCheckProgress', 'accessCheckError', 'accessReport', 'runAccessCheck',
+    'cancelAccessCheck',
+  ]);
   const [resources, setResources] = useState<AccessResource[]>(accessResources.map((entry) => entry.resource));
   const [scope, setScope] = useState<'all' | 'shown'>('all');
   const [concurrency, setConcurrency] = useState(16);
@@ -74,27 +66,27 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, shownDescript
   // render, so the focus Fluent gives the dialog on opening is not pulled out from under it.
   const [chosenView, setView] = useState<'setup' | 'results' | null>(null);
   const [failuresOnly, setFailuresOnly] = useState(false);
-  const hasReport = state.report !== null;
+  const hasReport = state.accessReport !== null;
   const view = chosenView ?? (hasReport ? 'results' : 'setup');
   useEffect(() => {
     if (!open) setView(null);
   }, [open]);
 
   const customersById = useMemo(() => new Map(state.customers.map((c) => [c.tenantId, c])), [state.customers]);
-  const summary = useMemo(() => (state.report ? summarizeReport(state.report) : null), [state.report]);
+  const summary = useMemo(() => (state.accessReport ? summarizeReport(state.accessReport) : null), [state.accessReport]);
   const rows = useMemo(
-    () => (state.report ? (failuresOnly ? onlyFailures(state.report) : state.report.customers) : []),
-    [state.report, failuresOnly],
+    () => (state.accessReport ? (failuresOnly ? onlyFailures(state.accessReport) : state.accessReport.customers) : []),
+    [state.accessReport, failuresOnly],
   );
 
   const searching = shownDescription !== '' && shownCustomers.length !== state.customers.length;
-  const running = state.status === 'running';
-  const showResults = !running && view === 'results' && state.report !== null;
+  const running = state.accessCheckStatus === 'running';
+  const showResults = !running && view === 'results' && state.accessReport !== null;
 
   const start = () => {
     setView('results');
     setFailuresOnly(false);
-    void state.run({
+    void state.runAccessCheck({
       resources: accessResources.map((entry) => entry.resource).filter((resource) => resources.includes(resource)),
       customerTenantIds: scope === 'shown' && searching ? shownCustomers.map((c) => c.tenantId) : undefined,
       concurrency,
@@ -115,7 +107,7 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, shownDescript
       actions={
         <>
           {running ? (
-            <Button appearance="secondary" onClick={() => void state.cancel()}>
+            <Button appearance="secondary" onClick={() => void state.cancelAccessCheck()}>
               Cancel check
             </Button>
           ) : showResults ? (
@@ -142,14 +134,14 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, shownDescript
           <Field
             validationState="none"
             validationMessage={
-              state.progress
-                ? `Checked ${count.format(state.progress.checked)} of ${count.format(state.progress.total)} · ${count.format(state.progress.failed)} failed`
+              state.accessCheckProgress
+                ? `Checked ${count.format(state.accessCheckProgress.checked)} of ${count.format(state.accessCheckProgress.total)} · ${count.format(state.accessCheckProgress.failed)} failed`
                 : 'Starting…'
             }
           >
             <ProgressBar
               aria-label="Access check progress"
-              value={state.progress && state.progress.total > 0 ? state.progress.checked / state.progress.total : undefined}
+              value={state.accessCheckProgress && state.accessCheckProgress.total > 0 ? state.accessCheckProgress.checked / state.accessCheckProgress.total : undefined}
             />
           </Field>
         </>
@@ -157,7 +149,7 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, shownDescript
 
       {!running && !showResults && (
         <>
-          {state.error && <ErrorBar title="The access check stopped" error={state.error} />}
+          {state.accessCheckError && <ErrorBar title="The access check stopped" error={state.accessCheckError} />}
           <div role="group" aria-labelledby="access-check-resources">
             <Label id="access-check-resources" weight="semibold">
               Resources
@@ -201,13 +193,13 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, shownDescript
         </>
       )}
 
-      {showResults && summary && state.report && (
+      {showResults && summary && state.accessReport && (
         <>
           <div className={styles.summaryLine}>
             <Body1>
               <strong>{count.format(summary.ok)}</strong> worked · <strong>{count.format(summary.failed)}</strong> failed
               {summary.skipped > 0 && <> · {count.format(summary.skipped)} not checked</>}
-              {state.report.cancelled && ' (cancelled)'}
+              {state.accessReport.cancelled && ' (cancelled)'}
             </Body1>
             <Switch
               className={styles.grow}
@@ -236,9 +228,9 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, shownDescript
               )}
             </ul>
           )}
-          <ConsentFromResults report={state.report} customersById={customersById} resources={state.report.resources} />
+          <ConsentFromResults report={state.accessReport} customersById={customersById} resources={state.accessReport.resources} />
           {rows.length > 0 ? (
-            <AccessMatrix rows={rows} resources={state.report.resources} customersById={customersById} />
+            <AccessMatrix rows={rows} resources={state.accessReport.resources} customersById={customersById} />
           ) : (
             <Body1 className={styles.muted}>No failures: every customer answered for every resource checked.</Body1>
           )}

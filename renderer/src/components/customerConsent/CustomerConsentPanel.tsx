@@ -1,9 +1,8 @@
 import { Body1, Button, Caption1, Checkbox, ProgressBar, SearchBox, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { consentCategory, countConsents, type ConsentCategory } from '../../../../electron/ipc/customerConsentSummary';
 import { samdesk } from '../../api';
-import { useSamDeskStore } from '../../store';
+import { useSamDeskStore, useStoreFields } from '../../store';
 import { ErrorBar } from '../ErrorBar';
 import { WizardFooter } from '../wizard/WizardFooter';
 import { ConsentCounts } from './ConsentCounts';
@@ -27,21 +26,12 @@ const count = new Intl.NumberFormat('en-US');
  */
 export function CustomerConsentPanel() {
   const styles = useStyles();
-  const store = useSamDeskStore(
-    useShallow((state) => ({
-      profileId: state.wizardProfileId ?? state.activeProfileId,
-      rows: state.customerConsents,
-      checking: state.customerConsentChecking,
-      checkProgress: state.customerConsentCheckProgress,
-      grant: state.customerConsentGrant,
-      error: state.customerConsentError,
-      load: state.loadCustomerConsents,
-      grantConsent: state.grantCustomerConsent,
-      close: state.closeCustomerConsent,
-      dismissError: state.dismissCustomerConsentError,
-      setProgress: state.setCustomerConsentProgress,
-    })),
-  );
+  const store = useStoreFields([
+    'customerConsents', 'customerConsentChecking', 'customerConsentCheckProgress', 'customerConsentGrant',
+    'customerConsentError', 'loadCustomerConsents', 'grantCustomerConsent', 'closeCustomerConsent',
+    'dismissCustomerConsentError', 'setCustomerConsentProgress',
+  ]);
+  const profileId = useSamDeskStore((state) => state.wizardProfileId ?? state.activeProfileId);
   const [category, setCategory] = useState<ConsentCategory | 'all'>('all');
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -51,23 +41,23 @@ export function CustomerConsentPanel() {
     if (!useSamDeskStore.getState().customerConsents) void useSamDeskStore.getState().loadCustomerConsents();
   }, []);
   useEffect(() => {
-    if (!store.profileId) return;
+    if (!profileId) return;
     return samdesk().on('customerConsent.progress', ({ profileId, ...event }) => {
-      if (profileId === store.profileId) store.setProgress(event);
+      if (profileId === profileId) store.setCustomerConsentProgress(event);
     });
-  }, [store.profileId, store.setProgress]);
+  }, [profileId, store.setCustomerConsentProgress]);
 
-  const rows = useMemo(() => store.rows ?? [], [store.rows]);
+  const rows = useMemo(() => store.customerConsents ?? [], [store.customerConsents]);
   const counts = useMemo(() => countConsents(rows), [rows]);
   const shown = useMemo(() => filterConsentRows(rows, category, deferredQuery), [rows, category, deferredQuery]);
   const notConsented = useMemo(() => rows.filter((row) => consentCategory(row) === 'not-consented').map((row) => row.tenantId), [rows]);
   const toRepair = useMemo(() => rows.filter((row) => consentCategory(row) === 'needs-repair').map((row) => row.tenantId), [rows]);
   const selectable = useMemo(() => shown.filter((row) => rowAction(row) === 'grant').map((row) => row.tenantId), [shown]);
   const chosen = selectable.filter((tenantId) => selected.has(tenantId));
-  const busy = store.checking || !!store.grant?.running;
+  const busy = store.customerConsentChecking || !!store.customerConsentGrant?.running;
 
   const grant = async (tenantIds: string[], repair = false) => {
-    await store.grantConsent(tenantIds, { repair });
+    await store.grantCustomerConsent(tenantIds, { repair });
     setSelected(new Set());
   };
   const toggle = (tenantId: string, on: boolean) =>
@@ -86,23 +76,23 @@ export function CustomerConsentPanel() {
         consent with your admin relationship; GDAP-only customers consent through their own admin.
       </StepIntro>
 
-      {store.checking && (
+      {store.customerConsentChecking && (
         <div role="status">
           <div className={styles.row}>
             <Spinner size="tiny" aria-hidden />
             <Body1>
               Checking each customer
-              {store.checkProgress ? `: ${count.format(store.checkProgress.checked)} of ${count.format(store.checkProgress.total)}` : '…'}
+              {store.customerConsentCheckProgress ? `: ${count.format(store.customerConsentCheckProgress.checked)} of ${count.format(store.customerConsentCheckProgress.total)}` : '…'}
             </Body1>
           </div>
-          {store.checkProgress && store.checkProgress.total > 0 && (
-            <ProgressBar aria-label="Checking customer consents" value={store.checkProgress.checked / store.checkProgress.total} />
+          {store.customerConsentCheckProgress && store.customerConsentCheckProgress.total > 0 && (
+            <ProgressBar aria-label="Checking customer consents" value={store.customerConsentCheckProgress.checked / store.customerConsentCheckProgress.total} />
           )}
         </div>
       )}
-      {store.error && <ErrorBar title="That did not work" error={store.error} onRetry={() => void store.load()} onDismiss={store.dismissError} />}
+      {store.customerConsentError && <ErrorBar title="That did not work" error={store.customerConsentError} onRetry={() => void store.loadCustomerConsents()} onDismiss={store.dismissCustomerConsentError} />}
 
-      {store.rows && (
+      {store.customerConsents && (
         <>
           <ConsentCounts counts={counts} selected={category} onSelect={setCategory} />
           <Caption1 className={styles.muted} aria-live="polite">
@@ -130,7 +120,7 @@ export function CustomerConsentPanel() {
               </Button>
             )}
           </div>
-          {store.grant && <GrantProgress grant={store.grant} />}
+          {store.customerConsentGrant && <GrantProgress grant={store.customerConsentGrant} />}
           <div className={styles.row}>
             <Checkbox
               label="Select all shown"
@@ -150,8 +140,8 @@ export function CustomerConsentPanel() {
           )}
         </>
       )}
-      <WizardFooter onBack={store.close}>
-        <Button onClick={() => void store.load()} disabled={busy}>
+      <WizardFooter onBack={store.closeCustomerConsent}>
+        <Button onClick={() => void store.loadCustomerConsents()} disabled={busy}>
           Check again
         </Button>
       </WizardFooter>

@@ -1,10 +1,9 @@
 import { Button, Field, Input, Select, Spinner } from '@fluentui/react-components';
 import { VaultRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { VaultNameScheme } from '../../../../electron/ipc/keyVault';
 import { useStepStyles } from '../../screens/wizard/styles';
-import { useSamDeskStore } from '../../store';
+import { useSamDeskStore, useStoreFields } from '../../store';
 import { ErrorBar } from '../ErrorBar';
 import { nameSchemeLabels } from './PublishForm';
 import { StepIntro } from '../../screens/wizard/StepIntro';
@@ -15,7 +14,7 @@ import { StepIntro } from '../../screens/wizard/StepIntro';
  */
 export function JoinVaultView() {
   const styles = useStepStyles();
-  const { busy, error } = useSamDeskStore(useShallow((state) => ({ busy: state.keyVaultBusy, error: state.keyVaultError })));
+  const { keyVaultBusy: busy, keyVaultError: error } = useStoreFields(['keyVaultBusy', 'keyVaultError']);
   const [vaultUrl, setVaultUrl] = useState('');
   const [names, setNames] = useState<VaultNameScheme | 'auto'>('auto');
   const joining = busy === 'joining';

@@ -1,8 +1,7 @@
 import { Button, Caption1, DrawerBody, DrawerHeader, DrawerHeaderTitle, OverlayDrawer, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useShallow } from 'zustand/react/shallow';
 import type { ProfileSummary } from '../../../../electron/ipc/profiles';
-import { useSamDeskStore } from '../../store';
+import { useSamDeskStore, useStoreFields } from '../../store';
 import { ErrorBar } from '../ErrorBar';
 import { PublicationView } from './PublicationView';
 import { PublishForm } from './PublishForm';
@@ -15,9 +14,8 @@ const useStyles = makeStyles({
 /** The active profile's Azure Key Vault copy: publish it, see how it stands, push, stop. */
 export function KeyVaultPanel({ profile }: { profile: ProfileSummary }) {
   const styles = useStyles();
-  const { open, publication, error } = useSamDeskStore(
-    useShallow((state) => ({ open: state.keyVaultPanelOpen, publication: state.publications[profile.id], error: state.keyVaultError })),
-  );
+  const { keyVaultPanelOpen: open, keyVaultError: error } = useStoreFields(['keyVaultPanelOpen', 'keyVaultError']);
+  const publication = useSamDeskStore((state) => state.publications[profile.id]);
   const close = () => useSamDeskStore.getState().closeKeyVaultPanel();
 
   return (

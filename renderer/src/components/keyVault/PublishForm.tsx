@@ -1,10 +1,9 @@
 import { Body1, Button, Caption1, Field, Input, Radio, RadioGroup, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { CloudArrowUpRegular, SearchRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { VaultNameScheme } from '../../../../electron/ipc/keyVault';
 import type { ProfileSummary } from '../../../../electron/ipc/profiles';
-import { useSamDeskStore } from '../../store';
+import { useSamDeskStore, useStoreFields } from '../../store';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
@@ -33,7 +32,7 @@ export const nameSchemeLabels: Record<VaultNameScheme, { title: string; names: s
 /** Not published yet: pick a vault Resource Manager lists, or paste its URL; choose the names; publish. */
 export function PublishForm({ profile }: { profile: ProfileSummary }) {
   const styles = useStyles();
-  const { busy, choices } = useSamDeskStore(useShallow((state) => ({ busy: state.keyVaultBusy, choices: state.vaultChoices })));
+  const { keyVaultBusy: busy, vaultChoices: choices } = useStoreFields(['keyVaultBusy', 'vaultChoices']);
   const [vaultUrl, setVaultUrl] = useState('');
   const [names, setNames] = useState<VaultNameScheme>('samdesk');
   const vaults = choices?.profileId === profile.id ? choices.vaults : null;

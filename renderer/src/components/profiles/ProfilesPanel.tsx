@@ -13,11 +13,10 @@ import {
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DismissRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { LifetimeLevel } from '../../../../electron/ipc/profiles';
 import { levelAt } from '../../../../electron/ipc/timeLeft';
 import { useNow } from '../../hooks/useNow';
-import { useSamDeskStore } from '../../store';
+import { useSamDeskStore, useStoreFields } from '../../store';
 import { ProfilesPanelToaster } from '../AppToaster';
 import { ProfileLifetimeRow } from './ProfileLifetimeRow';
 import { useRenewal } from './useRenewal';
@@ -34,16 +33,10 @@ const urgency: Record<LifetimeLevel, number> = { revoked: 0, expired: 0, critica
 export function ProfilesPanel() {
   const styles = useStyles();
   const now = useNow(30_000);
-  const { open, profiles, focusedProfileId, renewingAll, settings, signingIn } = useSamDeskStore(
-    useShallow((state) => ({
-      open: state.profilesPanelOpen,
-      profiles: state.profiles,
-      focusedProfileId: state.focusedProfileId,
-      renewingAll: state.renewingAll,
-      settings: state.settings,
-      signingIn: state.consentStatus !== 'idle',
-    })),
-  );
+  const { profilesPanelOpen: open, profiles, focusedProfileId, renewingAll, settings } = useStoreFields([
+    'profilesPanelOpen', 'profiles', 'focusedProfileId', 'renewingAll', 'settings',
+  ]);
+  const signingIn = useSamDeskStore((state) => state.consentStatus !== 'idle');
   const sorted = useMemo(
     () =>
       [...profiles].sort((a, b) => {

@@ -1,8 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { CustomerTenant } from '../../../../electron/ipc/customers';
 import { customerFilters, filtersOf, type CustomerFilter } from '../../../../electron/shared/listFilters';
-import { useSamDeskStore } from '../../store';
+import { useStoreFields } from '../../store';
 
 /**
  * The list's readiness filter over what the search found. Which filters keep each customer is
@@ -10,15 +9,9 @@ import { useSamDeskStore } from '../../store';
  * menu opened: the list of 10,000 pays nothing for it until then.
  */
 export function useReadinessFilter(searched: readonly CustomerTenant[]) {
-  const { customers, probes, consents, filter, setFilter } = useSamDeskStore(
-    useShallow((state) => ({
-      customers: state.customers,
-      probes: state.probeResults,
-      consents: state.consentFindings,
-      filter: state.customerFilter,
-      setFilter: state.setCustomerFilter,
-    })),
-  );
+  const { customers, probeResults: probes, consentFindings: consents, customerFilter: filter, setCustomerFilter: setFilter } = useStoreFields([
+    'customers', 'probeResults', 'consentFindings', 'customerFilter', 'setCustomerFilter',
+  ]);
   const [countsWanted, setCountsWanted] = useState(false);
   const needed = countsWanted || filter !== 'all';
   const index = useMemo(() => {

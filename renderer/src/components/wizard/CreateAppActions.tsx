@@ -1,8 +1,7 @@
 import { Body1, Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { CheckmarkCircleRegular } from '@fluentui/react-icons';
-import { useShallow } from 'zustand/react/shallow';
 import type { SamAppResult } from '../../../../electron/ipc/wizard';
-import { useSamDeskStore } from '../../store';
+import { useStoreFields } from '../../store';
 import { useRevealOnMount } from './useRevealOnMount';
 import { useStepStyles } from '../../screens/wizard/styles';
 
@@ -12,15 +11,9 @@ import { useStepStyles } from '../../screens/wizard/styles';
  */
 export function CreateAppActions({ appName, onCreate }: { appName: string; onCreate: () => void }) {
   const styles = useStepStyles();
-  const { busy, samApp, origin, match, adoptFound } = useSamDeskStore(
-    useShallow((state) => ({
-      busy: state.wizardBusy,
-      samApp: state.samApp,
-      origin: state.samAppOrigin,
-      match: state.samAppMatch,
-      adoptFound: state.adoptFoundSamApp,
-    })),
-  );
+  const { wizardBusy: busy, samApp, samAppOrigin: origin, samAppMatch: match, adoptFoundSamApp: adoptFound } = useStoreFields([
+    'wizardBusy', 'samApp', 'samAppOrigin', 'samAppMatch', 'adoptFoundSamApp',
+  ]);
   const name = appName.trim();
   const created = origin === 'created' && samApp?.app.displayName === name;
   const found = match?.displayName === name ? match.app : null;

@@ -1,14 +1,13 @@
 import { Body1, Button, Caption1, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { VaultRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { ProfileSummary } from '../../../../electron/ipc/profiles';
 import { AppDialog } from '../../components/AppDialog';
 import { useAppToast } from '../../components/AppToaster';
 import { ErrorBar } from '../../components/ErrorBar';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
 import { formatDateTime } from '../../../../electron/ipc/dateTime';
-import { useSamDeskStore } from '../../store';
+import { useSamDeskStore, useStoreFields } from '../../store';
 import { useStepStyles } from './styles';
 import { StepIntro } from './StepIntro';
 
@@ -28,17 +27,9 @@ const useStyles = makeStyles({
 /** Several partner consents side by side: rename, sign in again, remove, add. */
 export function AccountsView() {
   const styles = { ...useStepStyles(), ...useStyles() };
-  const store = useSamDeskStore(
-    useShallow((state) => ({
-      profiles: state.profiles,
-      error: state.wizardError,
-      openWizard: state.openWizard,
-      closeWizard: state.closeWizard,
-      rename: state.renameProfile,
-      remove: state.removeProfile,
-      dismissError: state.dismissWizardError,
-    })),
-  );
+  const store = useStoreFields([
+    'profiles', 'wizardError', 'openWizard', 'closeWizard', 'renameProfile', 'removeProfile', 'dismissWizardError',
+  ]);
   const toast = useAppToast();
   const [removing, setRemoving] = useState<ProfileSummary | null>(null);
   const [vaultSecrets, setVaultSecrets] = useState<'leave' | 'delete'>('leave');
@@ -47,14 +38,14 @@ export function AccountsView() {
   return (
     <div className={styles.step}>
       <StepIntro title="Partner accounts">Each partner account is one consent: a partner tenant, its SAM app and the admin who signed in.</StepIntro>
-      {store.error && <ErrorBar title="That did not work" error={store.error} onDismiss={store.dismissError} />}
+      {store.wizardError && <ErrorBar title="That did not work" error={store.wizardError} onDismiss={store.dismissWizardError} />}
       <ul className={styles.list} aria-label="Partner accounts">
         {store.profiles.map((profile) => (
           <AccountRow
             key={profile.id}
             profile={profile}
             onRename={(name) =>
-              void store.rename(profile.id, name).then((renamed) => renamed && toast({ intent: 'success', title: `Renamed to “${name}”` }))
+              void store.renameProfile(profile.id, name).then((renamed) => renamed && toast({ intent: 'success', title: `Renamed to “${name}”` }))
             }
             onReconsent={() => store.openWizard('steps', profile.id)}
             onRemove={() => {
@@ -83,7 +74,7 @@ export function AccountsView() {
             onClick={() => {
               if (removing) {
                 const { id, name } = removing;
-                void store.remove(id, publication ? vaultSecrets : undefined).then(
+                void store.removeProfile(id, publication ? vaultSecrets : undefined).then(
                   (removed) =>
                     removed &&
                     toast({ intent: 'success', title: `Removed “${name}”`, body: 'Its refresh tokens and client secret are gone from your keychain.' }),

@@ -1,23 +1,17 @@
 import { Body1, Button } from '@fluentui/react-components';
-import { useShallow } from 'zustand/react/shallow';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
 import { formatDateTime } from '../../../../electron/ipc/dateTime';
-import { useSamDeskStore } from '../../store';
+import { useSamDeskStore, useStoreFields } from '../../store';
 import { useStepStyles } from './styles';
 import { StepIntro } from './StepIntro';
 
 /** Step 6: what SAM Desk keeps, until when, and how it stays valid. */
 export function DoneStep() {
   const styles = useStepStyles();
-  const { profile, verification, closeWizard, openWizard, openCustomerConsent } = useSamDeskStore(
-    useShallow((state) => ({
-      profile: state.profiles.find((candidate) => candidate.id === state.wizardProfileId),
-      verification: state.verification,
-      closeWizard: state.closeWizard,
-      openWizard: state.openWizard,
-      openCustomerConsent: state.openCustomerConsent,
-    })),
-  );
+  const { verification, closeWizard, openWizard, openCustomerConsent } = useStoreFields([
+    'verification', 'closeWizard', 'openWizard', 'openCustomerConsent',
+  ]);
+  const profile = useSamDeskStore((state) => state.profiles.find((candidate) => candidate.id === state.wizardProfileId));
   const lapses = verification?.refreshTokenExpiresAt ?? profile?.refreshTokenExpiresAt;
 
   return (

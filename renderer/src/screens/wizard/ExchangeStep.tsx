@@ -1,29 +1,23 @@
 import { Body1, Button, Card, MessageBar, MessageBarBody, Subtitle2 } from '@fluentui/react-components';
-import { useShallow } from 'zustand/react/shallow';
 import { ErrorBar } from '../../components/ErrorBar';
 import { DeviceCodePanel } from '../../components/wizard/DeviceCodePanel';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
-import { useSamDeskStore } from '../../store';
+import { useStoreFields } from '../../store';
 import { useStepStyles } from './styles';
-import { wizardStepState } from './wizardStepState';
+import { wizardStepFields } from './wizardStepFields';
 import { useWizardFix } from './useWizardFix';
 import { StepIntro } from './StepIntro';
 
 /** Step 4: Exchange Online, by the SAM app's own permission (modern) or the Exchange PowerShell app's device code. */
 export function ExchangeStep() {
   const styles = useStepStyles();
-  const store = useSamDeskStore(
-    useShallow((state) => ({
-      ...wizardStepState(state),
-      prompt: state.deviceCodePrompt,
-      deviceCodeUser: state.deviceCodeUser,
-      start: state.startExchangeDeviceCode,
-      skip: state.skipExchange,
-    })),
-  );
-  const start = () => void store.start();
+  const store = useStoreFields([
+    ...wizardStepFields,
+    'deviceCodePrompt', 'deviceCodeUser', 'startExchangeDeviceCode', 'skipExchange',
+  ]);
+  const start = () => void store.startExchangeDeviceCode();
   const onFix = useWizardFix(start);
-  const waiting = store.busy === 'device-code' || (store.busy === 'cancelling' && store.prompt);
+  const waiting = store.wizardBusy === 'device-code' || (store.wizardBusy === 'cancelling' && store.deviceCodePrompt);
 
   return (
     <div className={styles.step}>
@@ -48,30 +42,30 @@ export function ExchangeStep() {
             <MessageBarBody>Exchange Online PowerShell is connected for {store.deviceCodeUser}; its refresh token is in your keychain.</MessageBarBody>
           </MessageBar>
         )}
-        {waiting && store.prompt ? (
-          <DeviceCodePanel prompt={store.prompt} onCancel={() => void store.cancel()} />
+        {waiting && store.deviceCodePrompt ? (
+          <DeviceCodePanel prompt={store.deviceCodePrompt} onCancel={() => void store.cancelWizardWork()} />
         ) : (
           <div className={styles.row}>
-            <Button onClick={start} disabled={!!store.busy}>
-              {store.error ? 'Get a new code' : store.deviceCodeUser ? 'Get another code' : 'Get a device code'}
+            <Button onClick={start} disabled={!!store.wizardBusy}>
+              {store.wizardError ? 'Get a new code' : store.deviceCodeUser ? 'Get another code' : 'Get a device code'}
             </Button>
           </div>
         )}
       </Card>
-      {store.error && (
+      {store.wizardError && (
         <ErrorBar
-          title={store.error.kind === 'cancelled' ? 'Device-code sign-in cancelled' : 'The device-code sign-in did not finish'}
+          title={store.wizardError.kind === 'cancelled' ? 'Device-code sign-in cancelled' : 'The device-code sign-in did not finish'}
           // The card's button is the one way to try again; the bar offers only a remedy that differs from it.
-          error={{ ...store.error, fix: store.error.fix === 'retry' ? undefined : store.error.fix }}
+          error={{ ...store.wizardError, fix: store.wizardError.fix === 'retry' ? undefined : store.wizardError.fix }}
           onFix={onFix}
-          onDismiss={store.dismissError}
+          onDismiss={store.dismissWizardError}
         />
       )}
       <WizardFooter
         onBack={waiting ? undefined : () => store.goToStep(3)}
         // The step is optional: Next goes on even while a code waits, and says it cancels the code.
         notice={waiting ? 'This step is optional: Next cancels the pending code. You can connect Exchange PowerShell later (Partner accounts → Sign in again).' : undefined}
-        next={{ onClick: waiting ? store.skip : () => store.goToStep(5) }}
+        next={{ onClick: waiting ? store.skipExchange : () => store.goToStep(5) }}
       />
     </div>
   );

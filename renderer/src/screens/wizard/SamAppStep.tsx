@@ -1,6 +1,5 @@
 import { Body1, Button, Caption1, Field, Input, Radio, RadioGroup, Spinner } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { fixableChecks } from '../../../../electron/shared/samAppChecks';
 import { applicationIdSchema } from '../../../../electron/ipc/schemas';
 import { ErrorBar } from '../../components/ErrorBar';
@@ -8,9 +7,9 @@ import { CreateAppActions } from '../../components/wizard/CreateAppActions';
 import { SamAppChecklist } from '../../components/wizard/SamAppChecklist';
 import { SecretShownOnce } from '../../components/wizard/SecretShownOnce';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
-import { useSamDeskStore } from '../../store';
+import { useSamDeskStore, useStoreFields } from '../../store';
 import { useStepStyles } from './styles';
-import { wizardStepState } from './wizardStepState';
+import { wizardStepFields } from './wizardStepFields';
 import { useWizardFix } from './useWizardFix';
 import { StepIntro } from './StepIntro';
 
@@ -30,25 +29,16 @@ export interface SamAppStepProps {
 
 export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepProps) {
   const styles = useStepStyles();
-  const store = useSamDeskStore(
-    useShallow((state) => ({
-      ...wizardStepState(state),
-      focus: state.wizardFocus,
-      adminUser: state.adminUser,
-      samApp: state.samApp,
-      adminSignIn: state.adminSignIn,
-      lookForSamApp: state.lookForSamApp,
-      createSamApp: state.createSamApp,
-      checkSamApp: state.checkSamApp,
-      fixSamApp: state.fixSamApp,
-    })),
-  );
+  const store = useStoreFields([
+    ...wizardStepFields,
+    'wizardFocus', 'adminUser', 'samApp', 'adminSignIn', 'lookForSamApp', 'createSamApp', 'checkSamApp', 'fixSamApp',
+  ]);
   const onFix = useWizardFix();
   const secretField = useRef<HTMLInputElement>(null);
   const [appName, setAppName] = useState(() => useSamDeskStore.getState().samApp?.app.displayName ?? 'SAM Desk');
   const [clientIdError, setClientIdError] = useState<string>();
   const [newSecret, setNewSecret] = useState<{ text: string; expiresAt: string }>();
-  const { draft, busy, samApp, adminUser, lookForSamApp } = store;
+  const { wizardDraft: draft, wizardBusy: busy, samApp, adminUser, lookForSamApp } = store;
   const failing = samApp?.checks.filter((check) => check.status === 'fail') ?? [];
   // Core's one rule for what “Fix the app” can put right (the same list SamAppService.fix acts on).
   const fixable = samApp ? fixableChecks(samApp.checks) : [];
@@ -58,8 +48,8 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
 
   // Sent back to type the secret again (Microsoft refused it): the emptied field has focus.
   useEffect(() => {
-    if (store.focus === 'client-secret' && draft.appMode === 'existing') secretField.current?.focus();
-  }, [store.focus, draft.appMode]);
+    if (store.wizardFocus === 'client-secret' && draft.appMode === 'existing') secretField.current?.focus();
+  }, [store.wizardFocus, draft.appMode]);
 
   // Signed in to create: first look for an app this name already made, to offer it instead of a second one.
   useEffect(() => {
@@ -127,7 +117,7 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
           <div className={styles.row} role="status">
             <Spinner size="tiny" aria-hidden />
             <Body1>{busyWords[working]}</Body1>
-            {working === 'admin-sign-in' && <Button onClick={() => void store.cancel()}>Cancel</Button>}
+            {working === 'admin-sign-in' && <Button onClick={() => void store.cancelWizardWork()}>Cancel</Button>}
           </div>
         ) : !adminUser ? (
           <div className={styles.row}>
@@ -146,12 +136,12 @@ export function SamAppStep({ clientSecret, onClientSecretChange }: SamAppStepPro
         )}
       </div>
 
-      {store.error && (
+      {store.wizardError && (
         <ErrorBar
-          title={store.error.kind === 'cancelled' ? 'Nothing was changed' : 'That did not work'}
-          error={store.error}
-          onFix={(fix) => (fix === 'check-app' ? store.dismissError() : onFix(fix))}
-          onDismiss={store.dismissError}
+          title={store.wizardError.kind === 'cancelled' ? 'Nothing was changed' : 'That did not work'}
+          error={store.wizardError}
+          onFix={(fix) => (fix === 'check-app' ? store.dismissWizardError() : onFix(fix))}
+          onDismiss={store.dismissWizardError}
         />
       )}
       {newSecret && samApp && <SecretShownOnce clientId={samApp.app.appId} secret={newSecret.text} expiresAt={newSecret.expiresAt} />}

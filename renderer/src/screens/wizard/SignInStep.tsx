@@ -1,13 +1,12 @@
 import { Radio, RadioGroup } from '@fluentui/react-components';
 import type { FixAction } from '../../../../electron/ipc/errors';
-import { useShallow } from 'zustand/react/shallow';
 import { ErrorBar } from '../../components/ErrorBar';
 import { SigningInPanel } from '../../components/SigningInPanel';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
-import { useSamDeskStore } from '../../store';
+import { useStoreFields } from '../../store';
 import type { SignInBrowser } from '../../store/wizardSlice';
 import { useStepStyles } from './styles';
-import { wizardStepState } from './wizardStepState';
+import { wizardStepFields } from './wizardStepFields';
 import { useWizardFix } from './useWizardFix';
 import { StepIntro } from './StepIntro';
 
@@ -17,31 +16,26 @@ const SIGN_IN_AGAIN = new Set<FixAction>(['re-consent', 'retry', 'none']);
 /** Step 3: the one interactive sign-in with MFA, accepting the SAM app's permissions. */
 export function SignInStep({ clientSecret }: { clientSecret: string }) {
   const styles = useStepStyles();
-  const store = useSamDeskStore(
-    useShallow((state) => ({
-      ...wizardStepState(state),
-      signIn: state.signInAndConsent,
-    })),
-  );
-  const signIn = () => void store.signIn(clientSecret.trim() || undefined); // keeps the click's user gesture
+  const store = useStoreFields([...wizardStepFields, 'signInAndConsent']);
+  const signIn = () => void store.signInAndConsent(clientSecret.trim() || undefined); // keeps the click's user gesture
   const onFix = useWizardFix(signIn);
   // One next action per error: signing in again is the footer's button, so the bar offers only a remedy that differs.
-  const remedy = store.error?.fix && !SIGN_IN_AGAIN.has(store.error.fix) ? store.error.fix : undefined;
+  const remedy = store.wizardError?.fix && !SIGN_IN_AGAIN.has(store.wizardError.fix) ? store.wizardError.fix : undefined;
 
-  if (store.busy === 'signing-in' || (store.busy === 'cancelling' && !store.error)) {
+  if (store.wizardBusy === 'signing-in' || (store.wizardBusy === 'cancelling' && !store.wizardError)) {
     return (
-      <SigningInPanel browser={store.draft.browser} cancelling={store.busy === 'cancelling'} onCancel={() => void store.cancel()} />
+      <SigningInPanel browser={store.wizardDraft.browser} cancelling={store.wizardBusy === 'cancelling'} onCancel={() => void store.cancelWizardWork()} />
     );
   }
 
   return (
     <div className={styles.step}>
       <StepIntro title="Sign in and consent">
-        Sign in to {store.draft.partnerTenant} with your partner admin account, complete MFA and accept the app’s permissions. Microsoft
+        Sign in to {store.wizardDraft.partnerTenant} with your partner admin account, complete MFA and accept the app’s permissions. Microsoft
         returns a refresh token, which SAM Desk stores in your keychain. It works for 90 days after its last use, and SAM Desk renews it.
       </StepIntro>
       <RadioGroup
-        value={store.draft.browser}
+        value={store.wizardDraft.browser}
         onChange={(_, data) => store.updateDraft({ browser: data.value as SignInBrowser })}
         aria-label="Where to sign in"
       >
@@ -51,18 +45,18 @@ export function SignInStep({ clientSecret }: { clientSecret: string }) {
           label="In my system browser: needed when Conditional Access requires a compliant device, or to use a passkey"
         />
       </RadioGroup>
-      {store.error && (
+      {store.wizardError && (
         <ErrorBar
-          title={store.error.kind === 'cancelled' ? 'Sign-in cancelled' : "Couldn't sign in"}
-          error={{ ...store.error, fix: remedy }}
+          title={store.wizardError.kind === 'cancelled' ? 'Sign-in cancelled' : "Couldn't sign in"}
+          error={{ ...store.wizardError, fix: remedy }}
           onFix={onFix}
-          onDismiss={store.dismissError}
+          onDismiss={store.dismissWizardError}
         />
       )}
       <WizardFooter
         onBack={() => store.goToStep(2)}
         // Without a secret there is nothing to sign in with: the bar's "Re-enter the secret" is the way on.
-        next={remedy === 're-enter-secret' ? undefined : { label: store.error ? 'Sign in again' : 'Sign in', onClick: signIn, appearance: remedy ? 'secondary' : 'primary' }}
+        next={remedy === 're-enter-secret' ? undefined : { label: store.wizardError ? 'Sign in again' : 'Sign in', onClick: signIn, appearance: remedy ? 'secondary' : 'primary' }}
       />
     </div>
   );

@@ -1,25 +1,17 @@
 import { Body1, Caption1, Field, Input, Link } from '@fluentui/react-components';
 import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { readPartnerTenant } from '../../../../electron/ipc/partnerTenant';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
-import { useSamDeskStore } from '../../store';
+import { useSamDeskStore, useStoreFields } from '../../store';
 import { useStepStyles } from './styles';
 import { StepIntro } from './StepIntro';
 
 /** Step 1: which partner tenant; the cloud is the one SAM Desk was started in. */
 export function TenantStep() {
   const styles = useStepStyles();
-  const { draft, cloud, updateDraft, goToStep, profiles, closeWizard } = useSamDeskStore(
-    useShallow((state) => ({
-      draft: state.wizardDraft,
-      cloud: state.cloud,
-      updateDraft: state.updateDraft,
-      goToStep: state.goToStep,
-      profiles: state.profiles,
-      closeWizard: state.closeWizard,
-    })),
-  );
+  const { wizardDraft: draft, cloud, updateDraft, goToStep, profiles, closeWizard } = useStoreFields([
+    'wizardDraft', 'cloud', 'updateDraft', 'goToStep', 'profiles', 'closeWizard',
+  ]);
   const [error, setError] = useState<string>();
   // The one rule (partnerTenant.ts): an id, a domain, a UPN's domain or an internationalised domain's A-label.
   const reading = readPartnerTenant(draft.partnerTenant);

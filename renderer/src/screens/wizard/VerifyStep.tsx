@@ -1,13 +1,12 @@
 import { Body1, Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DismissCircleFilled } from '@fluentui/react-icons';
 import { useEffect, type ReactNode } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { ErrorBar } from '../../components/ErrorBar';
 import { WizardFooter } from '../../components/wizard/WizardFooter';
 import { formatDateTime } from '../../../../electron/ipc/dateTime';
-import { useSamDeskStore } from '../../store';
+import { useSamDeskStore, useStoreFields } from '../../store';
 import { useStepStyles } from './styles';
-import { wizardStepState } from './wizardStepState';
+import { wizardStepFields } from './wizardStepFields';
 import { useWizardFix } from './useWizardFix';
 import { StepIntro } from './StepIntro';
 
@@ -23,15 +22,8 @@ const useStyles = makeStyles({
 /** Step 5: use the stored token for real, and say what it can do. */
 export function VerifyStep() {
   const styles = { ...useStepStyles(), ...useStyles() };
-  const store = useSamDeskStore(
-    useShallow((state) => ({
-      ...wizardStepState(state),
-      verification: state.verification,
-      exchangeSkipped: state.exchangeSkipped,
-      verify: state.verifyConsent,
-    })),
-  );
-  const verify = () => void store.verify();
+  const store = useStoreFields([...wizardStepFields, 'verification', 'exchangeSkipped', 'verifyConsent']);
+  const verify = () => void store.verifyConsent();
   const onFix = useWizardFix(verify);
   const { verification: result } = store;
 
@@ -50,19 +42,19 @@ export function VerifyStep() {
   return (
     <div className={styles.step}>
       <StepIntro title="Check that it works">SAM Desk redeems the stored refresh token and calls Partner Center, Microsoft Graph and Exchange Online with it.</StepIntro>
-      {store.busy === 'verifying' && (
+      {store.wizardBusy === 'verifying' && (
         <div className={styles.row} role="status">
           <Spinner size="tiny" aria-hidden />
           <Body1>Checking…</Body1>
         </div>
       )}
-      {store.error && (
+      {store.wizardError && (
         // "Check again" in the footer is the retry; the bar offers only a remedy that differs from it.
         <ErrorBar
           title="The stored consent does not work"
-          error={{ ...store.error, fix: store.error.fix === 'retry' ? undefined : store.error.fix }}
+          error={{ ...store.wizardError, fix: store.wizardError.fix === 'retry' ? undefined : store.wizardError.fix }}
           onFix={onFix}
-          onDismiss={store.dismissError}
+          onDismiss={store.dismissWizardError}
         />
       )}
       {store.exchangeSkipped && (
@@ -108,7 +100,7 @@ export function VerifyStep() {
         </dl>
       )}
       <WizardFooter onBack={() => store.goToStep(4)} next={{ onClick: () => store.goToStep(6), disabled: !result }}>
-        <Button onClick={verify} disabled={!!store.busy}>
+        <Button onClick={verify} disabled={!!store.wizardBusy}>
           Check again
         </Button>
         <Button onClick={() => useSamDeskStore.getState().openCustomerConsent('wizard')} disabled={!result}>
