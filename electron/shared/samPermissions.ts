@@ -35,52 +35,27 @@ export const AZURE_RESOURCE_MANAGER_APP_ID = '797f4846-ba00-4fd7-ba43-dac1f8f630
 export const AZURE_AD_GRAPH_APP_ID = '00000002-0000-0000-c000-000000000000';
 export const AZURE_KEY_VAULT_APP_ID = 'cfa8b339-82a2-471a-a3c9-0fc0be7a4093';
 
+/** One row of the table: the API, the URI its tokens are for, the delegated permissions asked on it (id → name). */
+function api(resourceAppId: string, resourceName: string, resourceUri: string, permissions: Record<string, string>, retired?: string): SamResource {
+  const asked = Object.entries(permissions).map(([id, name]) => ({ id, name }));
+  return { resourceAppId, resourceName, resourceUri, permissions: asked, ...(retired ? { retired } : {}) };
+}
+
 export const samResources: readonly SamResource[] = [
-  {
-    resourceAppId: PARTNER_CENTER_APP_ID,
-    resourceName: 'Partner Center',
-    resourceUri: 'https://api.partnercenter.microsoft.com',
-    permissions: [{ id: '1cebfa2a-fb4d-419e-b5f9-839b4383e05a', name: 'user_impersonation' }],
-  },
-  {
-    resourceAppId: GRAPH_APP_ID,
-    resourceName: 'Microsoft Graph',
-    resourceUri: 'https://graph.microsoft.com',
-    permissions: [
-      { id: '0e263e50-5827-48a4-b97c-d940288653c7', name: 'Directory.AccessAsUser.All' },
-      { id: '0c0064ea-477b-4130-82a5-4c2cc4ff68aa', name: 'DelegatedAdminRelationship.Read.All' },
-      { id: 'e1fe6dd8-ba31-4d61-89e7-88639da4683d', name: 'User.Read' },
-      { id: '7427e0e9-2fba-42fe-b0c0-848c9e6a8182', name: 'offline_access' },
-    ],
-  },
-  {
-    // Connect-AzAccount's -AccessToken (Azure Resource Manager, "Azure Service Management").
-    resourceAppId: AZURE_RESOURCE_MANAGER_APP_ID,
-    resourceName: 'Azure Resource Manager',
-    resourceUri: 'https://management.azure.com',
-    permissions: [{ id: '41094075-9dad-400e-a0bd-54e686782033', name: 'user_impersonation' }],
-  },
-  {
-    resourceAppId: EXCHANGE_ONLINE_APP_ID,
-    resourceName: 'Exchange Online',
-    resourceUri: 'https://outlook.office365.com',
-    permissions: [{ id: 'ab4f2b77-0b06-4fc1-a9de-02113fc2ab7c', name: 'Exchange.Manage' }],
-  },
-  {
-    // Publishing the refresh token to the partner's Key Vault with the token itself: no second sign-in.
-    resourceAppId: AZURE_KEY_VAULT_APP_ID,
-    resourceName: 'Azure Key Vault',
-    resourceUri: 'https://vault.azure.net',
-    permissions: [{ id: 'f53da476-18e3-4152-8e01-aec403e6edc0', name: 'user_impersonation' }],
-  },
-  {
-    // Only the retired Connect-AzureAD / Connect-MsolService / Azure AD Graph snippet forms use it.
-    resourceAppId: AZURE_AD_GRAPH_APP_ID,
-    resourceName: 'Azure AD Graph',
-    resourceUri: 'https://graph.windows.net',
-    permissions: [{ id: 'a42657d6-7f20-40e3-b6f0-cee03008a62a', name: 'Directory.AccessAsUser.All' }],
-    retired: 'Azure AD Graph was retired in August 2025',
-  },
+  api(PARTNER_CENTER_APP_ID, 'Partner Center', 'https://api.partnercenter.microsoft.com', { '1cebfa2a-fb4d-419e-b5f9-839b4383e05a': 'user_impersonation' }),
+  api(GRAPH_APP_ID, 'Microsoft Graph', 'https://graph.microsoft.com', {
+    '0e263e50-5827-48a4-b97c-d940288653c7': 'Directory.AccessAsUser.All',
+    '0c0064ea-477b-4130-82a5-4c2cc4ff68aa': 'DelegatedAdminRelationship.Read.All',
+    'e1fe6dd8-ba31-4d61-89e7-88639da4683d': 'User.Read',
+    '7427e0e9-2fba-42fe-b0c0-848c9e6a8182': 'offline_access',
+  }),
+  // Connect-AzAccount's -AccessToken (Azure Resource Manager, "Azure Service Management").
+  api(AZURE_RESOURCE_MANAGER_APP_ID, 'Azure Resource Manager', 'https://management.azure.com', { '41094075-9dad-400e-a0bd-54e686782033': 'user_impersonation' }),
+  api(EXCHANGE_ONLINE_APP_ID, 'Exchange Online', 'https://outlook.office365.com', { 'ab4f2b77-0b06-4fc1-a9de-02113fc2ab7c': 'Exchange.Manage' }),
+  // Publishing the refresh token to the partner's Key Vault with the token itself: no second sign-in.
+  api(AZURE_KEY_VAULT_APP_ID, 'Azure Key Vault', 'https://vault.azure.net', { 'f53da476-18e3-4152-8e01-aec403e6edc0': 'user_impersonation' }),
+  // Only the retired Connect-AzureAD / Connect-MsolService / Azure AD Graph snippet forms use it.
+  api(AZURE_AD_GRAPH_APP_ID, 'Azure AD Graph', 'https://graph.windows.net', { 'a42657d6-7f20-40e3-b6f0-cee03008a62a': 'Directory.AccessAsUser.All' }, 'Azure AD Graph was retired in August 2025'),
 ];
 
 /** The resources a working SAM app must have (the retired one is optional). */

@@ -9,22 +9,15 @@
  */
 
 /**
- * Graph's delegatedAdminRelationshipStatus, without the `unknownFutureValue` sentinel. Written out
- * from Graph's reference, not taken from the app's contract: the simulator must not agree with the
- * app by construction (a status the app forgot is one the simulator still sends).
+ * Graph's delegatedAdminRelationshipStatus, without the `unknownFutureValue` sentinel, by where a
+ * relationship is in its life: being set up (created, sent for approval, approved, activating),
+ * live, or ended by time or by termination. Written out from Graph's reference, not taken from the
+ * app's contract: the simulator must not agree with the app by construction (a status the app
+ * forgot is one the simulator still sends).
  */
-export const RELATIONSHIP_STATUSES = [
-  'activating',
-  'active',
-  'approvalPending',
-  'approved',
-  'created',
-  'expired',
-  'expiring',
-  'terminated',
-  'terminating',
-  'terminationRequested',
-] as const;
+export const SETTING_UP_STATUSES = ['created', 'approvalPending', 'approved', 'activating'] as const;
+export const ENDING_STATUSES = ['terminationRequested', 'terminating', 'terminated'] as const;
+export const RELATIONSHIP_STATUSES = [...SETTING_UP_STATUSES, 'active', 'expiring', 'expired', ...ENDING_STATUSES] as const;
 export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number];
 
 /** Graph's delegatedAdminAccessAssignmentStatus. */

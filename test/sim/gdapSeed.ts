@@ -5,6 +5,7 @@
  */
 import { slugOf } from './names';
 import type { Prng } from './prng';
+import { ENDING_STATUSES, SETTING_UP_STATUSES } from './gdap';
 import type { AccessAssignmentStatus, AutoExtendDuration, GdapDirectory, GdapRelationship, RelationshipStatus } from './gdap';
 
 /**
@@ -24,8 +25,8 @@ const STANDARD_ROLES = [ROLE.exchangeAdministrator, ROLE.userAdministrator, ROLE
 /** A relationship that lacks Exchange Administrator (Exchange Online PowerShell needs it or a narrower Exchange role). */
 const LIMITED_ROLES = [ROLE.globalReader, ROLE.helpdeskAdministrator];
 
-const NOT_YET_ACTIVE: readonly RelationshipStatus[] = ['created', 'approvalPending', 'approved', 'activating'];
-const ENDING: readonly RelationshipStatus[] = ['terminationRequested', 'terminating', 'terminated'];
+const NOT_YET_ACTIVE: readonly RelationshipStatus[] = SETTING_UP_STATUSES;
+const ENDING: readonly RelationshipStatus[] = ENDING_STATUSES;
 
 const DAY_MS = 24 * 3600 * 1000;
 const DURATION_DAYS = 730;

@@ -1,8 +1,7 @@
 import { Button, Field, MessageBar, MessageBarBody, SpinButton, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { Settings } from '../../../../electron/ipc/settings';
-import { useSamDeskStore } from '../../store';
+import { useSamDeskStore, useStoreFields } from '../../store';
 import { AppDialog } from '../AppDialog';
 import { useAppToast } from '../AppToaster';
 
@@ -16,9 +15,9 @@ type NumberSetting = 'warningDays' | 'criticalDays' | 'renewAfterDays' | 'clipbo
 /** Thresholds, renewal, notifications and start-up. Nothing is stored until Save, and an invalid value stores nothing. */
 export function SettingsDialog() {
   const styles = useStyles();
-  const { open, settings, error, saving } = useSamDeskStore(
-    useShallow((state) => ({ open: state.settingsOpen, settings: state.settings, error: state.settingsError, saving: state.savingSettings })),
-  );
+  const { settingsOpen: open, settings, settingsError: error, savingSettings: saving } = useStoreFields([
+    'settingsOpen', 'settings', 'settingsError', 'savingSettings',
+  ]);
   const [draft, setDraft] = useState<Settings | null>(settings);
   const toast = useAppToast();
   useEffect(() => {
@@ -43,14 +42,12 @@ export function SettingsDialog() {
     <Switch label={label} checked={draft?.[key] ?? false} onChange={(_, data) => draft && setDraft({ ...draft, [key]: data.checked })} />
   );
 
+  // Saved, the dialog closes; the toast says what now holds (a refusal stays in the dialog with its reason).
+  const save = () =>
+    draft && void useSamDeskStore.getState().saveSettings(draft).then((saved) => saved && toast({ intent: 'success', title: 'Settings saved', body: savedLine(draft) }));
+
   return (
-    <AppDialog
-      open={open}
-      onClose={close}
-      title="Settings"
-      contentClassName={styles.form}
-      // Saved, the dialog closes; the toast says what now holds (a refusal stays in the dialog with its reason).
-      onSubmit={() => draft && void useSamDeskStore.getState().saveSettings(draft).then((saved) => saved && toast({ intent: 'success', title: 'Settings saved', body: savedLine(draft) }))}
+    <AppDialog open={open} onClose={close} title="Settings" contentClassName={styles.form} onSubmit={save}
       actions={
         <>
           <Button appearance="secondary" onClick={close}>
