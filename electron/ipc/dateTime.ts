@@ -17,14 +17,19 @@ const timeParts = { hour: 'numeric', minute: '2-digit' } as const;
 
 /** Formats for a locale and zone (tests name both; the app takes the machine's). */
 export function dateTimeFormats(locale?: string, timeZone?: string): DateTimeFormats {
+  // Each formatter is built on first use: building one costs milliseconds (a zone name's far more), and the first screen needs one.
+  const lazyFormat = (options: Intl.DateTimeFormatOptions) => {
+    let format: Intl.DateTimeFormat | undefined;
+    return (date: Date) => (format ??= new Intl.DateTimeFormat(locale, { ...options, timeZone: options.timeZone ?? timeZone })).format(date);
+  };
   // Intl refuses dateStyle/timeStyle together with timeZoneName, so the parts are spelled out.
-  const plain = new Intl.DateTimeFormat(locale, { ...dayParts, ...timeParts, timeZone });
-  const zoned = new Intl.DateTimeFormat(locale, { ...dayParts, ...timeParts, timeZoneName: 'short', timeZone });
+  const plain = lazyFormat({ ...dayParts, ...timeParts });
+  const zoned = lazyFormat({ ...dayParts, ...timeParts, timeZoneName: 'short' });
   // Key Vault versions can follow each other within a minute: theirs show the seconds.
-  const zonedSeconds = new Intl.DateTimeFormat(locale, { ...dayParts, ...timeParts, second: '2-digit', timeZoneName: 'short', timeZone });
-  const day = new Intl.DateTimeFormat(locale, { ...dayParts, timeZone: 'UTC' });
-  const clock = new Intl.DateTimeFormat(locale, { ...timeParts, timeZone });
-  const clockZoned = new Intl.DateTimeFormat(locale, { ...timeParts, timeZoneName: 'short', timeZone });
+  const zonedSeconds = lazyFormat({ ...dayParts, ...timeParts, second: '2-digit', timeZoneName: 'short' });
+  const day = lazyFormat({ ...dayParts, timeZone: 'UTC' });
+  const clock = lazyFormat(timeParts);
+  const clockZoned = lazyFormat({ ...timeParts, timeZoneName: 'short' });
   const parse = (iso: string) => {
     const date = new Date(iso);
     return Number.isNaN(date.getTime()) ? undefined : date;
@@ -33,13 +38,13 @@ export function dateTimeFormats(locale?: string, timeZone?: string): DateTimeFor
     dateTime: (iso, options) => {
       const date = parse(iso);
       if (!date) return iso;
-      return (options?.seconds ? zonedSeconds : options?.zone ? zoned : plain).format(date);
+      return (options?.seconds ? zonedSeconds : options?.zone ? zoned : plain)(date);
     },
     date: (iso) => {
       const date = parse(iso);
-      return date ? day.format(date) : iso;
+      return date ? day(date) : iso;
     },
-    time: (date, options) => (options?.zone ? clockZoned : clock).format(date),
+    time: (date, options) => (options?.zone ? clockZoned : clock)(date),
   };
 }
 

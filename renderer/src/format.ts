@@ -2,12 +2,17 @@ import type { CustomerTenant, GdapStatus, Relationship } from '../../electron/ip
 import { givesAccess } from '../../electron/ipc/relationships';
 import { formatDate } from '../../electron/ipc/dateTime';
 
-const countFormat = new Intl.NumberFormat('en-US');
+let countFormat: Intl.NumberFormat | undefined;
+
+/** A count as the window writes it, "10,000" (the formatter is built on first use, not at start-up). */
+export function formatCount(count: number): string {
+  return (countFormat ??= new Intl.NumberFormat('en-US')).format(count);
+}
 
 /** "250 customers", "1 customer", or while searching "12 of 250". */
 export function formatCustomerCount(shown: number, total: number): string {
-  if (shown === total) return total === 1 ? '1 customer' : `${countFormat.format(total)} customers`;
-  return `${countFormat.format(shown)} of ${countFormat.format(total)}`;
+  if (shown === total) return total === 1 ? '1 customer' : `${formatCount(total)} customers`;
+  return `${formatCount(shown)} of ${formatCount(total)}`;
 }
 
 /** A GDAP relationship status in the partner admin's words (Graph's delegatedAdminRelationshipStatus). */

@@ -1,6 +1,7 @@
 import { Dropdown, Option, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { FilterRegular } from '@fluentui/react-icons';
 import { customerFilters, type CustomerFilter } from '../../../electron/shared/listFilters';
+import { formatCount } from '../format';
 
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
@@ -8,7 +9,6 @@ const useStyles = makeStyles({
   dropdown: { flexGrow: 1, minWidth: 0 },
 });
 
-const count = new Intl.NumberFormat('en-US');
 
 export interface CustomerFiltersProps {
   filter: CustomerFilter;
@@ -22,7 +22,7 @@ export interface CustomerFiltersProps {
 export function CustomerFilters({ filter, onChange, counts, onOpen }: CustomerFiltersProps) {
   const styles = useStyles();
   const labelId = useId('customer-filter');
-  const label = (entry: (typeof customerFilters)[number]) => (counts?.[entry.filter] === undefined ? entry.label : `${entry.label} (${count.format(counts[entry.filter]!)})`);
+  const label = (entry: (typeof customerFilters)[number]) => (counts?.[entry.filter] === undefined ? entry.label : `${entry.label} (${formatCount(counts[entry.filter]!)})`);
   const current = customerFilters.find((entry) => entry.filter === filter)!;
   return (
     <div className={styles.row}>

@@ -13,7 +13,7 @@ import { ArrowClockwiseRegular, ShieldCheckmarkRegular } from '@fluentui/react-i
 import { type KeyboardEvent, type RefObject, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { samdesk } from '../api';
 import { formatDateTime } from '../../../electron/ipc/dateTime';
-import { createCustomerSearch, formatCustomerCount } from '../format';
+import { createCustomerSearch, formatCount, formatCustomerCount } from '../format';
 import { AccessCheckDialog, OnceOpened } from '../lazyPanels';
 import { useSamDeskStore, useStoreFields } from '../store';
 import { customerFilters } from '../../../electron/shared/listFilters';
@@ -147,7 +147,7 @@ export function CustomerListPane({ onOpenCustomer }: CustomerListPaneProps) {
         <Caption1 className={styles.progressText} aria-live="polite">
           {total > 0 ? 'Refreshing: ' : 'Loading: '}
           {formatCustomerCount(state.customersProgress.loaded, state.customersProgress.loaded)}
-          {state.customersProgress.expected ? ` of about ${state.customersProgress.expected.toLocaleString('en-US')}` : ''}
+          {state.customersProgress.expected ? ` of about ${formatCount(state.customersProgress.expected)}` : ''}
         </Caption1>
       )}
 

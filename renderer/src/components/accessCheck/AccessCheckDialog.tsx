@@ -23,6 +23,7 @@ import { AccessMatrix } from './AccessMatrix';
 import { ConsentFromResults } from './ConsentFromResults';
 import { accessResources } from './resources';
 import { onlyFailures, summarizeReport } from './summary';
+import { formatCount } from '../../format';
 
 const useStyles = makeStyles({
   surface: { width: 'min(960px, 92vw)', maxWidth: 'none' },
@@ -35,7 +36,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const count = new Intl.NumberFormat('en-US');
 /** Distinct reasons listed above the matrix; a check of every resource often finds five or six. */
 const MAX_REASONS = 8;
 
@@ -135,7 +135,7 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, shownDescript
             validationState="none"
             validationMessage={
               state.accessCheckProgress
-                ? `Checked ${count.format(state.accessCheckProgress.checked)} of ${count.format(state.accessCheckProgress.total)} · ${count.format(state.accessCheckProgress.failed)} failed`
+                ? `Checked ${formatCount(state.accessCheckProgress.checked)} of ${formatCount(state.accessCheckProgress.total)} · ${formatCount(state.accessCheckProgress.failed)} failed`
                 : 'Starting…'
             }
           >
@@ -167,13 +167,13 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, shownDescript
           </div>
           <Field label="Customers">
             <RadioGroup value={searching ? scope : 'all'} onChange={(_, data) => setScope(data.value as 'all' | 'shown')}>
-              <Radio value="all" label={`All ${count.format(state.customers.length)} customers`} />
+              <Radio value="all" label={`All ${formatCount(state.customers.length)} customers`} />
               <Radio
                 value="shown"
                 disabled={!searching}
                 label={
                   searching
-                    ? `The ${count.format(shownCustomers.length)} customers ${shownDescription}`
+                    ? `The ${formatCount(shownCustomers.length)} customers ${shownDescription}`
                     : 'Only the customers the list shows (search or filter it first)'
                 }
               />
@@ -197,8 +197,8 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, shownDescript
         <>
           <div className={styles.summaryLine}>
             <Body1>
-              <strong>{count.format(summary.ok)}</strong> worked · <strong>{count.format(summary.failed)}</strong> failed
-              {summary.skipped > 0 && <> · {count.format(summary.skipped)} not checked</>}
+              <strong>{formatCount(summary.ok)}</strong> worked · <strong>{formatCount(summary.failed)}</strong> failed
+              {summary.skipped > 0 && <> · {formatCount(summary.skipped)} not checked</>}
               {state.accessReport.cancelled && ' (cancelled)'}
             </Body1>
             <Switch
@@ -213,7 +213,7 @@ export function AccessCheckDialog({ open, onClose, shownCustomers, shownDescript
               {summary.failures.slice(0, MAX_REASONS).map((failure) => (
                 <li key={`${failure.label}${failure.reason}`}>
                   <Body1>
-                    <strong>{failure.label}</strong> ({failure.customers === 1 ? '1 customer' : `${count.format(failure.customers)} customers`}):{' '}
+                    <strong>{failure.label}</strong> ({failure.customers === 1 ? '1 customer' : `${formatCount(failure.customers)} customers`}):{' '}
                     {failure.reason}
                   </Body1>{' '}
                   {failure.action && <Caption1 className={styles.muted}>{failure.action}</Caption1>}

@@ -5,8 +5,8 @@ import type { CustomerTenant } from '../../../../electron/ipc/customers';
 import type { ProbeReport } from '../../../../electron/ipc/readiness';
 import { consentedElsewhere } from '../../../../electron/shared/readiness';
 import { useSamDeskStore } from '../../store';
+import { formatCount } from '../../format';
 
-const count = new Intl.NumberFormat('en-US');
 
 export interface ConsentFromResultsProps {
   report: ProbeReport;
@@ -44,30 +44,30 @@ export function ConsentFromResults({ report, customersById, resources }: Consent
       setOutcome(useSamDeskStore.getState().customerConsentError?.message ?? 'Nothing was granted.');
       return;
     }
-    setOutcome(`Consented in ${count.format(consented.length)} of ${count.format(results.length)}${consented.length > 0 ? '; checking them again.' : '.'}`);
+    setOutcome(`Consented in ${formatCount(consented.length)} of ${formatCount(results.length)}${consented.length > 0 ? '; checking them again.' : '.'}`);
     if (consented.length > 0) await store.runAccessCheck({ resources, customerTenantIds: consented, concurrency: 8 });
   };
 
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>The SAM app is not (fully) consented in {count.format(consentable.length + repairable.length + elsewhere.length)} of these customers</MessageBarTitle>
+        <MessageBarTitle>The SAM app is not (fully) consented in {formatCount(consentable.length + repairable.length + elsewhere.length)} of these customers</MessageBarTitle>
         <Body1>
-          {consentable.length > 0 && `Partner Center can grant it in ${count.format(consentable.length)}. `}
-          {repairable.length > 0 && `${count.format(repairable.length)} ${repairable.length === 1 ? 'has a consent' : 'have consents'} made without some of SAM Desk’s permissions: Repair renews ${repairable.length === 1 ? 'it' : 'them'}. `}
-          {elsewhere.length > 0 && `${count.format(elsewhere.length)} can’t be consented through Partner Center (GDAP only): their own admin opens the consent link on the Customer consent screen.`}
+          {consentable.length > 0 && `Partner Center can grant it in ${formatCount(consentable.length)}. `}
+          {repairable.length > 0 && `${formatCount(repairable.length)} ${repairable.length === 1 ? 'has a consent' : 'have consents'} made without some of SAM Desk’s permissions: Repair renews ${repairable.length === 1 ? 'it' : 'them'}. `}
+          {elsewhere.length > 0 && `${formatCount(elsewhere.length)} can’t be consented through Partner Center (GDAP only): their own admin opens the consent link on the Customer consent screen.`}
         </Body1>
         {outcome && <Caption1 role="status">{outcome}</Caption1>}
       </MessageBarBody>
       <MessageBarActions>
         {consentable.length > 0 && (
           <Button appearance="primary" disabled={granting} onClick={() => void grant(consentable, false)}>
-            Grant consent to these {count.format(consentable.length)}
+            Grant consent to these {formatCount(consentable.length)}
           </Button>
         )}
         {repairable.length > 0 && (
           <Button disabled={granting} onClick={() => void grant(repairable, true)}>
-            Repair {count.format(repairable.length)}
+            Repair {formatCount(repairable.length)}
           </Button>
         )}
         {elsewhere.length > 0 && <Button onClick={() => useSamDeskStore.getState().openCustomerConsent('main')}>Open Customer consent</Button>}

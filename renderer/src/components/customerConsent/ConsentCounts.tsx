@@ -1,12 +1,12 @@
 import { ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { consentCategories, type ConsentCategory, type ConsentCounts as Counts } from '../../../../electron/ipc/customerConsentSummary';
+import { formatCount } from '../../format';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   count: { fontWeight: tokens.fontWeightSemibold, marginLeft: tokens.spacingHorizontalXS },
 });
 
-const count = new Intl.NumberFormat('en-US');
 
 export interface ConsentCountsProps {
   counts: Counts;
@@ -20,7 +20,7 @@ export function ConsentCounts({ counts, selected, onSelect }: ConsentCountsProps
   return (
     <div className={styles.group} role="group" aria-label="Consent counts">
       <ToggleButton size="small" checked={selected === 'all'} onClick={() => onSelect('all')}>
-        All{' '}<span className={styles.count}>{count.format(counts.total)}</span>
+        All{' '}<span className={styles.count}>{formatCount(counts.total)}</span>
       </ToggleButton>
       {consentCategories.map(({ category, label }) => (
         <ToggleButton
@@ -31,7 +31,7 @@ export function ConsentCounts({ counts, selected, onSelect }: ConsentCountsProps
           onClick={() => onSelect(selected === category ? 'all' : category)}
         >
           {label}{' '}
-          <span className={styles.count}>{count.format(counts[category])}</span>
+          <span className={styles.count}>{formatCount(counts[category])}</span>
         </ToggleButton>
       ))}
     </div>

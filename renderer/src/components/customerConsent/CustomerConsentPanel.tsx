@@ -9,6 +9,7 @@ import { ConsentCounts } from './ConsentCounts';
 import { ConsentList } from './ConsentList';
 import { filterConsentRows, rowAction } from './consentRows';
 import { StepIntro } from '../../screens/wizard/StepIntro';
+import { formatCount } from '../../format';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -17,7 +18,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const count = new Intl.NumberFormat('en-US');
 
 /**
  * Customer consent: may the SAM app act in each customer's tenant? Counts that add up, filters and
@@ -82,7 +82,7 @@ export function CustomerConsentPanel() {
             <Spinner size="tiny" aria-hidden />
             <Body1>
               Checking each customer
-              {store.customerConsentCheckProgress ? `: ${count.format(store.customerConsentCheckProgress.checked)} of ${count.format(store.customerConsentCheckProgress.total)}` : '…'}
+              {store.customerConsentCheckProgress ? `: ${formatCount(store.customerConsentCheckProgress.checked)} of ${formatCount(store.customerConsentCheckProgress.total)}` : '…'}
             </Body1>
           </div>
           {store.customerConsentCheckProgress && store.customerConsentCheckProgress.total > 0 && (
@@ -96,27 +96,27 @@ export function CustomerConsentPanel() {
         <>
           <ConsentCounts counts={counts} selected={category} onSelect={setCategory} />
           <Caption1 className={styles.muted} aria-live="polite">
-            {count.format(counts.consented)} of {count.format(counts.total)} customers consented
-            {counts['not-consented'] > 0 && ` · ${count.format(counts['not-consented'])} can be consented through Partner Center`}
-            {counts['not-through-partner-center'] > 0 && ` · ${count.format(counts['not-through-partner-center'])} need their own admin’s consent (the link in their row)`}
-            {counts['no-access'] > 0 && ` · ${count.format(counts['no-access'])} without admin access`}
+            {formatCount(counts.consented)} of {formatCount(counts.total)} customers consented
+            {counts['not-consented'] > 0 && ` · ${formatCount(counts['not-consented'])} can be consented through Partner Center`}
+            {counts['not-through-partner-center'] > 0 && ` · ${formatCount(counts['not-through-partner-center'])} need their own admin’s consent (the link in their row)`}
+            {counts['no-access'] > 0 && ` · ${formatCount(counts['no-access'])} without admin access`}
           </Caption1>
           <div className={styles.row}>
             {notConsented.length > 0 ? (
               <Button appearance="primary" disabled={busy} onClick={() => void grant(notConsented)}>
-                Grant consent to all {count.format(notConsented.length)} not consented
+                Grant consent to all {formatCount(notConsented.length)} not consented
               </Button>
             ) : (
               <Body1 className={styles.muted}>Every customer Partner Center can consent is consented.</Body1>
             )}
             {chosen.length > 0 && (
               <Button disabled={busy} onClick={() => void grant(chosen)}>
-                Grant to {count.format(chosen.length)} selected
+                Grant to {formatCount(chosen.length)} selected
               </Button>
             )}
             {toRepair.length > 0 && (
               <Button disabled={busy} onClick={() => void grant(toRepair, true)} title="Remove each stale consent and grant SAM Desk’s current permissions">
-                Repair {count.format(toRepair.length)}
+                Repair {formatCount(toRepair.length)}
               </Button>
             )}
           </div>
@@ -130,7 +130,7 @@ export function CustomerConsentPanel() {
             />
             <SearchBox className={styles.search} size="small" aria-label="Search customer consents" placeholder="Search by name or tenant id" value={query} onChange={(_, data) => setQuery(data.value)} />
             <Caption1 className={styles.muted}>
-              {shown.length === rows.length ? `${count.format(rows.length)} customers` : `${count.format(shown.length)} of ${count.format(rows.length)}`}
+              {shown.length === rows.length ? `${formatCount(rows.length)} customers` : `${formatCount(shown.length)} of ${formatCount(rows.length)}`}
             </Caption1>
           </div>
           {shown.length > 0 ? (
@@ -156,8 +156,8 @@ function GrantProgress({ grant }: { grant: NonNullable<ReturnType<typeof useSamD
       <ProgressBar aria-label={`${verb} consent`} value={grant.total > 0 ? grant.done / grant.total : undefined} />
       <Caption1>
         {grant.running
-          ? `${verb} consent: ${count.format(grant.done)} of ${count.format(grant.total)}`
-          : `${grant.repair ? 'Repaired' : 'Granted'} for ${count.format(grant.total)} ${grant.total === 1 ? 'customer' : 'customers'}: ${count.format(grant.consented)} consented${grant.failed > 0 ? `, ${count.format(grant.failed)} not (their rows say why)` : ''}.`}
+          ? `${verb} consent: ${formatCount(grant.done)} of ${formatCount(grant.total)}`
+          : `${grant.repair ? 'Repaired' : 'Granted'} for ${formatCount(grant.total)} ${grant.total === 1 ? 'customer' : 'customers'}: ${formatCount(grant.consented)} consented${grant.failed > 0 ? `, ${formatCount(grant.failed)} not (their rows say why)` : ''}.`}
       </Caption1>
     </div>
   );
