@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { formatCount } from '../electron/ipc/counts';
 
 /** Wall time of one run, in ms. */
 export async function time<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -48,6 +49,6 @@ export function machine(): string {
   return `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${process.platform}`;
 }
 
-export const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US')} ms`;
+export const ms = (value: number) => `${value < 10 ? value.toFixed(1) : formatCount(Math.round(value))} ms`;
 export const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
-export const count = (value: number) => value.toLocaleString('en-US');
+export const count = formatCount;

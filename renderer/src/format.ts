@@ -1,13 +1,8 @@
 import type { CustomerTenant, GdapStatus, Relationship } from '../../electron/ipc/customers';
 import { givesAccess } from '../../electron/ipc/relationships';
 import { formatDate } from '../../electron/ipc/dateTime';
+import { formatCount } from '../../electron/ipc/counts';
 
-let countFormat: Intl.NumberFormat | undefined;
-
-/** A count as the window writes it, "10,000" (the formatter is built on first use, not at start-up). */
-export function formatCount(count: number): string {
-  return (countFormat ??= new Intl.NumberFormat('en-US')).format(count);
-}
 
 /** "250 customers", "1 customer", or while searching "12 of 250". */
 export function formatCustomerCount(shown: number, total: number): string {

@@ -25,6 +25,7 @@ const STANDARD_ROLES = [ROLE.exchangeAdministrator, ROLE.userAdministrator, ROLE
 /** A relationship that lacks Exchange Administrator (Exchange Online PowerShell needs it or a narrower Exchange role). */
 const LIMITED_ROLES = [ROLE.globalReader, ROLE.helpdeskAdministrator];
 
+// Widened to every status, so that `includes` takes any status a seed rule is given.
 const NOT_YET_ACTIVE: readonly RelationshipStatus[] = SETTING_UP_STATUSES;
 const ENDING: readonly RelationshipStatus[] = ENDING_STATUSES;
 

@@ -4,6 +4,7 @@
  * confirmation main itself shows (a native dialog in Electron), worded by main from what it knows,
  * never from text the renderer sent. A compromised renderer can ask, but not answer.
  */
+import { formatCount } from '../../ipc/counts';
 import { displayText } from '../../ipc/displayText';
 
 export interface Confirmation {
@@ -69,9 +70,9 @@ export const confirmations = {
   },
   grantCustomerConsent: (names: readonly string[], { repair = false }: { repair?: boolean } = {}): Confirmation => {
     const shown = names.slice(0, 3).map((name) => `“${displayText(name)}”`);
-    const more = names.length > 3 ? ` and ${(names.length - 3).toLocaleString('en-US')} more` : '';
-    const where = `${names.length === 1 ? 'the customer tenant' : `${names.length.toLocaleString('en-US')} customer tenants`} ${shown.join(', ')}${more}`;
-    const tenants = names.length === 1 ? '' : ` in ${names.length.toLocaleString('en-US')} tenants`;
+    const more = names.length > 3 ? ` and ${formatCount(names.length - 3)} more` : '';
+    const where = `${names.length === 1 ? 'the customer tenant' : `${formatCount(names.length)} customer tenants`} ${shown.join(', ')}${more}`;
+    const tenants = names.length === 1 ? '' : ` in ${formatCount(names.length)} tenants`;
     // Repair deletes first: the partner admin is told so before anything is removed.
     return repair
       ? {

@@ -1,7 +1,7 @@
 import { Dropdown, Option, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { FilterRegular } from '@fluentui/react-icons';
 import { customerFilters, type CustomerFilter } from '../../../electron/shared/listFilters';
-import { formatCount } from '../format';
+import { formatCount } from '../../../electron/ipc/counts';
 
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },

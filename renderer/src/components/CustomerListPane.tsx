@@ -13,7 +13,8 @@ import { ArrowClockwiseRegular, ShieldCheckmarkRegular } from '@fluentui/react-i
 import { type KeyboardEvent, type RefObject, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { samdesk } from '../api';
 import { formatDateTime } from '../../../electron/ipc/dateTime';
-import { createCustomerSearch, formatCount, formatCustomerCount } from '../format';
+import { formatCount } from '../../../electron/ipc/counts';
+import { createCustomerSearch, formatCustomerCount } from '../format';
 import { AccessCheckDialog, OnceOpened } from '../lazyPanels';
 import { useSamDeskStore, useStoreFields } from '../store';
 import { customerFilters } from '../../../electron/shared/listFilters';

@@ -23,7 +23,7 @@ import { AccessMatrix } from './AccessMatrix';
 import { ConsentFromResults } from './ConsentFromResults';
 import { accessResources } from './resources';
 import { onlyFailures, summarizeReport } from './summary';
-import { formatCount } from '../../format';
+import { formatCount } from '../../../../electron/ipc/counts';
 
 const useStyles = makeStyles({
   surface: { width: 'min(960px, 92vw)', maxWidth: 'none' },

@@ -5,7 +5,7 @@ import type { CustomerTenant } from '../../../../electron/ipc/customers';
 import type { ProbeReport } from '../../../../electron/ipc/readiness';
 import { consentedElsewhere } from '../../../../electron/shared/readiness';
 import { useSamDeskStore } from '../../store';
-import { formatCount } from '../../format';
+import { formatCount } from '../../../../electron/ipc/counts';
 
 
 export interface ConsentFromResultsProps {

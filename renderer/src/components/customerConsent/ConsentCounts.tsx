@@ -1,6 +1,6 @@
 import { ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { consentCategories, type ConsentCategory, type ConsentCounts as Counts } from '../../../../electron/ipc/customerConsentSummary';
-import { formatCount } from '../../format';
+import { formatCount } from '../../../../electron/ipc/counts';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },

@@ -9,7 +9,7 @@ import { ConsentCounts } from './ConsentCounts';
 import { ConsentList } from './ConsentList';
 import { filterConsentRows, rowAction } from './consentRows';
 import { StepIntro } from '../../screens/wizard/StepIntro';
-import { formatCount } from '../../format';
+import { formatCount } from '../../../../electron/ipc/counts';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
