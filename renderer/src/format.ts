@@ -68,22 +68,36 @@ function searchWords(query: string): string[] {
   return foldForSearch(query).split(/\s+/).filter(Boolean);
 }
 
+/** How many answers a search remembers: a word typed and deleted again, letter by letter, is answered from memory. */
+const REMEMBERED_ANSWERS = 32;
+
 /**
- * Search over one list, for typing: each answer is kept, and a query that only adds to the last one
- * (a letter typed, a word added) searches the last answer's customers instead of all of them.
+ * Search over one list, for typing: the last answers are kept, the same query again (a letter
+ * deleted) is answered from them as the same array, and a query that only adds to a kept one (a
+ * letter typed, a word added) searches that answer's customers instead of all of them.
  */
 export function createCustomerSearch(customers: readonly CustomerTenant[], searchKeys: readonly string[]): (query: string) => CustomerTenant[] {
-  let last: { folded: string; indices: number[] } | undefined;
+  const answers = new Map<string, { indices: number[]; found: CustomerTenant[] }>();
   return (query) => {
     const words = searchWords(query);
-    if (words.length === 0) {
-      last = undefined;
-      return customers as CustomerTenant[];
-    }
+    if (words.length === 0) return customers as CustomerTenant[];
     const folded = words.join(' ');
-    // Every word of the last query is then in (or is) a word of this one: its answer holds this one's.
-    const narrowing = last !== undefined && folded.startsWith(last.folded);
-    const candidates = narrowing ? last!.indices : undefined;
+    const known = answers.get(folded);
+    if (known) {
+      // The most recent last: the oldest answer is the one forgotten.
+      answers.delete(folded);
+      answers.set(folded, known);
+      return known.found;
+    }
+    // Every word of a kept query is then in (or is) a word of this one: its answer holds this one's.
+    let candidates: number[] | undefined;
+    let longest = 0;
+    for (const [kept, answer] of answers) {
+      if (kept.length > longest && folded.startsWith(kept)) {
+        candidates = answer.indices;
+        longest = kept.length;
+      }
+    }
     const indices: number[] = [];
     const matches = (index: number) => {
       const key = searchKeys[index] ?? '';
@@ -95,7 +109,9 @@ export function createCustomerSearch(customers: readonly CustomerTenant[], searc
     } else {
       for (let index = 0; index < customers.length; index++) if (matches(index)) indices.push(index);
     }
-    last = { folded, indices };
-    return indices.map((index) => customers[index]!);
+    const found = indices.map((index) => customers[index]!);
+    answers.set(folded, { indices, found });
+    if (answers.size > REMEMBERED_ANSWERS) answers.delete(answers.keys().next().value!);
+    return found;
   };
 }

@@ -35,6 +35,24 @@ describe('searching the customer list while typing', () => {
     expect(names(fresh('oresund'))).toEqual(['Øresund Logistik ApS']);
   });
 
+  it('answers a query it answered before (a letter deleted) with the same list, so nothing below it renders again', () => {
+    const typing = createCustomerSearch(customers, keys);
+    const bak = typing('bak');
+    typing('bake');
+    expect(typing('bak')).toBe(bak);
+    // The same words, typed with other spaces or case, are the same query.
+    expect(typing(' BAK ')).toBe(bak);
+  });
+
+  it('forgets its oldest answers, and still answers them right when asked again', () => {
+    const typing = createCustomerSearch(customers, keys);
+    const first = typing('b');
+    for (let letter = 0; letter < 40; letter++) typing(`q${String.fromCharCode(97 + (letter % 26))}${letter}`);
+    const again = typing('b');
+    expect(again).not.toBe(first);
+    expect(names(again)).toEqual(names(first));
+  });
+
   it('gives the whole list for an empty query, as it is', () => {
     expect(createCustomerSearch(customers, keys)('   ')).toBe(customers);
   });

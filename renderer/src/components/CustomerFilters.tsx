@@ -1,4 +1,5 @@
 import { Dropdown, Option, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { memo } from 'react';
 import { FilterRegular } from '@fluentui/react-icons';
 import { customerFilters, type CustomerFilter } from '../../../electron/shared/listFilters';
 import { formatCount } from '../../../electron/ipc/counts';
@@ -9,7 +10,6 @@ const useStyles = makeStyles({
   dropdown: { flexGrow: 1, minWidth: 0 },
 });
 
-
 export interface CustomerFiltersProps {
   filter: CustomerFilter;
   onChange: (filter: CustomerFilter) => void;
@@ -18,8 +18,11 @@ export interface CustomerFiltersProps {
   onOpen: () => void;
 }
 
-/** The list's readiness filter: "Exchange Online not ready", "Not consented", "GDAP ending within 30 days", … */
-export function CustomerFilters({ filter, onChange, counts, onOpen }: CustomerFiltersProps) {
+/**
+ * The list's readiness filter: "Exchange Online not ready", "Not consented", "GDAP ending within 30 days", …
+ * Memoized: a keystroke in the search box re-renders the pane, not this menu (its props stay the same).
+ */
+export const CustomerFilters = memo(function CustomerFilters({ filter, onChange, counts, onOpen }: CustomerFiltersProps) {
   const styles = useStyles();
   const labelId = useId('customer-filter');
   const label = (entry: (typeof customerFilters)[number]) => (counts?.[entry.filter] === undefined ? entry.label : `${entry.label} (${formatCount(counts[entry.filter]!)})`);
@@ -46,4 +49,4 @@ export function CustomerFilters({ filter, onChange, counts, onOpen }: CustomerFi
       </Dropdown>
     </div>
   );
-}
+});
