@@ -3,7 +3,6 @@ import { givesAccess } from '../../electron/ipc/relationships';
 import { formatDate } from '../../electron/ipc/dateTime';
 import { formatCount } from '../../electron/ipc/counts';
 
-
 /** "250 customers", "1 customer", or while searching "12 of 250". */
 export function formatCustomerCount(shown: number, total: number): string {
   if (shown === total) return total === 1 ? '1 customer' : `${formatCount(total)} customers`;

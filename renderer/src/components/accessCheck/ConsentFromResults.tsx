@@ -7,7 +7,6 @@ import { consentedElsewhere } from '../../../../electron/shared/readiness';
 import { useSamDeskStore } from '../../store';
 import { formatCount } from '../../../../electron/ipc/counts';
 
-
 export interface ConsentFromResultsProps {
   report: ProbeReport;
   customersById: ReadonlyMap<string, CustomerTenant>;
